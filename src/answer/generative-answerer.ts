@@ -1,0 +1,126 @@
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { OpenAIOptions } from '../config/config-schema.js';
+import { toProviderError } from '../embed/to-provider-error.js';
+import { throwIfAborted } from '../shared/errors.js';
+import type { Answer, AnswerEvent, Citation, ConversationTurn, Passage } from '../shared/types.js';
+import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
+import { createChatModel } from './openai-chat.js';
+import { verifyCitations } from './verify-citations.js';
+
+/** Closest passages listed when the answer abstains, as the extractive answerer does. */
+const ABSTAIN_PASSAGES_SHOWN = 3;
+
+/** The answer when retrieval found nothing: the model is not asked at all. */
+export const NO_PASSAGES_ANSWER = `${CANNOT_ANSWER_REPLY} No passage in the index matches the question.`;
+
+/**
+ * Ways a model says the passages do not answer, beyond the exact reply the
+ * prompt asks for ("I cannot find …", "The passages do not mention …").
+ */
+const REFUSAL_PATTERNS: readonly RegExp[] = [
+  /\b(cannot|can ?not|can[’']t|unable to|not able to)\b[^.]{0,40}?\b(answer|find|determine|tell|say|know)/i,
+  /\b(do(es)?n[’']t|do(es)? not)\s+(contain|mention|say|provide|include|cover|specify)/i,
+  /\bno (relevant )?(information|mention|answer)\b/i,
+];
+
+/** Options for `answerGeneratively`. */
+export interface GenerativeAnswerOptions {
+  openai: OpenAIOptions;
+  /** Earlier turns of the conversation, oldest first, for follow-up questions. */
+  history?: readonly ConversationTurn[];
+  signal?: AbortSignal;
+  /** Retries of a failed request; default as `createChatModel`. */
+  maxRetries?: number;
+}
+
+function saysItCannotAnswer(text: string): boolean {
+  return text === '' || REFUSAL_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+function toCitation(passage: Passage, id: number): Citation {
+  const { source, startLine, endLine, page, text, score } = passage;
+  return { id, source, startLine, endLine, page, text, score };
+}
+
+/** Ends an answer: one `citation` event per citation, then `answer-end`. */
+async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
+  for (const citation of answer.citations) yield { type: 'citation', citation };
+  yield { type: 'answer-end', answer };
+  return answer;
+}
+
+/**
+ * Answers from the passages with a chat model, streaming its words as they come.
+ *
+ * Events: `answer-start`, then a `text-delta` per streamed piece, then (when the
+ * model abstains) `abstain`, then one `citation` per cited passage, then
+ * `answer-end`. The deltas are the model's raw words: their `[n]` markers use
+ * the prompt's numbering and may name passages that do not exist. After the
+ * stream ends, `verifyCitations` drops invalid markers and renumbers the rest
+ * 1..m, so **the final `answer.answer` is authoritative** and a UI should
+ * replace the streamed text with it.
+ *
+ * The answer abstains when the model cites no valid passage and says it cannot
+ * answer (its citations are then the closest passages), or, without calling the
+ * model, when there are no passages. Provider failures throw `PROVIDER_FAILED`;
+ * an aborted `signal` throws `ABORTED`.
+ *
+ * @example
+ * for await (const event of answerGeneratively(question, passages, { openai })) render(event);
+ */
+export async function* answerGeneratively(
+  question: string,
+  passages: readonly Passage[],
+  options: GenerativeAnswerOptions,
+): AsyncGenerator<AnswerEvent, Answer> {
+  const model = options.openai.chatModel;
+  const { signal } = options;
+  yield { type: 'answer-start', mode: 'generative', model };
+
+  if (passages.length === 0) {
+    yield { type: 'abstain', reason: 'no passage matches the question' };
+    yield { type: 'text-delta', text: NO_PASSAGES_ANSWER };
+    const answer: Answer = {
+      question,
+      answer: NO_PASSAGES_ANSWER,
+      mode: 'generative',
+      model,
+      abstained: true,
+      citations: [],
+    };
+    return yield* finish(answer);
+  }
+
+  throwIfAborted(signal);
+  const { system, user } = buildPrompt(question, passages, options.history);
+  const chat = createChatModel(options.openai, { maxRetries: options.maxRetries });
+  let raw = '';
+  try {
+    const stream = await chat.stream([new SystemMessage(system), new HumanMessage(user)], { signal });
+    for await (const chunk of stream) {
+      const text = chunk.text;
+      if (text === '') continue;
+      raw += text;
+      yield { type: 'text-delta', text };
+    }
+  } catch (error) {
+    throw toProviderError(error, signal);
+  }
+
+  const verified = verifyCitations(raw.trim(), passages);
+  const abstained = verified.citations.length === 0 && saysItCannotAnswer(verified.text);
+  if (abstained) {
+    yield { type: 'abstain', reason: 'the model found no answer in the passages' };
+  }
+  const answer: Answer = {
+    question,
+    answer: verified.text,
+    mode: 'generative',
+    model,
+    abstained,
+    citations: abstained
+      ? passages.slice(0, ABSTAIN_PASSAGES_SHOWN).map((passage, i) => toCitation(passage, i + 1))
+      : verified.citations,
+  };
+  return yield* finish(answer);
+}

@@ -1,0 +1,43 @@
+import { stem } from '../embed/porter-stemmer.js';
+import { STOP_WORDS, tokenize } from '../embed/tokenize.js';
+import type { TermStatistics } from '../shared/types.js';
+
+
+/** A question's content terms (stemmed) with their inverse document frequency. */
+export type WeightedTerms = Map<string, number>;
+
+/** Stemmed content words of a text; falls back to all words when every word is a stop word. */
+export function contentTerms(text: string): string[] {
+  const words = tokenize(text);
+  const content = words.filter((word) => !STOP_WORDS.has(word));
+  return (content.length > 0 ? content : words).map(stem);
+}
+
+/**
+ * Weights each question term by BM25's idf, ln(1 + (N − df + 0.5) / (df + 0.5)),
+ * so a match on "Safe-Run" counts far more than one on "company".
+ *
+ * @see https://en.wikipedia.org/wiki/Okapi_BM25
+ */
+export function weighQuestionTerms(question: string, statistics: TermStatistics): WeightedTerms {
+  const terms = [...new Set(contentTerms(question))];
+  const frequencies = statistics.documentFrequency(terms);
+  const n = statistics.passageCount;
+  return new Map(
+    terms.map((term) => {
+      const df = frequencies.get(term) ?? 0;
+      return [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
+    }),
+  );
+}
+
+/** Share of the question's idf weight whose terms occur in `terms` (0..1). */
+export function coverage(weights: WeightedTerms, terms: ReadonlySet<string>): number {
+  let total = 0;
+  let matched = 0;
+  for (const [term, weight] of weights) {
+    total += weight;
+    if (terms.has(term)) matched += weight;
+  }
+  return total === 0 ? 0 : matched / total;
+}

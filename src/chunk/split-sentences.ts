@@ -1,0 +1,113 @@
+import { splitParagraphs } from './split-paragraphs.js';
+import { createSpan, trimRange, type OffsetRange, type TextSpan } from './text-span.js';
+
+export type { TextSpan } from './text-span.js';
+
+const DEFAULT_LOCALE = 'en';
+
+/**
+ * Segmenters are costly to build, so keep one per locale and granularity for
+ * the life of the process.
+ */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The shared `Intl.Segmenter` for a locale and granularity. */
+export function getSegmenter(
+  granularity: 'sentence' | 'word',
+  locale: string = DEFAULT_LOCALE,
+): Intl.Segmenter {
+  const key = `${granularity}:${locale}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity });
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/**
+ * ICU breaks after any "Xy. " that is followed by a capital letter, so
+ * "Dr. Smith" becomes two sentences. A segment whose last word is one of
+ * these abbreviations is joined to the next. "No." and "Fig." before a number
+ * never split in ICU, and "No." before a capital is usually the word "no", so
+ * it is left out.
+ */
+const ABBREVIATION_AT_END =
+  /(?:^|[^\p{L}\p{N}])(?:dr|mr|mrs|ms|prof|st|e\.g|i\.e|etc|vs|fig|et al)\.$/iu;
+/** A single capital initial ("J.", or the "S." of "U.S.") also ends no sentence. */
+const INITIAL_AT_END = /(?:^|[^\p{L}\p{N}])\p{Lu}\.$/u;
+/** Enough characters to see "et al." or "e.g." with the character before it. */
+const ABBREVIATION_TAIL_LENGTH = 8;
+
+/**
+ * Splits `text` into sentences with `Intl.Segmenter`, trimmed of surrounding
+ * whitespace (`text.slice(start, end) === span.text`). A blank line always ends
+ * a sentence (paragraphs); a single line break inside a sentence does not; a
+ * sentence does not end after "Dr.", "e.g.", "et al." or an initial like "J.".
+ *
+ * @example
+ * splitSentences('Dr. Smith arrived. He spoke.').map((s) => s.text);
+ * // ['Dr. Smith arrived.', 'He spoke.']
+ */
+export function splitSentences(text: string, locale?: string): TextSpan[] {
+  const sentences: TextSpan[] = [];
+  for (const paragraph of splitParagraphs(text)) {
+    for (const sentence of splitParagraphIntoSentences(text, paragraph, locale)) {
+      sentences.push(sentence);
+    }
+  }
+  return sentences;
+}
+
+/**
+ * The sentences of one paragraph of `text` (a span from `splitParagraphs`),
+ * with offsets into `text`. `splitSentences` is this applied to every paragraph.
+ */
+export function splitParagraphIntoSentences(
+  text: string,
+  paragraph: OffsetRange,
+  locale?: string,
+): TextSpan[] {
+  // ICU treats every line break as a sentence end, but inside a paragraph a
+  // single break is just wrapping. Segmenting a copy with breaks turned into
+  // spaces keeps every offset (one character for one) and leaves ICU to decide
+  // on punctuation alone.
+  const unwrapped = text
+    .slice(paragraph.start, paragraph.end)
+    .replace(/[\r\n]/g, ' ');
+  const ranges: OffsetRange[] = [];
+  let pending: OffsetRange | null = null;
+  for (const { segment, index } of getSegmenter('sentence', locale).segment(unwrapped)) {
+    const start = paragraph.start + index;
+    const range = trimRange(text, start, start + segment.length);
+    if (!range) continue;
+    if (pending && endsWithAbbreviation(text, pending)) {
+      pending.end = range.end;
+      continue;
+    }
+    if (pending) ranges.push(pending);
+    pending = range;
+  }
+  if (pending) ranges.push(pending);
+  return ranges.map((range) => createSpan(text, range));
+}
+
+function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
+  // Only the tail is tested, so a long sentence costs no more than a short one.
+  const tail = text.slice(Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH), range.end);
+  return ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail);
+}
+
+/**
+ * The words of `text`, as `Intl.Segmenter` sees them (`isWordLike` segments
+ * only: no spaces or punctuation). Works for scripts without spaces:
+ * '我们今天去公园' gives '我们', '今天', '去', '公园'. The retriever and the
+ * answerer tokenise with this.
+ */
+export function splitWords(text: string, locale?: string): TextSpan[] {
+  const words: TextSpan[] = [];
+  for (const { segment, index, isWordLike } of getSegmenter('word', locale).segment(text)) {
+    if (isWordLike) words.push({ text: segment, start: index, end: index + segment.length });
+  }
+  return words;
+}

@@ -1,0 +1,44 @@
+import type { CommandModule } from 'yargs';
+import { createFootnote } from '../../footnote.js';
+import { formatIndexReport } from '../output/print-index-report.js';
+import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
+import { cancelOnSigint } from '../cancel-on-sigint.js';
+
+interface IndexArgs extends GlobalArgs {
+  full?: boolean;
+  json?: boolean;
+}
+
+/** `footnote index [--full] [--json]`: bring the index in line with the corpus. */
+export const indexCommand: CommandModule<object, IndexArgs> = {
+  command: 'index',
+  describe: 'Index the corpus incrementally (only added or changed files are re-embedded)',
+  builder: (argv) =>
+    withGlobalOptions(argv)
+      .option('full', { type: 'boolean', default: false, describe: 'rebuild the index from scratch' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' }),
+  handler: async (args) => {
+    const footnote = createFootnote(resolveConfig(args));
+    const signal = cancelOnSigint();
+    const progress = process.stderr.isTTY && !args.json;
+    try {
+      const run = footnote.ingest({ full: args.full, signal });
+      for (;;) {
+        const step = await run.next();
+        if (step.done) {
+          if (progress) process.stderr.write('\r\x1b[K');
+          process.stdout.write(
+            args.json ? `${JSON.stringify(step.value, null, 2)}\n` : `${formatIndexReport(step.value)}\n`,
+          );
+          return;
+        }
+        const event = step.value;
+        if (progress && event.type === 'file-indexed') {
+          process.stderr.write(`\r\x1b[K[${event.done}/${event.total}] ${event.source}`);
+        }
+      }
+    } finally {
+      footnote.close();
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Argv } from 'yargs';
+import type { Config } from '../config/config-schema.js';
+import { loadConfig } from '../config/load-config.js';
+
+/** Options every command takes. */
+export interface GlobalArgs {
+  corpus?: string;
+  index?: string;
+  provider?: string;
+  k?: number;
+  'chunk-size'?: number;
+  'chunk-overlap'?: number;
+  'embedding-model'?: string;
+  'chat-model'?: string;
+}
+
+export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
+  return argv
+    .option('corpus', { type: 'string', describe: 'folder of documents to index [default: ./corpus]' })
+    .option('index', { type: 'string', describe: 'folder that holds the index [default: ./embeddings]' })
+    .option('provider', {
+      type: 'string',
+      describe: 'local (offline) or openai [default: openai when OPENAI_API_KEY is set, else local]',
+    })
+    .option('k', { type: 'number', describe: 'passages to retrieve per question [default: 5]' })
+    .option('chunk-size', { type: 'number', describe: 'passage size in characters [default: 1000]', hidden: true })
+    .option('chunk-overlap', { type: 'number', describe: 'passage overlap in characters [default: 150]', hidden: true })
+    .option('embedding-model', { type: 'string', describe: 'openai embedding model', hidden: true })
+    .option('chat-model', { type: 'string', describe: 'openai chat model', hidden: true }) as Argv<T & GlobalArgs>;
+}
+
+/** Settings for this run: flags over environment over footnote.config.json. */
+export function resolveConfig(args: GlobalArgs): Config {
+  return loadConfig({
+    flags: {
+      corpus: args.corpus,
+      index: args.index,
+      provider: args.provider,
+      k: args.k,
+      chunkSize: args['chunk-size'],
+      chunkOverlap: args['chunk-overlap'],
+      embeddingModel: args['embedding-model'],
+      chatModel: args['chat-model'],
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}

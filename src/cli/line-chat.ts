@@ -1,0 +1,34 @@
+import readline from 'node:readline';
+import type { Footnote } from '../footnote-types.js';
+import { FootnoteError } from '../shared/errors.js';
+import { ensureIndex } from './ensure-index.js';
+import { formatAnswer } from './output/print-answer.js';
+
+/**
+ * The chat without a terminal: one question per input line, a plain answer
+ * with citations per question. Errors on one question are printed and the
+ * loop goes on; `/quit` or end of input stops it.
+ */
+export async function runLineChat(
+  footnote: Footnote,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  log: NodeJS.WritableStream,
+): Promise<void> {
+  await ensureIndex(footnote, (line) => log.write(`${line}\n`));
+  const lines = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
+  for await (const raw of lines) {
+    const question = raw.trim();
+    if (question === '') continue;
+    if (question === '/quit' || question === '/exit') break;
+    try {
+      const run = footnote.ask(question);
+      let step = await run.next();
+      while (!step.done) step = await run.next();
+      output.write(`> ${question}\n${formatAnswer(step.value)}\n`);
+    } catch (error) {
+      if (!FootnoteError.isInstance(error)) throw error;
+      log.write(`error: ${error.message}\nhint: ${error.hint}\n`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { FootnoteError } from '../shared/errors.js';
+import { askCommand } from './commands/ask-command.js';
+import { defaultCommand } from './commands/default-command.js';
+import { indexCommand } from './commands/index-command.js';
+
+/**
+ * The bin entry: parses argv, runs one command and maps every failure to one
+ * or two lines (`error:` and `hint:`) and an exit code — 1 for a runtime
+ * failure, 2 for a usage error. This is the only catch-all.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let usageError: string | null = null;
+  const parser = yargs(argv)
+    .scriptName('footnote')
+    .usage('footnote — answers about your documents, with citations\n\nUsage: $0 [command] [options]')
+    .command(defaultCommand)
+    .command(indexCommand)
+    .command(askCommand)
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = message;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    return reportError(error);
+  }
+  if (usageError !== null) {
+    process.stderr.write(`error: ${usageError}\nhint: run \`footnote --help\` for the commands and options\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function reportError(error: unknown): number {
+  if (FootnoteError.isInstance(error)) {
+    process.stderr.write(`error: ${error.message}\nhint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: unexpected error: ${message.split('\n')[0]}\nhint: please report this with the command you ran\n`);
+  if (process.env['FOOTNOTE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+process.exitCode = await main(hideBin(process.argv));

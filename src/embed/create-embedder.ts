@@ -1,0 +1,48 @@
+import type { OpenAIOptions } from '../config/config-schema.js';
+import { checkExhaustive } from '../shared/check-exhaustive.js';
+import { FootnoteError } from '../shared/errors.js';
+import type { ProviderName } from '../shared/types.js';
+import type { Embedder } from './embedder.js';
+import { LocalEmbedder } from './local-embedder.js';
+import { OpenAIEmbedder } from './openai-embedder.js';
+
+/** What `createEmbedder` needs besides the provider's name. */
+export interface CreateEmbedderOptions {
+  /** Required for `'openai'`; ignored for `'local'`. */
+  openai?: OpenAIOptions;
+  /** Cancels an OpenAI dimension probe before it is sent. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The embedder for a provider: the offline `LocalEmbedder`, or an
+ * `OpenAIEmbedder` for the configured server and model (which may ask the
+ * server once for its vector length). Throws `PROVIDER_NOT_CONFIGURED` for
+ * `'openai'` without an API key.
+ *
+ * @example
+ * const embedder = await createEmbedder(config.provider, { openai: openaiOptions });
+ */
+export async function createEmbedder(
+  provider: ProviderName,
+  options: CreateEmbedderOptions = {},
+): Promise<Embedder> {
+  switch (provider) {
+    case 'local':
+      return new LocalEmbedder();
+    case 'openai': {
+      const openai = options.openai;
+      if (openai === undefined || openai.apiKey === '') {
+        throw new FootnoteError('PROVIDER_NOT_CONFIGURED');
+      }
+      return OpenAIEmbedder.create({
+        apiKey: openai.apiKey,
+        baseUrl: openai.baseUrl,
+        model: openai.embeddingModel,
+        signal: options.signal,
+      });
+    }
+    default:
+      return checkExhaustive(provider);
+  }
+}

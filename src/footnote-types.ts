@@ -1,0 +1,53 @@
+import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
+import type {
+  Answer,
+  AnswerEvent,
+  ConversationTurn,
+  Passage,
+  ProviderName,
+} from './shared/types.js';
+
+/** Whether the index on disk can answer, and whether it lags the corpus. */
+export interface IndexStatus {
+  /** An index exists in the index folder. */
+  exists: boolean;
+  /** The corpus has files added, changed or removed since the last run (or no index exists). */
+  stale: boolean;
+  files: number;
+  chunks: number;
+  /** `id@version` of the embedder the index was built with, or null without an index. */
+  embedder: string | null;
+  /** Set when the index was built with a different embedder than the current one. */
+  embedderMismatch: boolean;
+}
+
+/** Options for one question. */
+export interface AskOptions {
+  /** Passages to retrieve; defaults to the configured k. */
+  k?: number;
+  /** Earlier turns of the conversation, oldest first. */
+  history?: ConversationTurn[];
+  signal?: AbortSignal;
+}
+
+/** Options for one index run. */
+export interface IngestOptions {
+  /** Rebuild from scratch instead of updating what changed. */
+  full?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * The facade the CLI and the UI hold: everything footnote does, with no terminal
+ * in sight. Long work is an async generator of events plus a final value.
+ */
+export interface Footnote {
+  readonly provider: ProviderName;
+  /** Human-readable description of the answerer, e.g. "offline · extractive answers". */
+  readonly modeLabel: string;
+  ingest(options?: IngestOptions): AsyncGenerator<IngestEvent, IngestReport>;
+  ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent, Answer>;
+  retrieve(question: string, options?: { k?: number; signal?: AbortSignal }): Promise<Passage[]>;
+  status(): Promise<IndexStatus>;
+  close(): void;
+}

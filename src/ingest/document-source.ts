@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
+import { walkCorpus } from '../load/walk-corpus.js';
+import type { ListedDocument } from './plan-changes.js';
+
+/** A document read from its source, with the hash that decides whether it changed. */
+export interface ReadDocument {
+  hash: string;
+  outcome: LoadOutcome;
+}
+
+/**
+ * Where an index run gets its documents: a folder of files for `footnote index`,
+ * or in-memory records for `footnote eval`. Both go through the same chunker,
+ * embedder and store.
+ */
+export interface DocumentSource {
+  list(signal?: AbortSignal): Promise<ListedDocument[]>;
+  /** Hash only, without loading: used to confirm that a suspect file really changed. */
+  hash(document: ListedDocument, signal?: AbortSignal): Promise<string>;
+  read(document: ListedDocument, signal?: AbortSignal): Promise<ReadDocument>;
+}
+
+/** Documents of a corpus folder on disk. */
+export function createFolderSource(root: string): DocumentSource {
+  const absolute = new Map<string, string>();
+  return {
+    async list(signal) {
+      const files = await walkCorpus(root, { signal });
+      for (const file of files) absolute.set(file.source, file.absolutePath);
+      return files.map(({ source, size, mtimeMs }) => ({ source, size, mtimeMs }));
+    },
+    async hash(document) {
+      return hashBytes(await fs.readFile(pathOf(document)));
+    },
+    async read(document, signal) {
+      if (document.size > MAX_FILE_BYTES) {
+        return {
+          hash: `size:${document.size}:${document.mtimeMs}`,
+          outcome: { kind: 'skipped', skipped: skipTooLarge(document.source, document.size) },
+        };
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(pathOf(document));
+      } catch (error) {
+        return {
+          hash: `unreadable:${document.mtimeMs}`,
+          outcome: {
+            kind: 'skipped',
+            skipped: {
+              source: document.source,
+              reason: 'unreadable',
+              detail: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`,
+            },
+          },
+        };
+      }
+      return { hash: hashBytes(bytes), outcome: await loadDocument(document.source, bytes, { signal }) };
+    },
+  };
+
+  function pathOf(document: ListedDocument): string {
+    const file = absolute.get(document.source);
+    if (!file) throw new Error(`not listed: ${document.source}`);
+    return file;
+  }
+}
+
+/** SHA-256 of content, hex: the identity of a file's or chunk's content. */
+export function hashBytes(bytes: Uint8Array | string): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}

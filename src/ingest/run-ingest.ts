@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { chunkDocument } from '../chunk/chunk-document.js';
+import type { ChunkingOptions } from '../config/config-schema.js';
+import { formatEmbedderIdentity, type Embedder } from '../embed/embedder.js';
+import { ChunkRepository, type NewChunk } from '../store/chunk-repository.js';
+import { openDatabase } from '../store/database.js';
+import { acquireIndexLock } from '../store/index-lock.js';
+import {
+  markVectorsClean,
+  markVectorsDirty,
+  openVectorIndex,
+  VECTORS_FILE_NAME,
+} from '../store/index-state.js';
+import { VectorIndex } from '../store/vector-index.js';
+import { FootnoteError, throwIfAborted } from '../shared/errors.js';
+import type { LoadedDocument, SkippedFile } from '../shared/types.js';
+import { hashBytes, type DocumentSource } from './document-source.js';
+import { embedChunks } from './embed-chunks.js';
+import type { IngestEvent, IngestReport } from './ingest-report.js';
+import { planChanges, type ListedDocument } from './plan-changes.js';
+import { swapInStagedIndex } from './swap-staged-index.js';
+
+/** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
+const EMBED_BATCH_CHUNKS = 256;
+
+/** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
+export const CHUNKER_VERSION = '1';
+
+/** What an index run works with. */
+export interface IngestSettings {
+  indexDir: string;
+  source: DocumentSource;
+  embedder: Embedder;
+  chunking: ChunkingOptions;
+}
+
+interface PendingFile {
+  listed: ListedDocument;
+  hash: string;
+  document: LoadedDocument;
+  writes: Omit<NewChunk, 'embedding'>[];
+}
+
+/**
+ * Brings the index in line with the documents: chunks and embeds only added and
+ * changed documents, reuses embeddings of identical chunk text, and removes
+ * deleted documents from SQLite, FTS and the vector index.
+ *
+ * Crash safety: every file's chunks are committed in one SQLite transaction and
+ * the vector file is replaced by rename, so a killed run leaves an index that
+ * answers (see store/index-state.ts) and the next run finishes the work. With
+ * `full`, the new index is built beside the old one and swapped in at the end.
+ */
+export async function* runIngest(
+  settings: IngestSettings,
+  options: { full?: boolean; signal?: AbortSignal } = {},
+): AsyncGenerator<IngestEvent, IngestReport> {
+  const startedAt = performance.now();
+  fs.mkdirSync(settings.indexDir, { recursive: true });
+  const lock = acquireIndexLock(settings.indexDir);
+  try {
+    if (!options.full) {
+      return yield* updateIndex(settings.indexDir, settings, options.signal, false, startedAt);
+    }
+    const stagingDir = path.join(settings.indexDir, `.staging-${process.pid}`);
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    try {
+      const report = yield* updateIndex(stagingDir, settings, options.signal, true, startedAt);
+      swapInStagedIndex(stagingDir, settings.indexDir);
+      return report;
+    } finally {
+      fs.rmSync(stagingDir, { recursive: true, force: true });
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+async function* updateIndex(
+  targetDir: string,
+  settings: IngestSettings,
+  signal: AbortSignal | undefined,
+  full: boolean,
+  startedAt: number,
+): AsyncGenerator<IngestEvent, IngestReport> {
+  const { embedder, source } = settings;
+  const listed = await source.list(signal);
+  const db = openDatabase(targetDir, { create: true });
+  try {
+    const repo = new ChunkRepository(db);
+    const embedderName = formatEmbedderIdentity(embedder.identity);
+    const indexedEmbedder = repo.getMeta('embedder');
+    if (indexedEmbedder !== null && indexedEmbedder !== embedderName && repo.counts().chunks > 0) {
+      throw new FootnoteError('EMBEDDER_MISMATCH', { indexed: indexedEmbedder, current: embedderName });
+    }
+    const chunkingName = `${settings.chunking.chunkSize}/${settings.chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
+    const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunkingName;
+
+    const indexed = repo.listFiles();
+    const plan = planChanges(listed, indexed, { rehashAll: rechunkAll });
+    const indexedHash = new Map(indexed.map((file) => [file.path, file.hash]));
+    const report: IngestReport = {
+      added: 0, changed: 0, removed: 0, unchanged: plan.unchanged.length, failed: [],
+      chunks: 0, chunksWritten: 0, embeddingsComputed: 0, embeddingsReused: 0, full, seconds: 0,
+    };
+
+    // Suspects whose content hash is unchanged only need their new mtime recorded.
+    const toIndex: ListedDocument[] = [...plan.added];
+    for (const document of plan.suspect) {
+      throwIfAborted(signal);
+      const hash = rechunkAll ? null : await source.hash(document, signal).catch(() => null);
+      if (hash !== null && hash === indexedHash.get(document.source)) {
+        repo.touchFile(document.source, document.size, document.mtimeMs);
+        report.unchanged += 1;
+      } else toIndex.push(document);
+    }
+    yield { type: 'ingest-start', files: listed.length, toIndex: toIndex.length, full };
+
+    const hasWork = toIndex.length > 0 || plan.removed.length > 0;
+    const { index: vectors } = openVectorIndex(targetDir, repo, embedder.identity.dimensions);
+    if (hasWork) markVectorsDirty(repo);
+    repo.setMeta('embedder', embedderName);
+    repo.setMeta('chunking', chunkingName);
+
+    for (const removedPath of plan.removed) {
+      for (const id of repo.removeFile(removedPath)) vectors.remove(id);
+      report.removed += 1;
+      yield { type: 'file-removed', source: removedPath };
+    }
+
+    const runCache = new Map<string, Float32Array>();
+    let pending: PendingFile[] = [];
+    let pendingChunks = 0;
+    let done = 0;
+
+    async function* flush(): AsyncGenerator<IngestEvent> {
+      const writes = pending.flatMap((file) => file.writes);
+      const embedded = await embedChunks(
+        writes.map((write) => write.chunk.text),
+        writes.map((write) => write.textHash),
+        embedder,
+        (hashes) => repo.findEmbeddings(hashes),
+        runCache,
+      );
+      report.embeddingsComputed += embedded.computed;
+      report.embeddingsReused += embedded.reused;
+      let offset = 0;
+      for (const file of pending) {
+        throwIfAborted(signal);
+        const chunks = file.writes.map((write, i) => ({
+          ...write,
+          embedding: embedded.vectors[offset + i] as Float32Array,
+        }));
+        offset += chunks.length;
+        const { removedChunkIds, addedChunkIds } = repo.replaceFile(
+          {
+            path: file.listed.source,
+            hash: file.hash,
+            size: file.listed.size,
+            mtimeMs: file.listed.mtimeMs,
+            format: file.document.format,
+            title: file.document.title ?? null,
+          },
+          chunks,
+        );
+        for (const id of removedChunkIds) vectors.remove(id);
+        addedChunkIds.forEach((id, i) => vectors.add(id, chunks[i]!.embedding));
+        if (indexedHash.has(file.listed.source)) report.changed += 1;
+        else report.added += 1;
+        report.chunksWritten += chunks.length;
+        done += 1;
+        yield { type: 'file-indexed', source: file.listed.source, chunks: chunks.length, done, total: toIndex.length };
+      }
+      pending = [];
+      pendingChunks = 0;
+      yield { type: 'embed-progress', done, total: toIndex.length };
+      await yieldToEventLoop();
+    }
+
+    for (const document of toIndex) {
+      throwIfAborted(signal);
+      const read = await source.read(document, signal);
+      if (read.outcome.kind === 'skipped') {
+        yield* recordFailure(read.outcome.skipped);
+        continue;
+      }
+      const chunks = chunkDocument(read.outcome.document, settings.chunking);
+      pending.push({
+        listed: document,
+        hash: read.hash,
+        document: read.outcome.document,
+        writes: chunks.map((chunk) => ({ chunk, textHash: hashBytes(chunk.text) })),
+      });
+      pendingChunks += chunks.length;
+      if (pendingChunks >= EMBED_BATCH_CHUNKS) yield* flush();
+    }
+    if (pending.length > 0) yield* flush();
+
+    if (hasWork) {
+      const final = vectors.needsCompaction
+        ? VectorIndex.rebuild(embedder.identity.dimensions, repo.allEmbeddings())
+        : vectors;
+      final.save(path.join(targetDir, VECTORS_FILE_NAME));
+      markVectorsClean(repo, final.size);
+    }
+    report.chunks = repo.counts().chunks;
+    report.seconds = (performance.now() - startedAt) / 1000;
+    yield { type: 'ingest-end', report };
+    return report;
+
+    // A file that used to index but now fails loses its stale chunks: citing
+    // lines that no longer say what was indexed would be worse than no answer.
+    async function* recordFailure(skipped: SkippedFile): AsyncGenerator<IngestEvent> {
+      report.failed.push(skipped);
+      if (indexedHash.has(skipped.source)) {
+        for (const id of repo.removeFile(skipped.source)) vectors.remove(id);
+      }
+      done += 1;
+      yield { type: 'file-skipped', file: skipped };
+    }
+  } finally {
+    db.close();
+  }
+}

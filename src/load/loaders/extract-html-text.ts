@@ -1,0 +1,126 @@
+import { Parser } from 'htmlparser2';
+
+/** The visible text of an HTML page and its `<title>`, if any. */
+export interface HtmlText {
+  text: string;
+  title: string | null;
+}
+
+/** Elements whose content is never shown. */
+const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'head']);
+
+/** Elements that end a line but keep the next one in the same paragraph. */
+const LINE_ELEMENTS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'option', 'caption', 'figcaption', 'summary']);
+
+/** Elements that stand apart as paragraphs: a blank line before and after. */
+const PARAGRAPH_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'details', 'dialog', 'div', 'dl',
+  'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
+]);
+
+/** Table cells sit on one line, separated by a space. */
+const CELL_ELEMENTS = new Set(['td', 'th']);
+
+/**
+ * Extracts the text a reader sees: hidden elements dropped, entities decoded, runs
+ * of whitespace collapsed to one space, block elements on their own lines and
+ * paragraphs separated by a blank line. `<pre>` keeps its whitespace. When the page
+ * has a `<title>`, it is returned and also becomes the first line of the text.
+ *
+ * @example
+ * extractHtmlText('<title>T</title><p>a &amp; b</p><p>c</p>')
+ * // { text: 'T\n\na & b\n\nc', title: 'T' }
+ */
+export function extractHtmlText(html: string): HtmlText {
+  const output = new TextBuilder();
+  let hiddenDepth = 0;
+  let preDepth = 0;
+  let titleDepth = 0;
+  let titleText = '';
+  let title: string | null = null;
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'title') titleDepth++;
+        else if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
+        else if (name === 'pre') preDepth++;
+        output.breakFor(name);
+      },
+      onclosetag(name) {
+        if (name === 'title') {
+          titleDepth = Math.max(0, titleDepth - 1);
+          title ??= collapseWhitespace(titleText).trim() || null;
+          titleText = '';
+        } else if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
+        else if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        output.breakFor(name);
+      },
+      ontext(text) {
+        if (titleDepth > 0) titleText += text;
+        else if (hiddenDepth > 0) return;
+        else if (preDepth > 0) output.addPreformatted(text);
+        else output.addInline(collapseWhitespace(text));
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+
+  const body = output.toString();
+  if (title === null) return { text: body, title: null };
+  return { text: body === '' ? title : `${title}\n\n${body}`, title };
+}
+
+/** HTML's whitespace (space, tab, LF, FF, CR) collapses to one space. */
+function collapseWhitespace(text: string): string {
+  return text.replace(/[ \t\n\f\r]+/g, ' ');
+}
+
+/**
+ * Accumulates text with pending breaks, so that nested blocks give one break, and
+ * no line starts or ends with a space and the text neither starts nor ends with a break.
+ */
+class TextBuilder {
+  private text = '';
+  /** 0 none, 1 line break, 2 blank line: the largest pending break wins. */
+  private pendingBreak: 0 | 1 | 2 = 0;
+  private pendingSpace = false;
+
+  breakFor(element: string): void {
+    if (PARAGRAPH_ELEMENTS.has(element)) this.pendingBreak = 2;
+    else if (LINE_ELEMENTS.has(element)) this.pendingBreak = Math.max(this.pendingBreak, 1) as 1 | 2;
+    else if (CELL_ELEMENTS.has(element)) this.pendingSpace = true;
+  }
+
+  addInline(collapsed: string): void {
+    if (collapsed.startsWith(' ')) this.pendingSpace = true;
+    const content = collapsed.trim();
+    if (content !== '') this.append(content);
+    if (content !== '' && collapsed.endsWith(' ')) this.pendingSpace = true;
+  }
+
+  addPreformatted(text: string): void {
+    // As in browsers, a newline right after <pre> is not shown.
+    const shown = this.pendingBreak > 0 ? text.replace(/^\r?\n/, '') : text;
+    if (shown !== '') this.append(shown);
+  }
+
+  toString(): string {
+    return this.text.trimEnd();
+  }
+
+  private append(content: string): void {
+    if (this.text !== '') {
+      // Only <pre> content can end in whitespace; a break replaces it.
+      if (this.pendingBreak > 0) this.text = this.text.trimEnd();
+      if (this.pendingBreak === 2) this.text += '\n\n';
+      else if (this.pendingBreak === 1) this.text += '\n';
+      else if (this.pendingSpace) this.text += ' ';
+    }
+    this.text += content;
+    this.pendingBreak = 0;
+    this.pendingSpace = false;
+  }
+}

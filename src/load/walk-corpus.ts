@@ -1,0 +1,78 @@
+import type { Dirent } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { FootnoteError, throwIfAborted } from '../shared/errors.js';
+
+/** A file found in the corpus folder, before anything is read from it. */
+export interface CorpusFile {
+  /** Path relative to the corpus root, with `/` separators (`notes/a.md`). */
+  source: string;
+  absolutePath: string;
+  /** Size in bytes. */
+  size: number;
+  /** Last modification time, in milliseconds since the epoch. */
+  mtimeMs: number;
+}
+
+/** The ignore file read from the corpus root, in gitignore syntax. */
+export const IGNORE_FILE_NAME = '.footnoteignore';
+
+/**
+ * Lists every regular file under `root`, sorted by `source`. Skips hidden files and
+ * folders (names starting with `.`), `node_modules`, and whatever `.footnoteignore`
+ * at the root matches (ignored folders are not entered). Symlinked files are listed;
+ * symlinked folders are not followed, so links cannot loop. Every extension is
+ * listed: the loader decides what it can read, so the rest can be reported.
+ *
+ * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing or not a folder,
+ *   `ABORTED` when the signal fires.
+ */
+export async function walkCorpus(
+  root: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<CorpusFile[]> {
+  const absoluteRoot = path.resolve(root);
+  const rootStats = await stat(absoluteRoot).catch(() => null);
+  if (!rootStats?.isDirectory()) throw new FootnoteError('CORPUS_NOT_FOUND', { path: root });
+
+  const rules = await readIgnoreRules(absoluteRoot);
+  const files: CorpusFile[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    throwIfAborted(options.signal);
+    for (const entry of await readFolder(path.join(absoluteRoot, folder))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const source = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      const absolutePath = path.join(absoluteRoot, source);
+      if (entry.isDirectory()) {
+        if (!rules.ignores(`${source}/`)) folders.push(source);
+        continue;
+      }
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      if (rules.ignores(source)) continue;
+      // stat follows a symlink: a link to a folder or a broken link is left out.
+      const stats = await stat(absolutePath).catch(() => null);
+      if (!stats?.isFile()) continue;
+      files.push({ source, absolutePath, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+  }
+  return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+async function readIgnoreRules(absoluteRoot: string): Promise<Ignore> {
+  const rules = ignore();
+  const content = await readFile(path.join(absoluteRoot, IGNORE_FILE_NAME), 'utf8').catch(
+    () => null,
+  );
+  if (content !== null) rules.add(content);
+  return rules;
+}
+
+/**
+ * A subfolder that vanished or cannot be opened mid-walk has nothing to list; the
+ * walk goes on rather than failing the whole run over one folder.
+ */
+async function readFolder(absoluteFolder: string): Promise<Dirent[]> {
+  return readdir(absoluteFolder, { withFileTypes: true }).catch(() => []);
+}

@@ -1,0 +1,123 @@
+/**
+ * The error catalogue: every failure the user can see has a code, a message built
+ * from the facts and a hint that says what to do. Per-file problems during
+ * indexing are report rows (`SkippedFile`), not errors.
+ */
+
+/** Process exit codes: 1 for a runtime failure, 2 for a usage error. */
+export type ExitCode = 1 | 2;
+
+type Facts = Record<string, string | number | undefined>;
+
+interface CatalogueEntry {
+  exitCode: ExitCode;
+  message: (facts: Facts) => string;
+  hint: (facts: Facts) => string;
+}
+
+const catalogue = {
+  CONFIG_INVALID: {
+    exitCode: 2,
+    message: (f) => `config: ${f['detail']}`,
+    hint: (f) =>
+      `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`,
+  },
+  CONFIG_FILE_UNREADABLE: {
+    exitCode: 2,
+    message: (f) => `config: cannot read ${f['path']}: ${f['detail']}`,
+    hint: () => 'fix the JSON in footnote.config.json or delete the file',
+  },
+  USAGE: {
+    exitCode: 2,
+    message: (f) => `${f['detail']}`,
+    hint: () => 'run `footnote --help` for the commands and options',
+  },
+  CORPUS_NOT_FOUND: {
+    exitCode: 1,
+    message: (f) => `corpus folder not found: ${f['path']}`,
+    hint: () => 'create it and add documents, or point --corpus at your documents folder',
+  },
+  INDEX_NOT_FOUND: {
+    exitCode: 1,
+    message: (f) => `no index in ${f['path']}`,
+    hint: () => 'run `footnote index` first',
+  },
+  INDEX_LOCKED: {
+    exitCode: 1,
+    message: (f) =>
+      `another index run holds ${f['path']} (pid ${f['pid']}, started ${f['startedAt']})`,
+    hint: () =>
+      'wait for it to finish; if that process is gone, delete the lock file',
+  },
+  INDEX_CORRUPT: {
+    exitCode: 1,
+    message: (f) => `the index in ${f['path']} cannot be read: ${f['detail']}`,
+    hint: () => 'run `footnote index --full` to rebuild it',
+  },
+  EMBEDDER_MISMATCH: {
+    exitCode: 1,
+    message: (f) =>
+      `the index was built with embedder ${f['indexed']}, but this run uses ${f['current']}`,
+    hint: () =>
+      'run `footnote index --full` to rebuild with the current embedder, or pass the --provider the index was built with',
+  },
+  PROVIDER_NOT_CONFIGURED: {
+    exitCode: 2,
+    message: () => 'the openai provider needs OPENAI_API_KEY',
+    hint: () =>
+      'export OPENAI_API_KEY (and OPENAI_BASE_URL for a local server), or use --provider local',
+  },
+  PROVIDER_FAILED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} request failed: ${f['detail']}`,
+    hint: () =>
+      'check OPENAI_API_KEY, OPENAI_BASE_URL and the network, or use --provider local',
+  },
+  DATASET_INVALID: {
+    exitCode: 2,
+    message: (f) => `cannot read dataset ${f['path']}: ${f['detail']}`,
+    hint: () =>
+      'pass a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) or a SQuAD v1.1 JSON file',
+  },
+  ABORTED: {
+    exitCode: 1,
+    message: () => 'cancelled',
+    hint: () => 'run the command again to finish the work',
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+/** Every error code footnote can raise. */
+export type ErrorCode = keyof typeof catalogue;
+
+/**
+ * The one error type users see. Build it from a code and the facts; the catalogue
+ * supplies the wording.
+ *
+ * @example
+ * throw new FootnoteError('EMBEDDER_MISMATCH', { indexed: 'local@1', current: 'openai:text-embedding-3-small' });
+ */
+export class FootnoteError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly exitCode: ExitCode;
+  readonly facts: Facts;
+
+  constructor(code: ErrorCode, facts: Facts = {}, options?: { cause?: unknown }) {
+    const entry: CatalogueEntry = catalogue[code];
+    super(entry.message(facts), options);
+    this.name = 'FootnoteError';
+    this.code = code;
+    this.facts = facts;
+    this.hint = entry.hint(facts);
+    this.exitCode = entry.exitCode;
+  }
+
+  static isInstance(value: unknown): value is FootnoteError {
+    return value instanceof FootnoteError;
+  }
+}
+
+/** Throws `ABORTED` when the signal has fired; call between units of work. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new FootnoteError('ABORTED');
+}

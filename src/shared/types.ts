@@ -1,0 +1,123 @@
+/**
+ * The domain nouns every stage shares. Positions use one convention throughout:
+ * `startLine`/`endLine` are 1-based and inclusive; `startOffset`/`endOffset` are
+ * UTF-16 code-unit offsets into the document's loaded text, end exclusive.
+ */
+
+/** Which model family embeds and answers. */
+export type ProviderName = 'local' | 'openai';
+
+/** The loader that produced a document. */
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** A document as loaded: the text that every position and citation refers to. */
+export interface LoadedDocument {
+  /** Path relative to the corpus root, with `/` separators (`notes/a.md`). */
+  source: string;
+  format: DocumentFormat;
+  /** The loaded text: plain text after decoding, or the visible text of HTML, PDF and DOCX. */
+  text: string;
+  /**
+   * For paged formats (PDF): the offset in `text` where each page starts, so page
+   * `i` (1-based) spans `pageOffsets[i-1]` up to the next page's start. `null` otherwise.
+   */
+  pageOffsets: number[] | null;
+  /** A title that belongs to the document as a whole (evaluation records carry one). */
+  title?: string;
+}
+
+/** Why a file was left out of the index. */
+export type SkipReason =
+  | 'unsupported'
+  | 'binary'
+  | 'too-large'
+  | 'unreadable'
+  | 'invalid-utf8'
+  | 'loader-error'
+  | 'empty';
+
+/** A file that could not be indexed: a report row, never an exception. */
+export interface SkippedFile {
+  source: string;
+  reason: SkipReason;
+  /** One line for the user: what was wrong and, where useful, what to do. */
+  detail: string;
+}
+
+/** A passage of a document, the unit that is embedded, searched and cited. */
+export interface Chunk {
+  source: string;
+  /** Position of the chunk within its document, from 0. */
+  ordinal: number;
+  /** Exactly `document.text.slice(startOffset, endOffset)`. */
+  text: string;
+  startOffset: number;
+  endOffset: number;
+  startLine: number;
+  endLine: number;
+  /** 1-based PDF page the chunk lies on; `null` for unpaged formats. */
+  page: number | null;
+}
+
+/** A chunk as stored in the index. */
+export interface StoredChunk extends Chunk {
+  /** Row id in SQLite; also the label of its vector in the hnswlib index. */
+  id: number;
+  /** The document's title, when it has one. */
+  title: string | null;
+}
+
+/** A retrieved chunk with its fused relevance score (higher is better). */
+export interface Passage extends StoredChunk {
+  score: number;
+}
+
+/** A cited passage, as shown under an answer and printed by `ask --json`. */
+export interface Citation {
+  /** The number used by the `[n]` marker in the answer text, from 1. */
+  id: number;
+  source: string;
+  startLine: number;
+  endLine: number;
+  page: number | null;
+  /** Quoted verbatim from the loaded text of `source` within `startLine..endLine`. */
+  text: string;
+  score: number;
+}
+
+/** How an answer was produced. */
+export type AnswerMode = 'extractive' | 'generative';
+
+/** A finished answer: the shape of `ask --json`. */
+export interface Answer {
+  question: string;
+  answer: string;
+  mode: AnswerMode;
+  /** The generating model, or `null` for the extractive answerer. */
+  model: string | null;
+  /** True when the corpus does not seem to answer; `citations` then lists the closest passages. */
+  abstained: boolean;
+  citations: Citation[];
+}
+
+/** What the answerer says while it works; the UI renders these, `ask` prints them. */
+export type AnswerEvent =
+  | { type: 'answer-start'; mode: AnswerMode; model: string | null }
+  | { type: 'text-delta'; text: string }
+  | { type: 'citation'; citation: Citation }
+  | { type: 'abstain'; reason: string }
+  | { type: 'answer-end'; answer: Answer };
+
+/** A previous exchange in a conversation, for follow-up questions. */
+export interface ConversationTurn {
+  question: string;
+  answer: string;
+}
+
+/** How rare terms are in the index, for weighting matches. */
+export interface TermStatistics {
+  /** Number of passages in the index. */
+  passageCount: number;
+  /** Passages that contain each (lowercase, stemmed) term; 0 for unknown terms. */
+  documentFrequency(terms: readonly string[]): Map<string, number>;
+}

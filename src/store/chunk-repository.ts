@@ -1,0 +1,276 @@
+import Database from 'better-sqlite3';
+import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
+import {
+  type ChunkRow,
+  type ChunkStatements,
+  prepareStatements,
+} from './chunk-statements.js';
+import { fromBlob, toBlob } from './embedding-blob.js';
+import { toSearchText } from './search-text.js';
+
+/** A file row as stored in the index. */
+export interface FileRecord {
+  id: number;
+  /** Path relative to the corpus root, with `/` separators. */
+  path: string;
+  /** Content hash; a file whose hash is unchanged is not re-chunked. */
+  hash: string;
+  /** Size in bytes. */
+  size: number;
+  mtimeMs: number;
+  format: DocumentFormat;
+  title: string | null;
+}
+
+/** A file to write: everything in {@link FileRecord} but the row id. */
+export type NewFile = Omit<FileRecord, 'id'>;
+
+/** A chunk to write, with its embedding. */
+export interface NewChunk {
+  chunk: Chunk;
+  /** Hash of `chunk.text`, to reuse embeddings of unchanged passages. */
+  textHash: string;
+  embedding: Float32Array;
+}
+
+/** BM25 column weights for {@link ChunkRepository.searchText}. */
+export interface TextSearchWeights {
+  /** Weight of a match in the document title. Default 1. */
+  titleWeight?: number;
+  /** Weight of a match in the passage text. Default 1. */
+  textWeight?: number;
+}
+
+/** SQLite caps bound parameters per statement; 500 stays far below any build's limit. */
+const IN_BATCH_SIZE = 500;
+
+/**
+ * Reads and writes files, chunks, their embeddings and their FTS5 rows.
+ * Every write that touches more than one row runs in one transaction, so a
+ * crash leaves either the old file or the new one, never half of each.
+ */
+export class ChunkRepository {
+  readonly #db: Database.Database;
+  readonly #statements: ChunkStatements;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#statements = prepareStatements(db);
+  }
+
+  /** The value stored under `key` in the meta table, or null. */
+  getMeta(key: string): string | null {
+    return this.#statements.getMeta.get(key)?.value ?? null;
+  }
+
+  /** Stores `value` under `key`, replacing any earlier value. */
+  setMeta(key: string, value: string): void {
+    this.#statements.setMeta.run(key, value);
+  }
+
+  /** Every indexed file, ordered by path. */
+  listFiles(): FileRecord[] {
+    return this.#statements.listFiles.all().map((row) => ({
+      id: row.id,
+      path: row.path,
+      hash: row.hash,
+      size: row.size,
+      mtimeMs: row.mtime_ms,
+      format: row.format,
+      title: row.title,
+    }));
+  }
+
+  /**
+   * Replaces everything stored for `file.path` with `chunks`, in one
+   * transaction. The file keeps its row id; its chunks get fresh ids.
+   *
+   * @returns the ids to remove from and add to the vector index.
+   */
+  replaceFile(
+    file: NewFile,
+    chunks: readonly NewChunk[],
+  ): { removedChunkIds: number[]; addedChunkIds: number[] } {
+    return this.transaction(() => {
+      const removedChunkIds = this.#deleteChunksOf(file.path);
+      const fileRow = this.#statements.upsertFile.get(
+        file.path,
+        file.hash,
+        file.size,
+        file.mtimeMs,
+        file.format,
+        file.title,
+        new Date().toISOString(),
+      );
+      if (fileRow === undefined) throw new Error(`upsert of ${file.path} returned no row`);
+      const searchTitle = toSearchText(file.title ?? '');
+      const addedChunkIds = chunks.map(({ chunk, textHash, embedding }) => {
+        const row = this.#statements.insertChunk.get(
+          fileRow.id,
+          chunk.ordinal,
+          chunk.text,
+          textHash,
+          chunk.startOffset,
+          chunk.endOffset,
+          chunk.startLine,
+          chunk.endLine,
+          chunk.page,
+          toBlob(embedding),
+        );
+        if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
+        this.#statements.insertFts.run(row.id, searchTitle, toSearchText(chunk.text));
+        return row.id;
+      });
+      return { removedChunkIds, addedChunkIds };
+    });
+  }
+
+  /**
+   * Records a new size and mtime for a file whose content hash is unchanged,
+   * so the next run's cheap stat check passes. Unknown paths are ignored.
+   */
+  touchFile(path: string, size: number, mtimeMs: number): void {
+    this.#statements.touchFile.run(size, mtimeMs, path);
+  }
+
+  /** Removes a file with its chunks and FTS rows; returns the removed chunk ids. */
+  removeFile(path: string): number[] {
+    return this.transaction(() => {
+      const removed = this.#deleteChunksOf(path);
+      this.#statements.deleteFile.run(path);
+      return removed;
+    });
+  }
+
+  /**
+   * Stored embeddings by text hash, to skip re-embedding passages whose text
+   * is already in the index (under any file). Missing hashes are absent.
+   */
+  findEmbeddings(textHashes: readonly string[]): Map<string, Float32Array> {
+    const found = new Map<string, Float32Array>();
+    for (const batch of batches([...new Set(textHashes)])) {
+      const rows = this.#db
+        .prepare<string[], { text_hash: string; embedding: Buffer }>(
+          `SELECT text_hash, embedding FROM chunks WHERE text_hash IN (${placeholders(batch.length)})`,
+        )
+        .all(...batch);
+      for (const row of rows) {
+        if (!found.has(row.text_hash)) found.set(row.text_hash, fromBlob(row.embedding));
+      }
+    }
+    return found;
+  }
+
+  /** The chunks with these ids, in the order of `ids`; unknown ids are dropped. */
+  getChunks(ids: readonly number[]): StoredChunk[] {
+    const byId = new Map<number, StoredChunk>();
+    for (const batch of batches([...new Set(ids)])) {
+      const rows = this.#db
+        .prepare<number[], ChunkRow>(
+          `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
+             chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
+           FROM chunks JOIN files ON files.id = chunks.file_id
+           WHERE chunks.id IN (${placeholders(batch.length)})`,
+        )
+        .all(...batch);
+      for (const row of rows) byId.set(row.id, toStoredChunk(row));
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Full-text search with BM25 over `title` and `text`, best first. `match` is
+   * an FTS5 MATCH expression built by the caller from `toSearchText` output; a
+   * malformed expression yields `[]` rather than an error.
+   *
+   * @returns chunk ids with `score = -bm25` (higher is better).
+   * @see https://www.sqlite.org/fts5.html#the_bm25_function
+   */
+  searchText(
+    match: string,
+    limit: number,
+    weights: TextSearchWeights = {},
+  ): { id: number; score: number }[] {
+    const titleWeight = weights.titleWeight ?? 1;
+    const textWeight = weights.textWeight ?? 1;
+    try {
+      return this.#statements.searchText.all(
+        titleWeight,
+        textWeight,
+        match,
+        limit,
+      );
+    } catch (error) {
+      // The statement itself is known-good (prepared in the constructor), so
+      // an SQLITE_ERROR here comes from parsing the MATCH expression:
+      // "fts5: syntax error near …", "no such column: …", "unterminated string".
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_ERROR') return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Every chunk's embedding, by ascending id, read lazily. Use it to rebuild
+   * the vector index without the embedder. The connection is busy until the
+   * iterator finishes, so do not write through this repository meanwhile.
+   */
+  *allEmbeddings(): IterableIterator<{ id: number; embedding: Float32Array }> {
+    for (const row of this.#statements.allEmbeddings.iterate()) {
+      yield { id: row.id, embedding: fromBlob(row.embedding) };
+    }
+  }
+
+  /** How many files and chunks the index holds. */
+  counts(): { files: number; chunks: number } {
+    return this.#statements.counts.get() ?? { files: 0, chunks: 0 };
+  }
+
+  /**
+   * Deletes every file, chunk and FTS row but keeps meta, for `index --full`.
+   * Chunk ids still never repeat: AUTOINCREMENT remembers the highest one.
+   */
+  clear(): void {
+    this.transaction(() => {
+      this.#db.exec('DELETE FROM chunks_fts; DELETE FROM chunks; DELETE FROM files;');
+    });
+  }
+
+  /** Runs `fn` in a transaction (a savepoint when nested); rolls back if it throws. */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  #deleteChunksOf(path: string): number[] {
+    const ids = this.#statements.chunkIdsOfPath.all(path).map((row) => row.id);
+    // One FTS delete per rowid: a rowid lookup each, where a subquery
+    // could make FTS5 scan the whole table.
+    for (const id of ids) this.#statements.deleteFts.run(id);
+    this.#statements.deleteChunksOfPath.run(path);
+    return ids;
+  }
+}
+
+function toStoredChunk(row: ChunkRow): StoredChunk {
+  return {
+    id: row.id,
+    source: row.path,
+    title: row.title,
+    ordinal: row.ordinal,
+    text: row.text,
+    startOffset: row.start_offset ?? 0,
+    endOffset: row.end_offset ?? row.text.length,
+    startLine: row.start_line ?? 1,
+    endLine: row.end_line ?? 1,
+    page: row.page,
+  };
+}
+
+function placeholders(count: number): string {
+  return new Array<string>(count).fill('?').join(', ');
+}
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += IN_BATCH_SIZE) {
+    yield items.slice(start, start + IN_BATCH_SIZE);
+  }
+}

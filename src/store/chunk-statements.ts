@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import type { DocumentFormat } from '../shared/types.js';
+
+/** A chunk joined with its file, as the SELECT in getChunks returns it. */
+export interface ChunkRow {
+  id: number;
+  ordinal: number;
+  text: string;
+  start_offset: number | null;
+  end_offset: number | null;
+  start_line: number | null;
+  end_line: number | null;
+  page: number | null;
+  path: string;
+  title: string | null;
+}
+
+/** A row of the files table. */
+export interface FileRow {
+  id: number;
+  path: string;
+  hash: string;
+  size: number;
+  mtime_ms: number;
+  format: DocumentFormat;
+  title: string | null;
+}
+
+/** The repository's fixed statements. */
+export type ChunkStatements = ReturnType<typeof prepareStatements>;
+
+/** Every fixed statement, prepared once per connection. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare<[string, string]>(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    listFiles: db.prepare<[], FileRow>(
+      'SELECT id, path, hash, size, mtime_ms, format, title FROM files ORDER BY path',
+    ),
+    chunkIdsOfPath: db.prepare<[string], { id: number }>(
+      'SELECT chunks.id FROM chunks JOIN files ON files.id = chunks.file_id WHERE files.path = ? ORDER BY chunks.id',
+    ),
+    deleteFts: db.prepare<[number]>('DELETE FROM chunks_fts WHERE rowid = ?'),
+    deleteChunksOfPath: db.prepare<[string]>(
+      'DELETE FROM chunks WHERE file_id = (SELECT id FROM files WHERE path = ?)',
+    ),
+    touchFile: db.prepare<[number, number, string]>(
+      'UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?',
+    ),
+    deleteFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
+    upsertFile: db.prepare<
+      [string, string, number, number, string, string | null, string],
+      { id: number }
+    >(
+      `INSERT INTO files (path, hash, size, mtime_ms, format, title, indexed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET hash = excluded.hash, size = excluded.size,
+         mtime_ms = excluded.mtime_ms, format = excluded.format, title = excluded.title,
+         indexed_at = excluded.indexed_at
+       RETURNING id`,
+    ),
+    insertChunk: db.prepare<
+      [number, number, string, string, number, number, number, number, number | null, Buffer],
+      { id: number }
+    >(
+      `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
+         start_line, end_line, page, embedding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    insertFts: db.prepare<[number, string, string]>(
+      'INSERT INTO chunks_fts (rowid, title, text) VALUES (?, ?, ?)',
+    ),
+    searchText: db.prepare<[number, number, string, number], { id: number; score: number }>(
+      `SELECT rowid AS id, -bm25(chunks_fts, ?, ?) AS score FROM chunks_fts
+       WHERE chunks_fts MATCH ? ORDER BY score DESC, id LIMIT ?`,
+    ),
+    allEmbeddings: db.prepare<[], { id: number; embedding: Buffer }>(
+      'SELECT id, embedding FROM chunks ORDER BY id',
+    ),
+    counts: db.prepare<[], { files: number; chunks: number }>(
+      'SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM chunks) AS chunks',
+    ),
+  };
+}

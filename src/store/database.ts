@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FootnoteError } from '../shared/errors.js';
+
+/** The SQLite file inside the index folder. */
+export const DATABASE_FILE_NAME = 'footnote.sqlite';
+
+/** The schema version this build reads and writes (`PRAGMA user_version`). */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Migrations by target version: `migrations[n]` takes the schema from version
+ * `n` to `n + 1`. Append; never edit a migration that has shipped.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT,
+    indexed_at TEXT NOT NULL
+  );
+  -- AUTOINCREMENT: chunk ids are hnswlib labels, and a reused id would let a
+  -- stale vector in the vector file point at a different passage.
+  CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    start_offset INTEGER,
+    end_offset INTEGER,
+    start_line INTEGER,
+    end_line INTEGER,
+    page INTEGER,
+    embedding BLOB NOT NULL
+  );
+  CREATE INDEX chunks_file_id ON chunks(file_id);
+  CREATE INDEX chunks_text_hash ON chunks(text_hash);
+  -- rowid = chunks.id. Both columns hold toSearchText(...) of the originals.
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    title,
+    text,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  `,
+];
+
+/** How to open the index database. */
+export interface OpenDatabaseOptions {
+  /** Open for reading only; never creates or migrates anything. Default false. */
+  readonly?: boolean;
+  /**
+   * Create the folder and the database when they are missing. Defaults to
+   * `true` for writable opens and is ignored for read-only ones.
+   */
+  create?: boolean;
+}
+
+/**
+ * Opens (and for writers creates and migrates) `footnote.sqlite` in
+ * `indexDir`, with WAL journaling so readers never block the one writer.
+ *
+ * @throws FootnoteError `INDEX_NOT_FOUND` when the database is missing and may
+ * not be created (or, read-only, was never migrated); `INDEX_CORRUPT` when the
+ * file is not a SQLite database or comes from a newer schema.
+ */
+export function openDatabase(
+  indexDir: string,
+  options: OpenDatabaseOptions = {},
+): Database.Database {
+  const readonly = options.readonly ?? false;
+  const create = !readonly && (options.create ?? true);
+  const filePath = path.join(indexDir, DATABASE_FILE_NAME);
+
+  if (create) {
+    fs.mkdirSync(indexDir, { recursive: true });
+  } else if (!fs.existsSync(filePath)) {
+    throw new FootnoteError('INDEX_NOT_FOUND', { path: indexDir });
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(filePath, { readonly, fileMustExist: !create });
+  } catch (error) {
+    throw toIndexError(error, filePath, indexDir);
+  }
+  try {
+    configure(db, readonly);
+    migrate(db, readonly, filePath, indexDir);
+    return db;
+  } catch (error) {
+    db.close();
+    throw toIndexError(error, filePath, indexDir);
+  }
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
+  // journal_mode is stored in the file; a read-only connection can't set it.
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function migrate(
+  db: Database.Database,
+  readonly: boolean,
+  filePath: string,
+  indexDir: string,
+): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new FootnoteError('INDEX_CORRUPT', {
+      path: filePath,
+      detail: `schema version ${version} is newer than this footnote supports (${SCHEMA_VERSION})`,
+    });
+  }
+  if (version === SCHEMA_VERSION) return;
+  if (readonly) {
+    // An empty or half-made file: nothing has ever been indexed into it.
+    if (version === 0) throw new FootnoteError('INDEX_NOT_FOUND', { path: indexDir });
+    throw new FootnoteError('INDEX_CORRUPT', {
+      path: filePath,
+      detail: `schema version ${version} needs an upgrade; run an index command first`,
+    });
+  }
+  db.transaction(() => {
+    for (let from = version; from < SCHEMA_VERSION; from++) {
+      db.exec(migrations[from] ?? '');
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+/** Maps SQLite's "this is not a database" family onto INDEX_CORRUPT. */
+function toIndexError(error: unknown, filePath: string, indexDir: string): unknown {
+  if (FootnoteError.isInstance(error)) return error;
+  if (error instanceof Database.SqliteError) {
+    if (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT')) {
+      return new FootnoteError(
+        'INDEX_CORRUPT',
+        { path: filePath, detail: error.message },
+        { cause: error },
+      );
+    }
+    if (error.code === 'SQLITE_CANTOPEN') {
+      return new FootnoteError('INDEX_NOT_FOUND', { path: indexDir }, { cause: error });
+    }
+  }
+  return error;
+}

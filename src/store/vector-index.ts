@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import hnswlib from 'hnswlib-node';
+import { FootnoteError } from '../shared/errors.js';
+
+// hnswlib-node is CommonJS; its named exports are not visible to ESM.
+const { HierarchicalNSW } = hnswlib;
+type Hnsw = InstanceType<typeof HierarchicalNSW>;
+
+/** The vector file inside the index folder. */
+export const VECTORS_FILE_NAME = 'vectors.hnsw';
+
+/** Starting capacity; the index doubles whenever it fills. */
+export const DEFAULT_VECTOR_CAPACITY = 1024;
+
+/** Graph degree and build-time beam width: hnswlib's defaults, good up to ~1M vectors. */
+const M = 16;
+const EF_CONSTRUCTION = 200;
+/**
+ * Search beam width. hnswlib does not save ef with the index and defaults it to
+ * 10, which gives poor recall; it is set after every create and load.
+ */
+const EF_SEARCH = 64;
+
+/** A nearest neighbour: the chunk id and its cosine distance (0 = same direction). */
+export interface VectorMatch {
+  id: number;
+  distance: number;
+}
+
+/**
+ * Approximate nearest-neighbour search over chunk embeddings (cosine), keyed
+ * by chunk id. Wraps hnswlib-node and smooths its sharp edges: it grows when
+ * full, removal is idempotent, a removed id can be added again, and `search`
+ * never asks for more neighbours than there are live vectors.
+ *
+ * Removal only marks a vector deleted; once {@link needsCompaction} says so,
+ * {@link VectorIndex.rebuild} from the database's embeddings reclaims the space.
+ */
+export class VectorIndex {
+  readonly dimensions: number;
+  readonly #hnsw: Hnsw;
+  /** Every label in the graph, deleted or not. */
+  readonly #labels: Set<number>;
+  /** Labels marked deleted: hnswlib throws on a second markDelete and cannot list them. */
+  readonly #deleted: Set<number>;
+
+  private constructor(dimensions: number, hnsw: Hnsw, labels: Set<number>, deleted: Set<number>) {
+    this.dimensions = dimensions;
+    this.#hnsw = hnsw;
+    this.#labels = labels;
+    this.#deleted = deleted;
+    hnsw.setEf(EF_SEARCH);
+  }
+
+  /** An empty index for vectors of `dimensions` numbers. */
+  static create(dimensions: number, capacity = DEFAULT_VECTOR_CAPACITY): VectorIndex {
+    const hnsw = new HierarchicalNSW('cosine', dimensions);
+    hnsw.initIndex({ maxElements: Math.max(1, capacity), m: M, efConstruction: EF_CONSTRUCTION });
+    return new VectorIndex(dimensions, hnsw, new Set(), new Set());
+  }
+
+  /**
+   * Reads a file written by {@link save}.
+   *
+   * @throws FootnoteError `INDEX_CORRUPT` when the file is unreadable or holds
+   * vectors of another dimension.
+   */
+  static load(filePath: string, dimensions: number): VectorIndex {
+    const fileDimensions = readFileDimensions(filePath);
+    if (fileDimensions !== dimensions) {
+      throw new FootnoteError('INDEX_CORRUPT', {
+        path: filePath,
+        detail: `the vectors have ${fileDimensions} dimensions, expected ${dimensions}`,
+      });
+    }
+    const hnsw = new HierarchicalNSW('cosine', dimensions);
+    try {
+      hnsw.readIndexSync(filePath);
+    } catch (error) {
+      throw new FootnoteError(
+        'INDEX_CORRUPT',
+        { path: filePath, detail: error instanceof Error ? error.message : String(error) },
+        { cause: error },
+      );
+    }
+    const labels = new Set(hnsw.getIdsList());
+    return new VectorIndex(dimensions, hnsw, labels, findDeletedLabels(hnsw, labels));
+  }
+
+  /** A fresh, compact index holding exactly `entries` (later duplicates win). */
+  static rebuild(
+    dimensions: number,
+    entries: Iterable<{ id: number; embedding: Float32Array }>,
+  ): VectorIndex {
+    const index = VectorIndex.create(dimensions);
+    for (const { id, embedding } of entries) index.add(id, embedding);
+    return index;
+  }
+
+  /** Live vectors: what `search` can return. */
+  get size(): number {
+    return this.#labels.size - this.#deleted.size;
+  }
+
+  /** Vectors marked deleted but still taking space in the graph. */
+  get deletedCount(): number {
+    return this.#deleted.size;
+  }
+
+  /** True once deleted vectors are over 20% of the graph and over 100: time to rebuild. */
+  get needsCompaction(): boolean {
+    const deleted = this.#deleted.size;
+    return deleted > 100 && deleted > 0.2 * this.#labels.size;
+  }
+
+  /** Adds or replaces the vector for `id`, also when `id` was removed before. */
+  add(id: number, vector: Float32Array | readonly number[]): void {
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`vector has ${vector.length} dimensions, expected ${this.dimensions}`);
+    }
+    if (!this.#labels.has(id)) this.#ensureRoomForOneMore();
+    // With replacement of deleted elements disabled (the default), addPoint on
+    // an existing label unmarks it if deleted and updates its vector in place.
+    this.#hnsw.addPoint(Array.from(vector), id);
+    this.#labels.add(id);
+    this.#deleted.delete(id);
+  }
+
+  /** Hides `id` from searches. Unknown or already removed ids are ignored. */
+  remove(id: number): void {
+    if (!this.#labels.has(id) || this.#deleted.has(id)) return;
+    this.#hnsw.markDelete(id);
+    this.#deleted.add(id);
+  }
+
+  /** Up to `k` nearest live vectors to `vector`, closest first. */
+  search(vector: Float32Array | readonly number[], k: number): VectorMatch[] {
+    const count = Math.min(Math.floor(k), this.size);
+    if (count <= 0) return [];
+    const { neighbors, distances } = this.#hnsw.searchKnn(Array.from(vector), count);
+    return neighbors.map((id, i) => ({ id, distance: distances[i] ?? Number.NaN }));
+  }
+
+  /**
+   * Writes the index to `filePath` crash-safely: to a temporary file first,
+   * fsynced, then renamed over the old one, so a crash at any point leaves
+   * either the old file or the new one intact.
+   */
+  save(filePath: string): void {
+    const temporaryPath = `${filePath}.tmp-${process.pid}`;
+    try {
+      this.#hnsw.writeIndexSync(temporaryPath);
+      const fd = fs.openSync(temporaryPath, 'r+');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temporaryPath, filePath);
+    } catch (error) {
+      fs.rmSync(temporaryPath, { force: true });
+      throw error;
+    }
+  }
+
+  #ensureRoomForOneMore(): void {
+    const capacity = this.#hnsw.getMaxElements();
+    if (this.#hnsw.getCurrentCount() < capacity) return;
+    // Doubling keeps the cost of the (copying) resize amortised O(1) per add.
+    this.#hnsw.resizeIndex(Math.max(1, capacity * 2));
+  }
+}
+
+/**
+ * The dimension stored in an hnswlib file header. hnswlib trusts the caller's
+ * dimension on load, so a file written by another embedder would load
+ * silently and return nonsense. Header layout (hnswalg.h saveIndex): six
+ * size_t fields, of which label_offset (5th) minus offsetData (6th) is the
+ * vector's byte size.
+ */
+function readFileDimensions(filePath: string): number {
+  const header = Buffer.alloc(48);
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, 'r');
+  } catch (error) {
+    throw new FootnoteError(
+      'INDEX_CORRUPT',
+      { path: filePath, detail: error instanceof Error ? error.message : String(error) },
+      { cause: error },
+    );
+  }
+  try {
+    const bytesRead = fs.readSync(fd, header, 0, header.length, 0);
+    if (bytesRead < header.length) {
+      throw new FootnoteError('INDEX_CORRUPT', { path: filePath, detail: 'the vector file is truncated' });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const labelOffset = header.readBigUInt64LE(32);
+  const dataOffset = header.readBigUInt64LE(40);
+  return Number(labelOffset - dataOffset) / Float32Array.BYTES_PER_ELEMENT;
+}
+
+/**
+ * Finds the labels a loaded file marks deleted. hnswlib-node has no call that
+ * lists them, but markDelete throws on an already-deleted label, and
+ * markDelete + unmarkDelete on a live one is an exact no-op (a flag bit and a
+ * counter). That is two cheap native calls per label, where getPoint would
+ * copy every vector into JavaScript.
+ */
+function findDeletedLabels(hnsw: Hnsw, labels: Iterable<number>): Set<number> {
+  const deleted = new Set<number>();
+  for (const label of labels) {
+    try {
+      hnsw.markDelete(label);
+    } catch {
+      deleted.add(label);
+      continue;
+    }
+    hnsw.unmarkDelete(label);
+  }
+  return deleted;
+}

@@ -1,0 +1,187 @@
+import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { Footnote } from '../footnote-types.js';
+import { checkExhaustive } from '../shared/check-exhaustive.js';
+import { BUILTIN_COMMANDS } from './commands/builtin-commands.js';
+import { parseSlashCommand } from './commands/parse-slash-command.js';
+import type { CommandContext, CommandResult, SlashCommand } from './commands/types.js';
+import { AnswerView } from './components/AnswerView.js';
+import { Conversation } from './components/Conversation.js';
+import { IngestProgress } from './components/IngestProgress.js';
+import { InputLine } from './components/InputLine.js';
+import { StatusLine } from './components/StatusLine.js';
+import { describeError } from './format/describe-error.js';
+import { useAnswerStream } from './hooks/use-answer-stream.js';
+import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
+import { chatReducer, createInitialChatState, type ChatState } from './state/chat-reducer.js';
+
+/** Earlier exchanges sent with a question so follow-ups make sense. */
+export const MAX_CONVERSATION_TURNS = 4;
+/** Clears the screen and its scrollback, then homes the cursor (for `/clear`). */
+const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  footnote: Footnote;
+  /** Update the index before the first question (the index is missing or stale). */
+  indexOnStart: boolean;
+  /** Called once the chat has exited. */
+  onExit?: () => void;
+}
+
+/**
+ * The chat. It needs raw keyboard input; on a stdin that cannot provide it
+ * (a pipe) it says how to ask one question instead and exits.
+ */
+export function App(props: AppProps) {
+  const { isRawModeSupported } = useStdin();
+  if (!isRawModeSupported) return <NonInteractiveNotice onExit={props.onExit} />;
+  return <Chat {...props} />;
+}
+
+function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
+  const { exit } = useApp();
+  useEffect(() => {
+    exit();
+    onExit?.();
+  }, [exit, onExit]);
+  return (
+    <Box flexDirection="column">
+      <Text color="yellow">The chat needs an interactive terminal (stdin is not a TTY).</Text>
+      <Text>To ask one question, run: footnote ask "…"</Text>
+    </Box>
+  );
+}
+
+function Chat({ footnote, indexOnStart, onExit }: AppProps) {
+  const [state, dispatch] = useReducer(chatReducer, undefined, createInitialChatState);
+  const { exit } = useApp();
+  const { write } = useStdout();
+  const answers = useAnswerStream(footnote, dispatch);
+  const indexRun = useIngest(footnote, dispatch);
+  // Key handlers read the latest state through a ref: keys can arrive before
+  // React has re-rendered with the previous key's effect.
+  const stateRef = useRef<ChatState>(state);
+  stateRef.current = state;
+
+  const quit = useCallback(() => {
+    answers.abort();
+    indexRun.abort();
+    exit();
+    onExit?.();
+  }, [answers, indexRun, exit, onExit]);
+
+  const startedRef = useRef(false);
+  useEffect(() => {
+    if (startedRef.current) return;
+    startedRef.current = true;
+    if (indexOnStart) void indexRun.ingest({ full: false });
+    else void refreshIndexStatus(footnote, dispatch);
+  }, [footnote, indexOnStart, indexRun]);
+
+  const applyResult = useCallback(
+    (result: CommandResult) => {
+      switch (result.type) {
+        case 'quit':
+          return quit();
+        case 'message':
+          return dispatch({ type: 'message-add', tone: result.tone ?? 'info', text: result.text });
+        case 'reindex':
+          return void indexRun.ingest({ full: result.full });
+        case 'open': {
+          const citation = stateRef.current.lastAnswer?.citations.find(
+            (each) => each.id === result.citationId,
+          );
+          if (citation === undefined) {
+            const text = `the last answer has no citation [${result.citationId}]`;
+            return dispatch({ type: 'message-add', tone: 'error', text });
+          }
+          return dispatch({ type: 'passage-open', citation });
+        }
+        case 'clear':
+          write(CLEAR_SCREEN);
+          return dispatch({ type: 'history-clear' });
+        default:
+          return checkExhaustive(result);
+      }
+    },
+    [quit, indexRun, write],
+  );
+
+  const runCommand = useCallback(
+    async (command: SlashCommand, args: string) => {
+      const current = stateRef.current;
+      const context: CommandContext = {
+        commands: BUILTIN_COMMANDS,
+        lastAnswer: current.lastAnswer,
+        k: current.k,
+        setK: (k) => dispatch({ type: 'k-set', k }),
+      };
+      try {
+        applyResult(await command.action(context, args));
+      } catch (error) {
+        const { message, hint } = describeError(error);
+        dispatch({ type: 'message-add', tone: 'error', text: message, hint });
+      }
+    },
+    [applyResult],
+  );
+
+  const submit = useCallback(
+    (line: string): boolean => {
+      const text = line.trim();
+      const current = stateRef.current;
+      if (text === '' || current.status !== 'idle') return false;
+      dispatch({ type: 'input-submit', text });
+      const parsed = parseSlashCommand(text, BUILTIN_COMMANDS);
+      if (parsed === null) {
+        answers.ask(text, {
+          ...(current.k === null ? {} : { k: current.k }),
+          history: current.turns.slice(-MAX_CONVERSATION_TURNS),
+        });
+      } else if (parsed.type === 'unknown') {
+        dispatch({ type: 'message-add', tone: 'error', text: parsed.message });
+      } else {
+        void runCommand(parsed.command, parsed.args);
+      }
+      return true;
+    },
+    [answers, runCommand],
+  );
+
+  const handleKey = useCallback(
+    (input: string, key: Key) => {
+      if (!(key.ctrl && input === 'c')) return;
+      const status = stateRef.current.status;
+      if (status === 'answering') answers.abort();
+      else if (status === 'indexing') indexRun.abort();
+      else quit();
+    },
+    [answers, indexRun, quit],
+  );
+  useInput(handleKey);
+
+  return (
+    <Box flexDirection="column">
+      <Conversation key={state.historyGeneration} history={state.history} />
+      {state.ingest === null ? null : <IngestProgress progress={state.ingest} />}
+      {state.pending === null ? null : (
+        <AnswerView text={state.pending.text} streaming />
+      )}
+      <Box marginTop={1}>
+        <InputLine
+          onSubmit={submit}
+          history={state.inputHistory}
+          disabled={state.status === 'indexing'}
+          disabledText="indexing… (Ctrl+C cancels)"
+        />
+      </Box>
+      <StatusLine
+        modeLabel={footnote.modeLabel}
+        index={state.index}
+        k={state.k}
+        status={state.status}
+      />
+    </Box>
+  );
+}

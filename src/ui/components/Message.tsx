@@ -1,0 +1,23 @@
+import { Box, Text } from 'ink';
+import type { MessageTone } from '../state/history-item.js';
+
+/** Props of {@link Message}. */
+export interface MessageProps {
+  /** `error` shows the text red, prefixed with "error:"; `info` shows it plain. */
+  tone: MessageTone;
+  /** May span lines (`/help` lists one command a line). */
+  text: string;
+  /** What to do about an error, shown dim under it. */
+  hint?: string | null;
+}
+
+/** A line from the chat itself: command output, or an error and its hint. */
+export function Message({ tone, text, hint = null }: MessageProps) {
+  if (text === '') return null;
+  return (
+    <Box flexDirection="column">
+      {tone === 'error' ? <Text color="red">error: {text}</Text> : <Text>{text}</Text>}
+      {hint === null ? null : <Text dimColor>hint: {hint}</Text>}
+    </Box>
+  );
+}

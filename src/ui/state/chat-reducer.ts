@@ -1,0 +1,287 @@
+import type { IndexStatus } from '../../footnote-types.js';
+import type { IngestEvent, IngestReport } from '../../ingest/ingest-report.js';
+import { checkExhaustive } from '../../shared/check-exhaustive.js';
+import type {
+  Answer,
+  AnswerEvent,
+  AnswerMode,
+  Citation,
+  ConversationTurn,
+} from '../../shared/types.js';
+import type { DisplayError } from '../format/describe-error.js';
+import { findParagraphSplit } from './find-paragraph-split.js';
+import type { HistoryItem, MessageTone } from './history-item.js';
+import {
+  createIngestProgress,
+  reduceIngestEvent,
+  type IngestProgressState,
+} from './ingest-progress.js';
+
+/** What the chat is busy with; input is accepted only when `idle`. */
+export type ChatStatus = 'idle' | 'indexing' | 'answering';
+
+/** The answer being streamed. */
+export interface PendingAnswer {
+  question: string;
+  mode: AnswerMode | null;
+  model: string | null;
+  /** Streamed text not yet moved into history. */
+  text: string;
+  /** Streamed text already moved into history as whole paragraphs. */
+  committedText: string;
+  citations: Citation[];
+  abstainReason: string | null;
+}
+
+/** Everything the chat shows, owned by one pure reducer. */
+export interface ChatState {
+  status: ChatStatus;
+  history: HistoryItem[];
+  /** Bumped by `/clear` so `<Static>` starts over with the emptied history. */
+  historyGeneration: number;
+  nextId: number;
+  pending: PendingAnswer | null;
+  ingest: IngestProgressState | null;
+  index: IndexStatus | null;
+  /** The last finished answer, for `/open` and `/sources`. */
+  lastAnswer: Answer | null;
+  /** Finished exchanges, oldest first, sent along with follow-up questions. */
+  turns: ConversationTurn[];
+  /** Passages per question chosen with `/k`; `null` keeps the configured default. */
+  k: number | null;
+  /** Submitted input lines, oldest first, for the up and down keys. */
+  inputHistory: string[];
+}
+
+/** Everything that can happen to the chat. */
+export type ChatAction =
+  /** A line the user entered (a question or a command), echoed into history. */
+  | { type: 'input-submit'; text: string }
+  | { type: 'ask-start'; question: string }
+  | { type: 'answer-event'; event: AnswerEvent }
+  | { type: 'ask-fail'; error: DisplayError }
+  | { type: 'ask-abort' }
+  | { type: 'ingest-start'; full: boolean }
+  | { type: 'ingest-event'; event: IngestEvent }
+  | { type: 'ingest-finish'; report: IngestReport }
+  | { type: 'ingest-fail'; error: DisplayError }
+  | { type: 'ingest-abort' }
+  | { type: 'index-status'; index: IndexStatus }
+  | { type: 'message-add'; tone: MessageTone; text: string; hint?: string | null }
+  | { type: 'passage-open'; citation: Citation }
+  | { type: 'history-clear' }
+  | { type: 'k-set'; k: number };
+
+/** Input lines kept for the up and down keys. */
+export const MAX_INPUT_HISTORY = 100;
+
+/** The state of a chat that has just opened. */
+export function createInitialChatState(): ChatState {
+  return {
+    status: 'idle',
+    history: [],
+    historyGeneration: 0,
+    nextId: 1,
+    pending: null,
+    ingest: null,
+    index: null,
+    lastAnswer: null,
+    turns: [],
+    k: null,
+    inputHistory: [],
+  };
+}
+
+type NewHistoryItem = HistoryItem extends infer Item
+  ? Item extends HistoryItem
+    ? Omit<Item, 'id'>
+    : never
+  : never;
+
+/** Appends items to the history, numbering them. */
+function appendHistory(state: ChatState, ...items: NewHistoryItem[]): ChatState {
+  let nextId = state.nextId;
+  const numbered = items.map((item) => ({ ...item, id: nextId++ }) as HistoryItem);
+  return { ...state, history: [...state.history, ...numbered], nextId };
+}
+
+/** The chat's state transitions; pure, so it is tested without Ink. */
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'input-submit': {
+      const inputHistory = [...state.inputHistory, action.text];
+      return {
+        ...appendHistory(state, { type: 'user-input', text: action.text }),
+        inputHistory: inputHistory.slice(-MAX_INPUT_HISTORY),
+      };
+    }
+    case 'ask-start':
+      if (state.status !== 'idle') return state;
+      return {
+        ...state,
+        status: 'answering',
+        pending: {
+          question: action.question,
+          mode: null,
+          model: null,
+          text: '',
+          committedText: '',
+          citations: [],
+          abstainReason: null,
+        },
+      };
+    case 'answer-event':
+      return reduceAnswerEvent(state, action.event);
+    case 'ask-fail':
+      return appendHistory(endAnswer(state), {
+        type: 'message',
+        tone: 'error',
+        text: action.error.message,
+        hint: action.error.hint,
+      });
+    case 'ask-abort':
+      if (state.status !== 'answering') return state;
+      return appendHistory(endAnswer(state), {
+        type: 'message',
+        tone: 'info',
+        text: 'answer cancelled',
+        hint: null,
+      });
+    case 'ingest-start':
+      return {
+        ...state,
+        status: 'indexing',
+        ingest: createIngestProgress(action.full),
+      };
+    case 'ingest-event':
+      if (state.ingest === null) return state;
+      return { ...state, ingest: reduceIngestEvent(state.ingest, action.event) };
+    case 'ingest-finish':
+      return {
+        ...appendHistory(state, { type: 'ingest-summary', report: action.report }),
+        status: 'idle',
+        ingest: null,
+      };
+    case 'ingest-fail':
+      return {
+        ...appendHistory(state, {
+          type: 'message',
+          tone: 'error',
+          text: action.error.message,
+          hint: action.error.hint,
+        }),
+        status: 'idle',
+        ingest: null,
+      };
+    case 'ingest-abort':
+      if (state.status !== 'indexing') return state;
+      return {
+        ...appendHistory(state, {
+          type: 'message',
+          tone: 'info',
+          text: 'indexing cancelled; run /reindex to finish it',
+          hint: null,
+        }),
+        status: 'idle',
+        ingest: null,
+      };
+    case 'index-status':
+      return { ...state, index: action.index };
+    case 'message-add':
+      return appendHistory(state, {
+        type: 'message',
+        tone: action.tone,
+        text: action.text,
+        hint: action.hint ?? null,
+      });
+    case 'passage-open':
+      return appendHistory(state, { type: 'passage', citation: action.citation });
+    case 'history-clear':
+      return { ...state, history: [], historyGeneration: state.historyGeneration + 1 };
+    case 'k-set':
+      return { ...state, k: action.k };
+    default:
+      return checkExhaustive(action);
+  }
+}
+
+function reduceAnswerEvent(state: ChatState, event: AnswerEvent): ChatState {
+  const pending = state.pending;
+  if (pending === null) return state;
+  switch (event.type) {
+    case 'answer-start':
+      return { ...state, pending: { ...pending, mode: event.mode, model: event.model } };
+    case 'text-delta':
+      return appendStreamedText(state, pending, event.text);
+    case 'citation':
+      return {
+        ...state,
+        pending: { ...pending, citations: [...pending.citations, event.citation] },
+      };
+    case 'abstain':
+      return { ...state, pending: { ...pending, abstainReason: event.reason } };
+    case 'answer-end':
+      return finishAnswer(state, pending, event.answer);
+    default:
+      return checkExhaustive(event);
+  }
+}
+
+/** Adds streamed text and moves any finished paragraphs into history. */
+function appendStreamedText(
+  state: ChatState,
+  pending: PendingAnswer,
+  delta: string,
+): ChatState {
+  const text = pending.text + delta;
+  const split = findParagraphSplit(text);
+  if (split === 0) return { ...state, pending: { ...pending, text } };
+  const paragraphs = text.slice(0, split).trimEnd();
+  const withParagraphs =
+    paragraphs === '' ? state : appendHistory(state, { type: 'answer-text', text: paragraphs });
+  return {
+    ...withParagraphs,
+    pending: {
+      ...pending,
+      text: text.slice(split),
+      committedText: pending.committedText + text.slice(0, split),
+    },
+  };
+}
+
+function finishAnswer(state: ChatState, pending: PendingAnswer, answer: Answer): ChatState {
+  const ended = appendHistory(state, {
+    type: 'answer',
+    answer,
+    text: remainingAnswerText(pending, answer).replace(/^\n+/, '').trimEnd(),
+    abstainReason: pending.abstainReason,
+  });
+  return {
+    ...ended,
+    status: 'idle',
+    pending: null,
+    lastAnswer: answer,
+    turns: [...state.turns, { question: answer.question, answer: answer.answer }],
+  };
+}
+
+/**
+ * The part of the final answer not yet shown. The final text is the truth
+ * (an answerer may tidy it at the end), unless paragraphs already shown differ
+ * from it, in which case the streamed rest is kept so nothing shows twice.
+ */
+function remainingAnswerText(pending: PendingAnswer, answer: Answer): string {
+  if (pending.committedText === '') return answer.answer;
+  if (answer.answer.startsWith(pending.committedText)) {
+    return answer.answer.slice(pending.committedText.length);
+  }
+  return pending.text;
+}
+
+/** Leaves the answering state, keeping whatever had streamed in history. */
+function endAnswer(state: ChatState): ChatState {
+  const partial = state.pending?.text.trim() ?? '';
+  const kept =
+    partial === '' ? state : appendHistory(state, { type: 'answer-text', text: partial });
+  return { ...kept, status: 'idle', pending: null };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, splitWords } from '../../src/chunk/split-sentences.js';
+
+const texts = (text: string): string[] => splitSentences(text).map((span) => span.text);
+
+describe('splitSentences', () => {
+  it('does not end a sentence after "Dr."', () => {
+    expect(texts('Dr. Smith arrived. He spoke.')).toEqual(['Dr. Smith arrived.', 'He spoke.']);
+  });
+
+  it('does not end a sentence after common abbreviations or initials', () => {
+    expect(texts('Mr. J. Smith met Prof. Jones at St. Paul. See Fig. A for the U.S. Army. Smith et al. Agree.')).toEqual([
+      'Mr. J. Smith met Prof. Jones at St. Paul.',
+      'See Fig. A for the U.S. Army.',
+      'Smith et al. Agree.',
+    ]);
+  });
+
+  it('still ends a sentence after an ordinary word', () => {
+    expect(texts('Was it him? No. He left.')).toEqual(['Was it him?', 'No.', 'He left.']);
+  });
+
+  it('returns trimmed spans whose offsets slice out their text', () => {
+    const text = '  First one.   Second one!\n';
+    const spans = splitSentences(text);
+    expect(spans.map((span) => [span.text, span.start, span.end])).toEqual([
+      ['First one.', 2, 12],
+      ['Second one!', 15, 26],
+    ]);
+    for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it('keeps a single line break inside a sentence', () => {
+    expect(texts('This sentence wraps\nonto a second line. Next.')).toEqual([
+      'This sentence wraps\nonto a second line.',
+      'Next.',
+    ]);
+  });
+
+  it('always ends a sentence at a blank line', () => {
+    expect(texts('A heading\n\nBody text without a stop\r\n\r\nMore')).toEqual([
+      'A heading',
+      'Body text without a stop',
+      'More',
+    ]);
+  });
+
+  it('splits Chinese at 。！？', () => {
+    expect(texts('我们今天去公园。天气很好！你呢？')).toEqual(['我们今天去公园。', '天气很好！', '你呢？']);
+  });
+
+  it('returns nothing for whitespace', () => {
+    expect(splitSentences(' \n\n ')).toEqual([]);
+  });
+});
+
+describe('splitWords', () => {
+  it('keeps only word-like segments with their offsets', () => {
+    expect(splitWords("Don't stop, 3.14!").map((word) => [word.text, word.start, word.end])).toEqual([
+      ["Don't", 0, 5],
+      ['stop', 6, 10],
+      ['3.14', 12, 16],
+    ]);
+  });
+
+  it('splits Chinese without spaces into words', () => {
+    expect(splitWords('我们今天去公园').map((word) => word.text)).toEqual(['我们', '今天', '去', '公园']);
+  });
+});

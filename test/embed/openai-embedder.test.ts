@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OpenAIEmbedder } from '../../src/embed/openai-embedder.js';
+import { FootnoteError } from '../../src/shared/errors.js';
+import { startOpenAITestServer, testServerVector, type OpenAITestServer } from '../helpers/openai-test-server.js';
+
+let server: OpenAITestServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function embeddingInputs(requests: OpenAITestServer['requests']): unknown[] {
+  return requests
+    .filter((request) => request.path === '/v1/embeddings')
+    .map((request) => (request.body as { input: unknown }).input);
+}
+
+function unit(vector: number[]): number[] {
+  const length = Math.hypot(...vector);
+  return vector.map((value) => value / length);
+}
+
+/** The server sends float32 (base64), so compare at float32 precision. */
+function expectVector(actual: number[] | undefined, expected: number[]): void {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((value, i) => expect(actual?.[i]).toBeCloseTo(value, 6));
+}
+
+describe('OpenAIEmbedder', () => {
+  it('knows the dimensions of OpenAI models without a request', async () => {
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', model: 'text-embedding-3-small' });
+    expect(embedder.identity).toEqual({ id: 'openai:text-embedding-3-small', version: '1', dimensions: 1536 });
+    const large = await OpenAIEmbedder.create({ apiKey: 'sk-test', model: 'text-embedding-3-large' });
+    expect(large.identity.dimensions).toBe(3072);
+  });
+
+  it('probes a compatible server once for the dimensions of an unknown model', async () => {
+    server = await startOpenAITestServer({ dimensions: 48 });
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'nomic-embed-text' });
+    expect(embedder.identity).toEqual({ id: 'openai:nomic-embed-text', version: '1', dimensions: 48 });
+    expect(embeddingInputs(server.requests)).toEqual(['dimension probe']);
+    expect((server.requests[0]?.body as { model: string }).model).toBe('nomic-embed-text');
+  });
+
+  it('probes even a known model name on a server that is not OpenAI', async () => {
+    server = await startOpenAITestServer({ dimensions: 16 });
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'text-embedding-3-small' });
+    expect(embedder.identity.dimensions).toBe(16);
+  });
+
+  it('sends requests to the base URL with the API key', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm' });
+    await embedder.embedDocuments(['alpha']);
+    expect(server.requests.map((request) => [request.method, request.path, request.authorization])).toEqual([
+      ['POST', '/v1/embeddings', 'Bearer sk-test'],
+      ['POST', '/v1/embeddings', 'Bearer sk-test'],
+    ]);
+  });
+
+  it('splits 600 texts into batches of 256', async () => {
+    server = await startOpenAITestServer({ dimensions: 8 });
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', batchSize: 256 });
+    const texts = Array.from({ length: 600 }, (_, i) => `text number ${i}`);
+    const vectors = await embedder.embedDocuments(texts);
+    const batches = embeddingInputs(server.requests).slice(1) as string[][];
+    expect(batches.map((batch) => batch.length).sort((a, b) => a - b)).toEqual([88, 256, 256]);
+    expect(vectors).toHaveLength(600);
+    expectVector(vectors[599], unit(testServerVector('text number 599', 8)));
+  });
+
+  it('returns unit-length vectors in input order', async () => {
+    server = await startOpenAITestServer({ dimensions: 8 });
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm' });
+    const vectors = await embedder.embedDocuments(['red apple', 'green pear']);
+    expectVector(vectors[0], unit(testServerVector('red apple', 8)));
+    expectVector(vectors[1], unit(testServerVector('green pear', 8)));
+    expect(await embedder.embedQuery('green pear')).toEqual(vectors[1]);
+  });
+
+  it('gives blank texts the zero vector without sending them', async () => {
+    server = await startOpenAITestServer({ dimensions: 4 });
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm' });
+    const vectors = await embedder.embedDocuments(['', 'word', '  ']);
+    expect(vectors[0]).toEqual([0, 0, 0, 0]);
+    expect(vectors[2]).toEqual([0, 0, 0, 0]);
+    expect(embeddingInputs(server.requests).slice(1)).toEqual([['word']]);
+  });
+
+  it('turns a 401 into PROVIDER_FAILED with a one-line message', async () => {
+    server = await startOpenAITestServer({ failWith: 401 });
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-wrong', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    await expect(creating).rejects.toSatisfy((error: unknown) => {
+      expect(error).toBeInstanceOf(FootnoteError);
+      const footnoteError = error as FootnoteError;
+      expect(footnoteError.code).toBe('PROVIDER_FAILED');
+      expect(footnoteError.message).toBe('openai request failed: 401 Incorrect API key provided: sk-test.');
+      return true;
+    });
+  });
+
+  it('turns a server error while embedding into PROVIDER_FAILED', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    server.setFailure(500);
+    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
+      code: 'PROVIDER_FAILED',
+      message: 'openai request failed: 500 simulated failure 500',
+    });
+  });
+
+  it('reports a server that is not listening as a connection error', async () => {
+    server = await startOpenAITestServer();
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: url, model: 'm', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_FAILED',
+      message: expect.stringMatching(/^openai request failed: Connection error\. \(ECONNREFUSED\)$/),
+    });
+  });
+
+  it('refuses to create after the signal has fired', async () => {
+    server = await startOpenAITestServer();
+    const creating = OpenAIEmbedder.create({
+      apiKey: 'sk-test',
+      baseUrl: server.url,
+      model: 'm',
+      signal: AbortSignal.abort(),
+    });
+    await expect(creating).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(server.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,198 @@
+import type {
+  AskOptions,
+  Footnote,
+  IndexStatus,
+  IngestOptions,
+} from '../../src/footnote-types.js';
+import type { IngestEvent, IngestReport } from '../../src/ingest/ingest-report.js';
+import { FootnoteError } from '../../src/shared/errors.js';
+import type { Answer, AnswerEvent, Citation, Passage } from '../../src/shared/types.js';
+
+/** What the fake's `ask` does for one question. */
+export type AnswerScript =
+  | { events: AnswerEvent[]; answer: Answer }
+  /** Yield `events`, then wait until the signal fires and throw ABORTED. */
+  | { events: AnswerEvent[]; hang: true }
+  | { events: AnswerEvent[]; error: Error };
+
+/** What the fake's `ingest` does for one run. */
+export type IngestScript =
+  | { events: IngestEvent[]; report: IngestReport }
+  /** Yield `events`, then wait until the signal fires and throw ABORTED. */
+  | { events: IngestEvent[]; hang: true }
+  | { events: IngestEvent[]; error: Error };
+
+/** A citation with test defaults. */
+export function makeCitation(overrides: Partial<Citation> & { id: number }): Citation {
+  return {
+    source: 'notes.md',
+    startLine: 3,
+    endLine: 5,
+    page: null,
+    text: 'The quick brown fox jumps over the lazy dog.',
+    score: 0.9,
+    ...overrides,
+  };
+}
+
+/**
+ * A scripted answer as the engine streams it: answer-start, the text in three
+ * deltas, one citation event each, an abstain event if abstaining, answer-end.
+ */
+export function scriptAnswer(
+  question: string,
+  options: { text: string; citations?: Citation[]; abstained?: boolean; abstainReason?: string },
+): { events: AnswerEvent[]; answer: Answer } {
+  const citations = options.citations ?? [];
+  const abstained = options.abstained ?? false;
+  const answer: Answer = {
+    question,
+    answer: options.text,
+    mode: 'extractive',
+    model: null,
+    abstained,
+    citations,
+  };
+  const third = Math.ceil(options.text.length / 3);
+  const deltas = [0, 1, 2]
+    .map((part) => options.text.slice(part * third, (part + 1) * third))
+    .filter((text) => text !== '')
+    .map((text): AnswerEvent => ({ type: 'text-delta', text }));
+  const events: AnswerEvent[] = [
+    { type: 'answer-start', mode: 'extractive', model: null },
+    ...deltas,
+    ...citations.map((citation): AnswerEvent => ({ type: 'citation', citation })),
+    ...(abstained
+      ? [{ type: 'abstain', reason: options.abstainReason ?? 'no passage scored high enough' } as const]
+      : []),
+    { type: 'answer-end', answer },
+  ];
+  return { events, answer };
+}
+
+/** An index report with test defaults. */
+export function makeIngestReport(overrides: Partial<IngestReport> = {}): IngestReport {
+  return {
+    added: 2,
+    changed: 0,
+    removed: 0,
+    unchanged: 0,
+    failed: [],
+    chunks: 7,
+    chunksWritten: 7,
+    embeddingsComputed: 7,
+    embeddingsReused: 0,
+    full: false,
+    seconds: 0.4,
+    ...overrides,
+  };
+}
+
+/**
+ * A `Footnote` that plays scripts and records what it was asked. `ask` plays
+ * `answers[question]` (or `defaultAnswer`); `ingest` plays the next script of
+ * `ingests`, reusing the last one.
+ */
+export class FakeFootnote implements Footnote {
+  readonly provider = 'local' as const;
+  readonly modeLabel: string;
+  /** Every `ask` call, in order. */
+  readonly askCalls: { question: string; options: AskOptions }[] = [];
+  /** Every `ingest` call, in order. */
+  readonly ingestCalls: IngestOptions[] = [];
+  statusCalls = 0;
+  closed = false;
+  indexStatus: IndexStatus;
+  answers: Record<string, AnswerScript>;
+  ingests: IngestScript[];
+
+  constructor(
+    options: {
+      modeLabel?: string;
+      answers?: Record<string, AnswerScript>;
+      ingests?: IngestScript[];
+      status?: Partial<IndexStatus>;
+    } = {},
+  ) {
+    this.modeLabel = options.modeLabel ?? 'offline · extractive answers (no OPENAI_API_KEY)';
+    this.answers = options.answers ?? {};
+    this.ingests = options.ingests ?? [{ events: [], report: makeIngestReport() }];
+    this.indexStatus = {
+      exists: true,
+      stale: false,
+      files: 2,
+      chunks: 7,
+      embedder: 'local@1',
+      embedderMismatch: false,
+      ...options.status,
+    };
+  }
+
+  /** The questions asked, in order. */
+  get questions(): string[] {
+    return this.askCalls.map((call) => call.question);
+  }
+
+  /** The signal passed to the last `ask`. */
+  get lastAskSignal(): AbortSignal | undefined {
+    return this.askCalls.at(-1)?.options.signal;
+  }
+
+  async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
+    this.askCalls.push({ question, options });
+    const script =
+      this.answers[question] ?? scriptAnswer(question, { text: `No script for "${question}".` });
+    for (const event of script.events) {
+      await nextTick();
+      yield event;
+    }
+    if ('error' in script) throw script.error;
+    if ('hang' in script) {
+      await waitForAbort(options.signal);
+      throw new FootnoteError('ABORTED');
+    }
+    return script.answer;
+  }
+
+  async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
+    const script = this.ingests[this.ingestCalls.length] ?? this.ingests.at(-1);
+    this.ingestCalls.push(options);
+    if (script === undefined) throw new Error('FakeFootnote: no ingest script');
+    for (const event of script.events) {
+      await nextTick();
+      yield event;
+    }
+    if ('error' in script) throw script.error;
+    if ('hang' in script) {
+      await waitForAbort(options.signal);
+      throw new FootnoteError('ABORTED');
+    }
+    return script.report;
+  }
+
+  async retrieve(): Promise<Passage[]> {
+    return [];
+  }
+
+  async status(): Promise<IndexStatus> {
+    this.statusCalls += 1;
+    return this.indexStatus;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+/** Lets timers and rendering run between events, as real I/O would. */
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal === undefined) return;
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

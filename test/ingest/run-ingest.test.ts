@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFootnote } from '../../src/footnote.js';
+import { FootnoteError } from '../../src/shared/errors.js';
+import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { FakeEmbedder } from '../helpers/fake-embedder.js';
+import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
+import { drain, makeTestConfig } from '../helpers/test-config.js';
+
+const paragraph = (topic: string) =>
+  `The ${topic} paragraph explains how ${topic} works in practice, with enough words to stand alone as a passage of its own here.`;
+
+let corpus: TempCorpus;
+afterEach(() => corpus?.cleanup());
+
+function setup(files: Record<string, string | Uint8Array>, chunking = { chunkSize: 200, chunkOverlap: 0 }) {
+  corpus = createTempCorpus(files);
+  const config = makeTestConfig(corpus.root, chunking);
+  const embedder = new FakeEmbedder();
+  const footnote = createFootnote(config, { embedder });
+  return { config, embedder, footnote };
+}
+
+describe('runIngest', () => {
+  it('indexes every file and reports counts', async () => {
+    const { footnote } = setup({ 'a.md': paragraph('alpha'), 'b.txt': paragraph('beta') });
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ added: 2, changed: 0, removed: 0, unchanged: 0, chunks: 2, embeddingsComputed: 2 });
+    expect(report.failed).toEqual([]);
+  });
+
+  it('re-embeds only the changed chunk', async () => {
+    const text = [paragraph('alpha'), paragraph('beta'), paragraph('gamma')].join('\n\n');
+    const { footnote, embedder } = setup({ 'doc.md': text });
+    await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toHaveLength(3);
+    embedder.calls.length = 0;
+
+    corpus.write('doc.md', text.replace(paragraph('beta'), paragraph('delta')));
+    const { value: report } = await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toEqual([paragraph('delta')]);
+    expect(report).toMatchObject({ changed: 1, embeddingsComputed: 1, embeddingsReused: 2, chunks: 3 });
+  });
+
+  it('does not read or embed anything when nothing changed', async () => {
+    const { footnote, embedder } = setup({ 'a.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    embedder.calls.length = 0;
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ added: 0, changed: 0, unchanged: 1, embeddingsComputed: 0 });
+    expect(embedder.calls).toEqual([]);
+  });
+
+  it('counts a touched but identical file as unchanged', async () => {
+    const { footnote, embedder } = setup({ 'a.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(`${corpus.root}/a.md`, later, later);
+    embedder.calls.length = 0;
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ changed: 0, unchanged: 1 });
+    expect(embedder.calls).toEqual([]);
+  });
+
+  it('removes a deleted file from keyword and vector search', async () => {
+    const { footnote } = setup({ 'keep.md': paragraph('alpha'), 'gone.md': paragraph('zeppelin') });
+    await drain(footnote.ingest());
+    expect((await footnote.retrieve('zeppelin', { k: 5 })).map((p) => p.source)).toContain('gone.md');
+
+    corpus.remove('gone.md');
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ removed: 1, chunks: 1 });
+    const passages = await footnote.retrieve('zeppelin', { k: 5 });
+    expect(passages.map((p) => p.source)).toEqual(['keep.md']);
+  });
+
+  it('skips binary and invalid UTF-8 files, lists them, and indexes the rest', async () => {
+    const { footnote } = setup({
+      'good.txt': paragraph('alpha'),
+      'image.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      'blob.txt': new Uint8Array([0x68, 0x69, 0x00, 0x01, 0x02]),
+      'latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61]),
+    });
+    const { value: report, events } = await drain(footnote.ingest());
+    expect(report.added).toBe(1);
+    expect(report.failed.map((f) => [f.source, f.reason])).toEqual([
+      ['blob.txt', 'binary'],
+      ['image.png', 'unsupported'],
+      ['latin1.txt', 'invalid-utf8'],
+    ]);
+    expect(events.filter((e) => e.type === 'file-skipped')).toHaveLength(3);
+    expect(await footnote.retrieve('alpha', { k: 1 })).toHaveLength(1);
+  });
+
+  it('keeps the previous index answering when a run is cancelled mid-way', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote } = setup({ 'first.md': paragraph('zeppelin') });
+    await drain(footnote.ingest());
+    for (const [name, text] of Object.entries(files)) corpus.write(name, text);
+
+    const controller = new AbortController();
+    const run = footnote.ingest({ signal: controller.signal });
+    let indexed = 0;
+    await expect(
+      (async () => {
+        for await (const event of run) {
+          if (event.type === 'file-indexed' && ++indexed === 1) controller.abort();
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+
+    expect((await footnote.retrieve('zeppelin', { k: 1 }))[0]?.source).toBe('first.md');
+    const { value: report } = await drain(footnote.ingest());
+    expect(report.chunks).toBe(41);
+  });
+
+  it('refuses a second writer while the lock is held', async () => {
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
+    fs.mkdirSync(config.index, { recursive: true });
+    const lock = acquireIndexLock(config.index);
+    try {
+      const error = await drain(footnote.ingest()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FootnoteError);
+      expect((error as FootnoteError).code).toBe('INDEX_LOCKED');
+      expect((error as FootnoteError).message).toContain(String(process.pid));
+    } finally {
+      lock.release();
+    }
+    await drain(footnote.ingest());
+  });
+
+  it('asks for a rebuild when the index was built with another embedder', async () => {
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    const other = createFootnote(config, { embedder: new FakeEmbedder({ id: 'other' }) });
+    await expect(drain(other.ingest())).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
+    await expect(other.retrieve('alpha')).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
+    const { value: report } = await drain(other.ingest({ full: true }));
+    expect(report).toMatchObject({ full: true, added: 1, chunks: 1 });
+    expect(await other.retrieve('alpha')).toHaveLength(1);
+  });
+
+  it('re-chunks every file when the chunk size changes, reusing identical embeddings', async () => {
+    const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
+    const { config, embedder } = setup({ 'doc.md': text });
+    await drain(createFootnote(config, { embedder }).ingest());
+    embedder.calls.length = 0;
+    const bigger = createFootnote({ ...config, chunkSize: 1000 }, { embedder });
+    const { value: report } = await drain(bigger.ingest());
+    expect(report).toMatchObject({ changed: 1, chunks: 1 });
+    expect(embedder.calls.flat()).toEqual([text]);
+  });
+});

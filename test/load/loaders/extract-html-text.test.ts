@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtmlText } from '../../../src/load/loaders/extract-html-text.js';
+
+describe('extractHtmlText', () => {
+  it('joins inline elements without adding spaces that were not there', () => {
+    expect(extractHtmlText('<p><b>bold</b><i>italic</i> <a href="#">link</a></p>')).toEqual({
+      text: 'bolditalic link',
+      title: null,
+    });
+  });
+
+  it('gives nested blocks a single blank line, never leading or trailing ones', () => {
+    expect(extractHtmlText('<div><div><p> a </p></div></div><section><div>b</div></section>')).toEqual({
+      text: 'a\n\nb',
+      title: null,
+    });
+  });
+
+  it('returns the title alone when the page has no body text', () => {
+    expect(extractHtmlText('<title>Only a title</title>')).toEqual({ text: 'Only a title', title: 'Only a title' });
+  });
+
+  it('keeps only the first title', () => {
+    expect(extractHtmlText('<title>First</title><p>x</p><svg><title>icon</title></svg>')).toEqual({
+      text: 'First\n\nx',
+      title: 'First',
+    });
+  });
+});

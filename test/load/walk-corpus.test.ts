@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { walkCorpus } from '../../src/load/walk-corpus.js';
+import { FootnoteError } from '../../src/shared/errors.js';
+import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
+
+describe('walkCorpus', () => {
+  let corpus: TempCorpus | undefined;
+  afterEach(() => corpus?.cleanup());
+
+  const sources = async (root: string): Promise<string[]> =>
+    (await walkCorpus(root)).map((file) => file.source);
+
+  it('lists every file with its relative path, size and absolute path, sorted by source', async () => {
+    corpus = createTempCorpus({ 'b.txt': 'bee', 'a/z.md': '# z', 'a/b/c.pdf': 'x', 'Z.html': '', 'data.bin': 'x' });
+    const files = await walkCorpus(corpus.root);
+    expect(files.map((file) => [file.source, file.size])).toEqual([
+      ['Z.html', 0],
+      ['a/b/c.pdf', 1],
+      ['a/z.md', 3],
+      ['b.txt', 3],
+      ['data.bin', 1],
+    ]);
+    expect(files[3]?.absolutePath).toBe(path.join(corpus.root, 'b.txt'));
+    expect(files[3]?.mtimeMs).toBe(fs.statSync(path.join(corpus.root, 'b.txt')).mtimeMs);
+  });
+
+  it('skips hidden files, hidden folders and node_modules', async () => {
+    corpus = createTempCorpus({
+      'keep.txt': 'x',
+      '.secret.txt': 'x',
+      '.git/config.txt': 'x',
+      'notes/.obsidian/workspace.md': 'x',
+      'node_modules/pkg/readme.md': 'x',
+      'notes/node_modules/readme.md': 'x',
+      'notes/kept.md': 'x',
+    });
+    expect(await sources(corpus.root)).toEqual(['keep.txt', 'notes/kept.md']);
+  });
+
+  it('skips what .footnoteignore matches, including folders and negated patterns', async () => {
+    corpus = createTempCorpus({
+      '.footnoteignore': '# drafts are private\n*.log\ndrafts/\n!important.log\n/top.txt\n',
+      'a.txt': 'x',
+      'run.log': 'x',
+      'important.log': 'x',
+      'top.txt': 'x',
+      'sub/top.txt': 'x',
+      'sub/debug.log': 'x',
+      'drafts/idea.md': 'x',
+      'sub/drafts/idea.md': 'x',
+    });
+    expect(await sources(corpus.root)).toEqual(['a.txt', 'important.log', 'sub/top.txt']);
+  });
+
+  it('does not enter an ignored folder, so a negation inside it cannot bring files back', async () => {
+    corpus = createTempCorpus({
+      '.footnoteignore': 'archive/\n!archive/keep.md\n',
+      'archive/keep.md': 'x',
+      'b.md': 'x',
+    });
+    expect(await sources(corpus.root)).toEqual(['b.md']);
+  });
+
+  it('lists symlinked files but does not follow symlinked folders', async () => {
+    corpus = createTempCorpus({ 'real/a.txt': 'x' });
+    fs.symlinkSync(path.join(corpus.root, 'real', 'a.txt'), path.join(corpus.root, 'link.txt'));
+    fs.symlinkSync(corpus.root, path.join(corpus.root, 'real', 'loop'));
+    fs.symlinkSync(path.join(corpus.root, 'missing.txt'), path.join(corpus.root, 'broken.txt'));
+    expect(await sources(corpus.root)).toEqual(['link.txt', 'real/a.txt']);
+  });
+
+  it('throws CORPUS_NOT_FOUND for a missing root', async () => {
+    corpus = createTempCorpus({});
+    const missing = path.join(corpus.root, 'nope');
+    await expect(walkCorpus(missing)).rejects.toMatchObject({ code: 'CORPUS_NOT_FOUND', facts: { path: missing } });
+  });
+
+  it('throws CORPUS_NOT_FOUND when the root is a file', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'x' });
+    const error = await walkCorpus(path.join(corpus.root, 'a.txt')).catch((caught: unknown) => caught);
+    expect(FootnoteError.isInstance(error) && error.code).toBe('CORPUS_NOT_FOUND');
+  });
+
+  it('throws ABORTED when the signal has fired', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'x' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(walkCorpus(corpus.root, { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DATABASE_FILE_NAME,
+  SCHEMA_VERSION,
+  openDatabase,
+} from '../../src/store/database.js';
+import { FootnoteError } from '../../src/shared/errors.js';
+
+const temporaryDirs: string[] = [];
+function makeTemporaryDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-db-'));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('openDatabase', () => {
+  it('creates the folder, the schema and the pragmas', () => {
+    const indexDir = path.join(makeTemporaryDir(), 'embeddings');
+    const db = openDatabase(indexDir, { create: true });
+    const tables = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'chunks_fts_%' ORDER BY name",
+      )
+      .all()
+      .map((row) => row.name);
+    expect(tables).toEqual([
+      'chunks',
+      'chunks_file_id',
+      'chunks_fts',
+      'chunks_text_hash',
+      'files',
+      'meta',
+    ]);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    db.close();
+    expect(fs.existsSync(path.join(indexDir, DATABASE_FILE_NAME))).toBe(true);
+  });
+
+  it('reopens an existing database without migrating it again', () => {
+    const indexDir = makeTemporaryDir();
+    const first = openDatabase(indexDir);
+    first.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v')").run();
+    first.close();
+    const second = openDatabase(indexDir);
+    expect(second.prepare('SELECT value FROM meta').pluck().get()).toBe('v');
+    second.close();
+  });
+
+  it('opens an existing index read-only', () => {
+    const indexDir = makeTemporaryDir();
+    openDatabase(indexDir).close();
+    const db = openDatabase(indexDir, { readonly: true });
+    expect(db.readonly).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM chunks').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('throws INDEX_NOT_FOUND for a read-only open of a missing database', () => {
+    const indexDir = path.join(makeTemporaryDir(), 'missing');
+    const error = catchError(() => openDatabase(indexDir, { readonly: true }));
+    expect(error).toBeInstanceOf(FootnoteError);
+    expect((error as FootnoteError).code).toBe('INDEX_NOT_FOUND');
+    expect((error as FootnoteError).facts['path']).toBe(indexDir);
+    expect(fs.existsSync(indexDir)).toBe(false);
+  });
+
+  it('throws INDEX_CORRUPT when the file is not a database', () => {
+    const indexDir = makeTemporaryDir();
+    const filePath = path.join(indexDir, DATABASE_FILE_NAME);
+    fs.writeFileSync(filePath, 'this is not a database, just some text '.repeat(200));
+    const error = catchError(() => openDatabase(indexDir));
+    expect(error).toBeInstanceOf(FootnoteError);
+    expect((error as FootnoteError).code).toBe('INDEX_CORRUPT');
+    expect((error as FootnoteError).facts['path']).toBe(filePath);
+  });
+
+  it('throws INDEX_CORRUPT for a schema newer than this build', () => {
+    const indexDir = makeTemporaryDir();
+    const db = openDatabase(indexDir);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const error = catchError(() => openDatabase(indexDir));
+    expect((error as FootnoteError).code).toBe('INDEX_CORRUPT');
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { helpCommand } from '../../../src/ui/commands/help-command.js';
+import { createMockCommandContext } from '../../helpers/mock-command-context.js';
+
+describe('helpCommand', () => {
+  it('lists every command with its usage and aliases', async () => {
+    const result = await helpCommand.action(createMockCommandContext(), '');
+    expect(result.type).toBe('message');
+    const text = result.type === 'message' ? result.text : '';
+    expect(text).toContain('/open <n> — Show the full passage of citation n of the last answer');
+    expect(text).toContain('/quit (/exit) — Leave the chat');
+    expect(text).toContain('/reindex [full] — ');
+  });
+});

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../../src/shared/types.js';
+import {
+  chatReducer,
+  createInitialChatState,
+  MAX_INPUT_HISTORY,
+  type ChatAction,
+  type ChatState,
+} from '../../../src/ui/state/chat-reducer.js';
+import { makeCitation, makeIngestReport } from '../../helpers/fake-footnote.js';
+
+function reduce(actions: ChatAction[], state: ChatState = createInitialChatState()): ChatState {
+  return actions.reduce(chatReducer, state);
+}
+
+function delta(text: string): ChatAction {
+  return { type: 'answer-event', event: { type: 'text-delta', text } };
+}
+
+const citation = makeCitation({ id: 1 });
+const answer: Answer = {
+  question: 'q?',
+  answer: 'Yes [1].',
+  mode: 'extractive',
+  model: null,
+  abstained: false,
+  citations: [citation],
+};
+
+describe('chatReducer', () => {
+  it('echoes a submitted line into history and input history', () => {
+    const state = reduce([{ type: 'input-submit', text: 'q?' }]);
+    expect(state.history).toEqual([{ id: 1, type: 'user-input', text: 'q?' }]);
+    expect(state.inputHistory).toEqual(['q?']);
+  });
+
+  it('keeps only the latest input lines', () => {
+    const lines = Array.from({ length: MAX_INPUT_HISTORY + 2 }, (_, index) => `line ${index}`);
+    const state = reduce(lines.map((text) => ({ type: 'input-submit', text })));
+    expect(state.inputHistory).toHaveLength(MAX_INPUT_HISTORY);
+    expect(state.inputHistory[0]).toBe('line 2');
+  });
+
+  it('streams text into the pending answer and ends the turn on answer-end', () => {
+    const streaming = reduce([
+      { type: 'ask-start', question: 'q?' },
+      { type: 'answer-event', event: { type: 'answer-start', mode: 'extractive', model: null } },
+      delta('Yes '),
+      delta('[1].'),
+      { type: 'answer-event', event: { type: 'citation', citation } },
+    ]);
+    expect(streaming.status).toBe('answering');
+    expect(streaming.pending).toMatchObject({ text: 'Yes [1].', mode: 'extractive', citations: [citation] });
+    const ended = chatReducer(streaming, { type: 'answer-event', event: { type: 'answer-end', answer } });
+    expect(ended.status).toBe('idle');
+    expect(ended.pending).toBeNull();
+    expect(ended.lastAnswer).toBe(answer);
+    expect(ended.turns).toEqual([{ question: 'q?', answer: 'Yes [1].' }]);
+    expect(ended.history).toEqual([
+      { id: 1, type: 'answer', answer, text: 'Yes [1].', abstainReason: null },
+    ]);
+  });
+
+  it('ignores a question while another is being answered', () => {
+    const state = reduce([
+      { type: 'ask-start', question: 'first' },
+      { type: 'ask-start', question: 'second' },
+    ]);
+    expect(state.pending?.question).toBe('first');
+  });
+
+  it('moves finished paragraphs into history while the answer streams', () => {
+    const state = reduce([{ type: 'ask-start', question: 'q?' }, delta('One.\n\nTwo'), delta(' more.')]);
+    expect(state.history).toEqual([{ id: 1, type: 'answer-text', text: 'One.' }]);
+    expect(state.pending?.text).toBe('Two more.');
+    const ended = chatReducer(state, {
+      type: 'answer-event',
+      event: { type: 'answer-end', answer: { ...answer, answer: 'One.\n\nTwo more.' } },
+    });
+    expect(ended.history.map((item) => (item.type === 'answer' ? item.text : item.type))).toEqual([
+      'answer-text',
+      'Two more.',
+    ]);
+  });
+
+  it('uses the final answer text when nothing streamed', () => {
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      { type: 'answer-event', event: { type: 'answer-end', answer } },
+    ]);
+    expect(state.history).toMatchObject([{ type: 'answer', text: 'Yes [1].' }]);
+  });
+
+  it('keeps the abstain reason with the finished answer', () => {
+    const abstained = { ...answer, answer: '', abstained: true };
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      { type: 'answer-event', event: { type: 'abstain', reason: 'nothing relevant' } },
+      { type: 'answer-event', event: { type: 'answer-end', answer: abstained } },
+    ]);
+    expect(state.history).toMatchObject([
+      { type: 'answer', text: '', abstainReason: 'nothing relevant' },
+    ]);
+  });
+
+  it('keeps partial text and adds the error with its hint when an answer fails', () => {
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      delta('Half'),
+      { type: 'ask-fail', error: { message: 'request failed', hint: 'check the network' } },
+    ]);
+    expect(state.status).toBe('idle');
+    expect(state.pending).toBeNull();
+    expect(state.history).toEqual([
+      { id: 1, type: 'answer-text', text: 'Half' },
+      { id: 2, type: 'message', tone: 'error', text: 'request failed', hint: 'check the network' },
+    ]);
+  });
+
+  it('says the answer was cancelled on ask-abort', () => {
+    const state = reduce([{ type: 'ask-start', question: 'q?' }, { type: 'ask-abort' }]);
+    expect(state.status).toBe('idle');
+    expect(state.history).toEqual([
+      { id: 1, type: 'message', tone: 'info', text: 'answer cancelled', hint: null },
+    ]);
+  });
+
+  it('tracks index progress and ends with a summary', () => {
+    const report = makeIngestReport();
+    const running = reduce([
+      { type: 'ingest-start', full: true },
+      { type: 'ingest-event', event: { type: 'ingest-start', files: 3, toIndex: 2, full: true } },
+      { type: 'ingest-event', event: { type: 'file-indexed', source: 'a.md', chunks: 4, done: 1, total: 2 } },
+      {
+        type: 'ingest-event',
+        event: { type: 'file-skipped', file: { source: 'x.bin', reason: 'binary', detail: 'binary' } },
+      },
+      { type: 'ingest-event', event: { type: 'file-removed', source: 'old.md' } },
+      { type: 'ingest-event', event: { type: 'embed-progress', done: 3, total: 4 } },
+    ]);
+    expect(running.status).toBe('indexing');
+    expect(running.ingest).toEqual({
+      full: true,
+      files: 3,
+      toIndex: 2,
+      done: 1,
+      total: 2,
+      current: 'a.md',
+      skipped: [{ source: 'x.bin', reason: 'binary', detail: 'binary' }],
+      removed: 1,
+      embedDone: 3,
+      embedTotal: 4,
+    });
+    const done = chatReducer(running, { type: 'ingest-finish', report });
+    expect(done.status).toBe('idle');
+    expect(done.ingest).toBeNull();
+    expect(done.history).toEqual([{ id: 1, type: 'ingest-summary', report }]);
+  });
+
+  it('returns to idle with the error when indexing fails', () => {
+    const state = reduce([
+      { type: 'ingest-start', full: false },
+      { type: 'ingest-fail', error: { message: 'locked', hint: 'wait' } },
+    ]);
+    expect(state.status).toBe('idle');
+    expect(state.history).toMatchObject([{ type: 'message', tone: 'error', text: 'locked', hint: 'wait' }]);
+  });
+
+  it('clears the history and starts a new Static generation', () => {
+    const state = reduce([
+      { type: 'message-add', tone: 'info', text: 'hello' },
+      { type: 'history-clear' },
+    ]);
+    expect(state.history).toEqual([]);
+    expect(state.historyGeneration).toBe(1);
+  });
+
+  it('adds an opened passage and sets k', () => {
+    const state = reduce([
+      { type: 'passage-open', citation },
+      { type: 'k-set', k: 8 },
+    ]);
+    expect(state.history).toEqual([{ id: 1, type: 'passage', citation }]);
+    expect(state.k).toBe(8);
+  });
+});
