@@ -11,7 +11,11 @@ import { createFolderSource, type DocumentSource } from './ingest/document-sourc
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { planChanges } from './ingest/plan-changes.js';
 import { runIngest } from './ingest/run-ingest.js';
-import { retrievePassages, type SearchableIndex } from './retrieve/retrieve-passages.js';
+import {
+  retrievePassages,
+  type RetrievalSettings,
+  type SearchableIndex,
+} from './retrieve/retrieve-passages.js';
 import { ChunkRepository } from './store/chunk-repository.js';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
@@ -25,6 +29,8 @@ export interface FootnoteDependencies {
   source?: DocumentSource;
   /** Caps the sentences of extractive answers. */
   maxSentences?: number;
+  /** Overrides how passages are retrieved (eval compares variants with it). */
+  retrieval?: RetrievalSettings;
 }
 
 interface OpenIndex extends SearchableIndex {
@@ -91,7 +97,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     options: { k?: number; signal?: AbortSignal } = {},
   ): Promise<Passage[]> {
     const index = await getIndex();
-    return retrievePassages(index, question, { k: options.k ?? config.k, signal: options.signal });
+    return retrievePassages(index, question, {
+      k: options.k ?? config.k,
+      settings: dependencies.retrieval,
+      signal: options.signal,
+    });
   }
 
   return {

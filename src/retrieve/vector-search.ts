@@ -10,6 +10,8 @@ export async function searchVectors(
 ): Promise<{ id: number; score: number }[]> {
   if (vectors.size === 0) return [];
   const query = await embedder.embedQuery(question);
+  // A question with no words embeds to zeros, which ranks nothing.
+  if (query.every((value) => value === 0)) return [];
   return vectors
     .search(Float32Array.from(query), limit)
     .map(({ id, distance }) => ({ id, score: 1 - distance }));

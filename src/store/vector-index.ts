@@ -121,7 +121,7 @@ export class VectorIndex {
     if (!this.#labels.has(id)) this.#ensureRoomForOneMore();
     // With replacement of deleted elements disabled (the default), addPoint on
     // an existing label unmarks it if deleted and updates its vector in place.
-    this.#hnsw.addPoint(Array.from(vector), id);
+    this.#hnsw.addPoint(withoutZeroNorm(vector), id);
     this.#labels.add(id);
     this.#deleted.delete(id);
   }
@@ -222,4 +222,15 @@ function findDeletedLabels(hnsw: Hnsw, labels: Iterable<number>): Set<number> {
     hnsw.unmarkDelete(label);
   }
   return deleted;
+}
+
+/**
+ * The cosine space divides by the norm, so an all-zero vector (a chunk with no
+ * words) would poison the graph with NaN distances; a tiny component keeps it
+ * harmless and far from every real query.
+ */
+function withoutZeroNorm(vector: Float32Array | readonly number[]): number[] {
+  const values: number[] = Array.from(vector);
+  if (values.every((value) => value === 0) && values.length > 0) values[0] = 1e-9;
+  return values;
 }

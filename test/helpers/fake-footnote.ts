@@ -45,6 +45,7 @@ export function scriptAnswer(
 ): { events: AnswerEvent[]; answer: Answer } {
   const citations = options.citations ?? [];
   const abstained = options.abstained ?? false;
+  const abstainReason = options.abstainReason ?? 'no passage scored high enough';
   const answer: Answer = {
     question,
     answer: options.text,
@@ -62,9 +63,7 @@ export function scriptAnswer(
     { type: 'answer-start', mode: 'extractive', model: null },
     ...deltas,
     ...citations.map((citation): AnswerEvent => ({ type: 'citation', citation })),
-    ...(abstained
-      ? [{ type: 'abstain', reason: options.abstainReason ?? 'no passage scored high enough' } as const]
-      : []),
+    ...(abstained ? [{ type: 'abstain', reason: abstainReason } as const] : []),
     { type: 'answer-end', answer },
   ];
   return { events, answer };

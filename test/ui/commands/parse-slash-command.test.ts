@@ -32,7 +32,8 @@ describe('parseSlashCommand', () => {
       type: 'unknown',
       name: 'frobnicate',
       args: 'now',
-      message: 'unknown command /frobnicate; try /help, /open, /sources, /k, /reindex, /clear, /quit',
+      message:
+        'unknown command /frobnicate; try /help, /open, /sources, /k, /reindex, /clear, /quit',
     });
   });
 });

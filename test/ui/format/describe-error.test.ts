@@ -11,6 +11,9 @@ describe('describeError', () => {
   });
 
   it('marks anything else as unexpected', () => {
-    expect(describeError(new Error('boom'))).toEqual({ message: 'unexpected error: boom', hint: null });
+    expect(describeError(new Error('boom'))).toEqual({
+      message: 'unexpected error: boom',
+      hint: null,
+    });
   });
 });

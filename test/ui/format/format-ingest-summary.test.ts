@@ -31,7 +31,8 @@ describe('formatIngestSummary', () => {
       seconds: 0.04,
     });
     expect(formatIngestSummary(report)).toBe(
-      'indexed 1 file, 1 chunk in 0.0 s; 5 unchanged; 2 removed; 4 skipped: a.bin (binary), b.bin (binary), c.bin (binary), +1 more',
+      'indexed 1 file, 1 chunk in 0.0 s; 5 unchanged; 2 removed; ' +
+        '4 skipped: a.bin (binary), b.bin (binary), c.bin (binary), +1 more',
     );
   });
 

@@ -13,10 +13,19 @@ const answer: Answer = {
   citations: [],
 };
 
-async function* play(events: AnswerEvent[], end: Answer | Error): AsyncGenerator<AnswerEvent, Answer> {
+async function* play(
+  events: AnswerEvent[],
+  end: Answer | Error,
+): AsyncGenerator<AnswerEvent, Answer> {
   for (const event of events) yield event;
   if (end instanceof Error) throw end;
   return end;
+}
+
+function record(actions: ChatAction[]): (action: ChatAction) => void {
+  return (action) => {
+    actions.push(action);
+  };
 }
 
 describe('streamAnswer', () => {
@@ -28,7 +37,7 @@ describe('streamAnswer', () => {
       { type: 'text-delta', text: 'lives.' },
       { type: 'answer-end', answer },
     ];
-    await streamAnswer(play(events, answer), new AbortController().signal, (action) => actions.push(action));
+    await streamAnswer(play(events, answer), new AbortController().signal, record(actions));
     expect(actions).toEqual([
       { type: 'answer-event', event: { type: 'text-delta', text: 'The index lives.' } },
       { type: 'answer-event', event: { type: 'answer-end', answer } },
@@ -37,16 +46,19 @@ describe('streamAnswer', () => {
 
   it('ends the turn with the returned answer when no answer-end event came', async () => {
     const actions: ChatAction[] = [];
-    await streamAnswer(play([], answer), new AbortController().signal, (action) => actions.push(action));
+    await streamAnswer(play([], answer), new AbortController().signal, record(actions));
     expect(actions).toEqual([{ type: 'answer-event', event: { type: 'answer-end', answer } }]);
   });
 
   it('reports a failure with its hint', async () => {
     const actions: ChatAction[] = [];
     const error = new FootnoteError('INDEX_NOT_FOUND', { path: 'embeddings' });
-    await streamAnswer(play([], error), new AbortController().signal, (action) => actions.push(action));
+    await streamAnswer(play([], error), new AbortController().signal, record(actions));
     expect(actions).toEqual([
-      { type: 'ask-fail', error: { message: 'no index in embeddings', hint: 'run `footnote index` first' } },
+      {
+        type: 'ask-fail',
+        error: { message: 'no index in embeddings', hint: 'run `footnote index` first' },
+      },
     ]);
   });
 
@@ -54,8 +66,11 @@ describe('streamAnswer', () => {
     const actions: ChatAction[] = [];
     const controller = new AbortController();
     controller.abort();
-    const events: AnswerEvent[] = [{ type: 'text-delta', text: 'late' }, { type: 'answer-end', answer }];
-    await streamAnswer(play(events, answer), controller.signal, (action) => actions.push(action));
+    const events: AnswerEvent[] = [
+      { type: 'text-delta', text: 'late' },
+      { type: 'answer-end', answer },
+    ];
+    await streamAnswer(play(events, answer), controller.signal, record(actions));
     expect(actions).toEqual([]);
   });
 });

@@ -50,8 +50,15 @@ describe('chatReducer', () => {
       { type: 'answer-event', event: { type: 'citation', citation } },
     ]);
     expect(streaming.status).toBe('answering');
-    expect(streaming.pending).toMatchObject({ text: 'Yes [1].', mode: 'extractive', citations: [citation] });
-    const ended = chatReducer(streaming, { type: 'answer-event', event: { type: 'answer-end', answer } });
+    expect(streaming.pending).toMatchObject({
+      text: 'Yes [1].',
+      mode: 'extractive',
+      citations: [citation],
+    });
+    const ended = chatReducer(streaming, {
+      type: 'answer-event',
+      event: { type: 'answer-end', answer },
+    });
     expect(ended.status).toBe('idle');
     expect(ended.pending).toBeNull();
     expect(ended.lastAnswer).toBe(answer);
@@ -70,7 +77,11 @@ describe('chatReducer', () => {
   });
 
   it('moves finished paragraphs into history while the answer streams', () => {
-    const state = reduce([{ type: 'ask-start', question: 'q?' }, delta('One.\n\nTwo'), delta(' more.')]);
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      delta('One.\n\nTwo'),
+      delta(' more.'),
+    ]);
     expect(state.history).toEqual([{ id: 1, type: 'answer-text', text: 'One.' }]);
     expect(state.pending?.text).toBe('Two more.');
     const ended = chatReducer(state, {
@@ -127,13 +138,17 @@ describe('chatReducer', () => {
 
   it('tracks index progress and ends with a summary', () => {
     const report = makeIngestReport();
+    const skipped = { source: 'x.bin', reason: 'binary', detail: 'binary' } as const;
     const running = reduce([
       { type: 'ingest-start', full: true },
       { type: 'ingest-event', event: { type: 'ingest-start', files: 3, toIndex: 2, full: true } },
-      { type: 'ingest-event', event: { type: 'file-indexed', source: 'a.md', chunks: 4, done: 1, total: 2 } },
       {
         type: 'ingest-event',
-        event: { type: 'file-skipped', file: { source: 'x.bin', reason: 'binary', detail: 'binary' } },
+        event: { type: 'file-indexed', source: 'a.md', chunks: 4, done: 1, total: 2 },
+      },
+      {
+        type: 'ingest-event',
+        event: { type: 'file-skipped', file: skipped },
       },
       { type: 'ingest-event', event: { type: 'file-removed', source: 'old.md' } },
       { type: 'ingest-event', event: { type: 'embed-progress', done: 3, total: 4 } },
@@ -146,7 +161,7 @@ describe('chatReducer', () => {
       done: 1,
       total: 2,
       current: 'a.md',
-      skipped: [{ source: 'x.bin', reason: 'binary', detail: 'binary' }],
+      skipped: [skipped],
       removed: 1,
       embedDone: 3,
       embedTotal: 4,
@@ -163,7 +178,9 @@ describe('chatReducer', () => {
       { type: 'ingest-fail', error: { message: 'locked', hint: 'wait' } },
     ]);
     expect(state.status).toBe('idle');
-    expect(state.history).toMatchObject([{ type: 'message', tone: 'error', text: 'locked', hint: 'wait' }]);
+    expect(state.history).toMatchObject([
+      { type: 'message', tone: 'error', text: 'locked', hint: 'wait' },
+    ]);
   });
 
   it('clears the history and starts a new Static generation', () => {
