@@ -231,6 +231,6 @@ function findDeletedLabels(hnsw: Hnsw, labels: Iterable<number>): Set<number> {
  */
 function withoutZeroNorm(vector: Float32Array | readonly number[]): number[] {
   const values: number[] = Array.from(vector);
-  if (values.every((value) => value === 0) && values.length > 0) values[0] = 1e-9;
+  if (values.length > 0 && !values.some((value) => value !== 0)) values[0] = 1e-9;
   return values;
 }
