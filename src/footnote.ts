@@ -10,6 +10,7 @@ import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnot
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { planChanges } from './ingest/plan-changes.js';
+import { asIndexedDocuments, readSkippedFiles } from './ingest/skipped-files.js';
 import { runIngest } from './ingest/run-ingest.js';
 import {
   retrievePassages,
@@ -155,7 +156,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const indexedEmbedder = repo.getMeta('embedder');
         const embedder = await getEmbedder();
         const listed = await source.list().catch(() => []);
-        const plan = planChanges(listed, repo.listFiles());
+        const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
         return {
           exists,

@@ -20,6 +20,7 @@ import { hashBytes, type DocumentSource } from './document-source.js';
 import { embedChunks } from './embed-chunks.js';
 import type { IngestEvent, IngestReport } from './ingest-report.js';
 import { planChanges, type ListedDocument } from './plan-changes.js';
+import { asIndexedDocuments, readSkippedFiles, writeSkippedFiles } from './skipped-files.js';
 import { swapInStagedIndex } from './swap-staged-index.js';
 
 /** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
@@ -99,12 +100,20 @@ async function* updateIndex(
     const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunkingName;
 
     const indexed = repo.listFiles();
-    const plan = planChanges(listed, indexed, { rehashAll: rechunkAll });
+    const skippedBefore = readSkippedFiles(repo);
+    const plan = planChanges(listed, [...indexed, ...asIndexedDocuments(skippedBefore)], {
+      rehashAll: rechunkAll,
+    });
     const indexedHash = new Map(indexed.map((file) => [file.path, file.hash]));
     const report: IngestReport = {
-      added: 0, changed: 0, removed: 0, unchanged: plan.unchanged.length, failed: [],
+      added: 0, changed: 0, removed: 0, unchanged: 0, failed: [],
       chunks: 0, chunksWritten: 0, embeddingsComputed: 0, embeddingsReused: 0, full, seconds: 0,
     };
+    for (const document of plan.unchanged) {
+      const skipped = skippedBefore.get(document.source);
+      if (skipped) report.failed.push({ source: skipped.source, reason: skipped.reason, detail: skipped.detail });
+      else report.unchanged += 1;
+    }
 
     // Suspects whose content hash is unchanged only need their new mtime recorded.
     const toIndex: ListedDocument[] = [...plan.added];
@@ -118,13 +127,14 @@ async function* updateIndex(
     }
     yield { type: 'ingest-start', files: listed.length, toIndex: toIndex.length, full };
 
-    const hasWork = toIndex.length > 0 || plan.removed.length > 0;
     const { index: vectors } = openVectorIndex(targetDir, repo, embedder.identity.dimensions);
+    const hasWork = toIndex.length > 0 || plan.removed.some((removed) => indexedHash.has(removed));
     if (hasWork) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
 
     for (const removedPath of plan.removed) {
+      if (!indexedHash.has(removedPath)) continue; // a remembered skip that is gone
       for (const id of repo.removeFile(removedPath)) vectors.remove(id);
       report.removed += 1;
       yield { type: 'file-removed', source: removedPath };
@@ -205,6 +215,7 @@ async function* updateIndex(
       final.save(path.join(targetDir, VECTORS_FILE_NAME));
       markVectorsClean(repo, final.size);
     }
+    writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));
     report.chunks = repo.counts().chunks;
     report.seconds = (performance.now() - startedAt) / 1000;
     yield { type: 'ingest-end', report };

@@ -92,6 +92,20 @@ describe('runIngest', () => {
     expect(await footnote.retrieve('alpha', { k: 1 })).toHaveLength(1);
   });
 
+  it('keeps reporting an unchanged broken file without making the index look stale', async () => {
+    const { footnote } = setup({ 'good.txt': paragraph('alpha'), 'blob.txt': new Uint8Array([0, 1, 2]) });
+    await drain(footnote.ingest());
+    expect(await footnote.status()).toMatchObject({ exists: true, stale: false, files: 1 });
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ unchanged: 1, added: 0 });
+    expect(report.failed.map((f) => [f.source, f.reason])).toEqual([['blob.txt', 'binary']]);
+
+    corpus.write('blob.txt', paragraph('repaired'));
+    expect((await footnote.status()).stale).toBe(true);
+    const { value: repaired } = await drain(footnote.ingest());
+    expect(repaired).toMatchObject({ added: 1, failed: [] });
+  });
+
   it('keeps the previous index answering when a run is cancelled mid-way', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
