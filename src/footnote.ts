@@ -148,6 +148,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     async status(): Promise<IndexStatus> {
       const exists = fs.existsSync(path.join(config.index, DATABASE_FILE_NAME));
       if (!exists) {
+        await source.list(); // a missing corpus is the error to report, before any indexing
         return { exists, stale: true, files: 0, chunks: 0, embedder: null, embedderMismatch: false };
       }
       const db = openDatabase(config.index, { readonly: true });
@@ -155,7 +156,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const repo = new ChunkRepository(db);
         const indexedEmbedder = repo.getMeta('embedder');
         const embedder = await getEmbedder();
-        const listed = await source.list().catch(() => []);
+        const listed = await source.list();
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
         return {
@@ -176,7 +177,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   };
 }
 
-function openaiOptions(config: Config): OpenAIOptions | undefined {
+/** The OpenAI slice of the config, or undefined without an API key (eval builds its embedder with it). */
+export function openaiOptions(config: Config): OpenAIOptions | undefined {
   if (!config.openaiApiKey) return undefined;
   return {
     apiKey: config.openaiApiKey,

@@ -41,7 +41,10 @@ export const DEFAULT_CHUNKING: ChunkingOptions = {
  * chunkDocument(document, { chunkSize: 1000, chunkOverlap: 150 });
  * // [{ source: 'notes/a.md', ordinal: 0, startLine: 1, endLine: 12, page: null, … }, …]
  */
-export function chunkDocument(document: LoadedDocument, options: ChunkingOptions): Chunk[] {
+export function chunkDocument(
+  document: LoadedDocument,
+  options: ChunkingOptions,
+): Chunk[] {
   checkOptions(options);
   const { text } = document;
   const lineMap = createLineMap(text);
@@ -100,13 +103,16 @@ interface PageRange {
  */
 function listPageRanges(document: LoadedDocument): PageRange[] {
   const { text, pageOffsets } = document;
-  if (pageOffsets === null) return [{ range: { start: 0, end: text.length }, page: null }];
+  if (pageOffsets === null) {
+    return [{ range: { start: 0, end: text.length }, page: null }];
+  }
   const ranges: PageRange[] = [];
   let previousEnd = 0;
   pageOffsets.forEach((offset, index) => {
     // Clamping keeps pages apart and in order even if a loader's offsets are not.
     const start = index === 0 ? 0 : Math.min(Math.max(offset, previousEnd), text.length);
-    const end = Math.min(Math.max(pageOffsets[index + 1] ?? text.length, start), text.length);
+    const next = pageOffsets[index + 1] ?? text.length;
+    const end = Math.min(Math.max(next, start), text.length);
     if (end > start) ranges.push({ range: { start, end }, page: index + 1 });
     previousEnd = end;
   });
@@ -120,7 +126,9 @@ function splitIntoPieces(text: string, maxLength: number): Piece[] {
     const sentences = splitParagraphIntoSentences(text, paragraph);
     sentences.forEach((sentence, sentenceIndex) => {
       const parts =
-        sentence.end - sentence.start <= maxLength ? [sentence] : splitLongSpan(text, sentence, maxLength);
+        sentence.end - sentence.start <= maxLength
+          ? [sentence]
+          : splitLongSpan(text, sentence, maxLength);
       const isLastSentence = sentenceIndex === sentences.length - 1;
       parts.forEach((part, partIndex) => {
         const isLastPart = partIndex === parts.length - 1;

@@ -32,17 +32,23 @@ export interface PackOptions {
  * @example
  * packPieces(pieces, { maxLength: 1000, overlapLength: 150 }); // [{ start: 0, end: 982 }, …]
  */
-export function packPieces(pieces: readonly Piece[], options: PackOptions): OffsetRange[] {
+export function packPieces(
+  pieces: readonly Piece[],
+  options: PackOptions,
+): OffsetRange[] {
   const ranges: OffsetRange[] = [];
   let first = 0;
   let firstNew = 0;
   while (firstNew < pieces.length) {
     const start = pieceAt(pieces, first).start;
     let last = firstNew;
-    while (last + 1 < pieces.length && pieceAt(pieces, last + 1).end - start <= options.maxLength) {
-      last++;
+    const fitsNext = (): boolean =>
+      last + 1 < pieces.length &&
+      pieceAt(pieces, last + 1).end - start <= options.maxLength;
+    while (fitsNext()) last++;
+    if (last + 1 < pieces.length) {
+      last = chooseEnd(pieces, firstNew, last, start, options.maxLength);
     }
-    if (last + 1 < pieces.length) last = chooseEnd(pieces, firstNew, last, start, options.maxLength);
     ranges.push({ start, end: pieceAt(pieces, last).end });
 
     firstNew = last + 1;
@@ -60,7 +66,10 @@ function pieceAt(pieces: readonly Piece[], index: number): Piece {
   return piece;
 }
 
-/** The last piece of a chunk that starts at `start`: the best boundary in `firstNew..last` that keeps it half full. */
+/**
+ * The last piece of a chunk that starts at `start`: the best boundary in
+ * `firstNew..last` (paragraph end, then sentence end) that keeps it half full.
+ */
 function chooseEnd(
   pieces: readonly Piece[],
   firstNew: number,
@@ -69,7 +78,11 @@ function chooseEnd(
   maxLength: number,
 ): number {
   const minimumEnd = start + maxLength / 2;
-  for (const isBoundary of [(piece: Piece) => piece.endsParagraph, (piece: Piece) => piece.endsSentence]) {
+  const boundaryTests = [
+    (piece: Piece) => piece.endsParagraph,
+    (piece: Piece) => piece.endsSentence,
+  ];
+  for (const isBoundary of boundaryTests) {
     for (let index = last; index >= firstNew; index--) {
       const piece = pieceAt(pieces, index);
       if (index < last && piece.end < minimumEnd) break;
@@ -84,12 +97,19 @@ function chooseEnd(
  * after `first` within the last `overlapLength` characters, provided the next
  * new piece still fits beside it; otherwise the next new piece.
  */
-function findOverlapStart(pieces: readonly Piece[], first: number, last: number, options: PackOptions): number {
+function findOverlapStart(
+  pieces: readonly Piece[],
+  first: number,
+  last: number,
+  options: PackOptions,
+): number {
   const end = pieceAt(pieces, last).end;
   const nextEnd = pieceAt(pieces, last + 1).end;
   for (let index = first + 1; index <= last; index++) {
     const piece = pieceAt(pieces, index);
-    const fits = end - piece.start <= options.overlapLength && nextEnd - piece.start <= options.maxLength;
+    const fits =
+      end - piece.start <= options.overlapLength &&
+      nextEnd - piece.start <= options.maxLength;
     if (piece.startsSentence && fits) return index;
   }
   return last + 1;

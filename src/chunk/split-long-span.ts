@@ -1,12 +1,13 @@
-import { getSegmenter } from './split-sentences.js';
+import { segmentText } from './segment-text.js';
 import { trimRange, type OffsetRange } from './text-span.js';
 
 /**
  * Splits a range of `text` that is longer than `maxLength` into trimmed pieces
  * of at most `maxLength` characters, trying coarse cuts before fine ones:
- * lines, then words, then (for a single over-long word) hard character cuts
- * that never separate a surrogate pair. Pieces come back in order and cover
- * every non-whitespace character of the range.
+ * lines, then space-separated tokens, then, inside a token longer than
+ * `maxLength`, word starts (for scripts written without spaces, or URLs) and
+ * finally hard character cuts that never separate a surrogate pair. Pieces
+ * come back in order and cover every non-whitespace character of the range.
  */
 export function splitLongSpan(
   text: string,
@@ -15,65 +16,90 @@ export function splitLongSpan(
   locale?: string,
 ): OffsetRange[] {
   const pieces: OffsetRange[] = [];
-  for (const line of splitLines(text, range)) {
-    if (line.end - line.start <= maxLength) {
+  const fits = (piece: OffsetRange): boolean => piece.end - piece.start <= maxLength;
+  for (const line of matchRanges(text, range, /[^\r\n]+/g)) {
+    if (fits(line)) {
       pieces.push(line);
       continue;
     }
-    for (const word of splitWordGroups(text, line, locale)) {
-      if (word.end - word.start <= maxLength) pieces.push(word);
-      else cutHard(text, word, maxLength, pieces);
+    // Tokens by spaces first: a regex is far cheaper than Intl.Segmenter, and
+    // a token keeps its punctuation ("(case),").
+    for (const token of matchRanges(text, line, /\S+/g)) {
+      if (fits(token)) {
+        pieces.push(token);
+        continue;
+      }
+      cutToken(text, token, maxLength, pieces, locale);
     }
   }
   return pieces;
 }
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-function splitLines(text: string, range: OffsetRange): OffsetRange[] {
-  const lines: OffsetRange[] = [];
-  const pushTrimmed = (start: number, end: number): void => {
-    const line = trimRange(text, start, end);
-    if (line) lines.push(line);
-  };
-  const slice = text.slice(range.start, range.end);
-  const lineBreak = new RegExp(LINE_BREAK.source, 'g');
-  let lineStart = 0;
-  for (let match = lineBreak.exec(slice); match; match = lineBreak.exec(slice)) {
-    pushTrimmed(range.start + lineStart, range.start + match.index);
-    lineStart = match.index + match[0].length;
+/** The trimmed, non-empty matches of a global `pattern` inside `range`. */
+function matchRanges(
+  text: string,
+  range: OffsetRange,
+  pattern: RegExp,
+): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  for (const match of text.slice(range.start, range.end).matchAll(pattern)) {
+    const start = range.start + match.index;
+    const trimmed = trimRange(text, start, start + match[0].length);
+    if (trimmed) ranges.push(trimmed);
   }
-  pushTrimmed(range.start + lineStart, range.end);
-  return lines;
+  return ranges;
 }
 
+/** How far before a cut to look for a word start, and how much context after it ICU sees. */
+const WORD_LOOKBEHIND = 64;
+const WORD_LOOKAHEAD = 16;
+
 /**
- * Word segments with the punctuation that touches them: "(bar)," and
- * "well-known" stay whole, while two touching words (Chinese '我们今天') stay
- * apart so that text without spaces can still be cut between words.
+ * Cuts a token longer than `maxLength` (a run without spaces: Chinese, a URL,
+ * a base64 blob) into pieces that fill up to `maxLength`, each ending where
+ * the last word before the limit starts (punctuation stays with the word
+ * before it), or at the limit itself when there is none. Only a small window
+ * around each cut is segmented, so a long run costs little more than its
+ * length.
  */
-function splitWordGroups(text: string, range: OffsetRange, locale?: string): OffsetRange[] {
-  const groups: OffsetRange[] = [];
-  let group: OffsetRange | null = null;
-  let previousWordLike = false;
-  const slice = text.slice(range.start, range.end);
-  for (const { segment, index, isWordLike } of getSegmenter('word', locale).segment(slice)) {
-    const start = range.start + index;
-    const end = start + segment.length;
-    if (!trimRange(text, start, end)) {
-      group = null;
-      continue;
-    }
-    const joinsGroup = group !== null && group.end === start && !(isWordLike && previousWordLike);
-    if (group && joinsGroup) {
-      group.end = end;
-    } else {
-      group = { start, end };
-      groups.push(group);
-    }
-    previousWordLike = isWordLike === true;
+function cutToken(
+  text: string,
+  token: OffsetRange,
+  maxLength: number,
+  pieces: OffsetRange[],
+  locale?: string,
+): void {
+  let start = token.start;
+  while (token.end - start > maxLength) {
+    const limit = start + maxLength;
+    const end =
+      findWordBoundary(text, start, limit, token.end, locale) ??
+      findSafeCut(text, start, limit);
+    pieces.push({ start, end });
+    start = end;
   }
-  return groups;
+  pieces.push({ start, end: token.end });
+}
+
+/** The last offset in `start+1..limit` where a word-like segment starts, or `null`. */
+function findWordBoundary(
+  text: string,
+  start: number,
+  limit: number,
+  tokenEnd: number,
+  locale?: string,
+): number | null {
+  const windowStart = Math.max(start, limit - WORD_LOOKBEHIND);
+  const window = text.slice(windowStart, Math.min(tokenEnd, limit + WORD_LOOKAHEAD));
+  let boundary: number | null = null;
+  for (const segment of segmentText(window, 'word', locale)) {
+    const offset = windowStart + segment.start;
+    if (offset > limit) break;
+    // The window's own start is not a real boundary unless it is the token's.
+    const isRealBoundary = offset > start && offset > windowStart;
+    if (isRealBoundary && segment.isWordLike) boundary = offset;
+  }
+  return boundary;
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -84,20 +110,10 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-function cutHard(text: string, range: OffsetRange, maxLength: number, pieces: OffsetRange[]): void {
-  let start = range.start;
-  while (start < range.end) {
-    let end = Math.min(range.end, start + maxLength);
-    if (
-      end < range.end &&
-      end - 1 > start &&
-      isHighSurrogate(text.charCodeAt(end - 1)) &&
-      isLowSurrogate(text.charCodeAt(end))
-    ) {
-      end--;
-    }
-    const piece = trimRange(text, start, end);
-    if (piece) pieces.push(piece);
-    start = end;
-  }
+/** `limit`, or one earlier where a cut there would split a surrogate pair. */
+function findSafeCut(text: string, start: number, limit: number): number {
+  const splitsPair =
+    isHighSurrogate(text.charCodeAt(limit - 1)) &&
+    isLowSurrogate(text.charCodeAt(limit));
+  return splitsPair && limit - 1 > start ? limit - 1 : limit;
 }

@@ -1,29 +1,8 @@
 import { splitParagraphs } from './split-paragraphs.js';
+import { segmentText } from './segment-text.js';
 import { createSpan, trimRange, type OffsetRange, type TextSpan } from './text-span.js';
 
 export type { TextSpan } from './text-span.js';
-
-const DEFAULT_LOCALE = 'en';
-
-/**
- * Segmenters are costly to build, so keep one per locale and granularity for
- * the life of the process.
- */
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** The shared `Intl.Segmenter` for a locale and granularity. */
-export function getSegmenter(
-  granularity: 'sentence' | 'word',
-  locale: string = DEFAULT_LOCALE,
-): Intl.Segmenter {
-  const key = `${granularity}:${locale}`;
-  let segmenter = segmenters.get(key);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(locale, { granularity });
-    segmenters.set(key, segmenter);
-  }
-  return segmenter;
-}
 
 /**
  * ICU breaks after any "Xy. " that is followed by a capital letter, so
@@ -77,9 +56,9 @@ export function splitParagraphIntoSentences(
     .replace(/[\r\n]/g, ' ');
   const ranges: OffsetRange[] = [];
   let pending: OffsetRange | null = null;
-  for (const { segment, index } of getSegmenter('sentence', locale).segment(unwrapped)) {
-    const start = paragraph.start + index;
-    const range = trimRange(text, start, start + segment.length);
+  for (const segment of segmentText(unwrapped, 'sentence', locale)) {
+    const start = paragraph.start + segment.start;
+    const range = trimRange(text, start, paragraph.start + segment.end);
     if (!range) continue;
     if (pending && endsWithAbbreviation(text, pending)) {
       pending.end = range.end;
@@ -94,7 +73,8 @@ export function splitParagraphIntoSentences(
 
 function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
   // Only the tail is tested, so a long sentence costs no more than a short one.
-  const tail = text.slice(Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH), range.end);
+  const tailStart = Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH);
+  const tail = text.slice(tailStart, range.end);
   return ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail);
 }
 
@@ -106,8 +86,8 @@ function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
  */
 export function splitWords(text: string, locale?: string): TextSpan[] {
   const words: TextSpan[] = [];
-  for (const { segment, index, isWordLike } of getSegmenter('word', locale).segment(text)) {
-    if (isWordLike) words.push({ text: segment, start: index, end: index + segment.length });
+  for (const { start, end, isWordLike } of segmentText(text, 'word', locale)) {
+    if (isWordLike) words.push({ text: text.slice(start, end), start, end });
   }
   return words;
 }

@@ -1,4 +1,7 @@
-/** A piece of a text and where it lies: `text === source.slice(start, end)` (UTF-16 offsets, end exclusive). */
+/**
+ * A piece of a text and where it lies: `text === source.slice(start, end)`,
+ * in UTF-16 offsets with the end exclusive.
+ */
 export interface TextSpan {
   text: string;
   start: number;
@@ -32,15 +35,32 @@ export function isWhitespaceCode(code: number): boolean {
 }
 
 /** Narrows `start..end` of `text` past surrounding whitespace; `null` when nothing is left. */
-export function trimRange(text: string, start: number, end: number): OffsetRange | null {
+export function trimRange(
+  text: string,
+  start: number,
+  end: number,
+): OffsetRange | null {
   let trimmedStart = start;
   let trimmedEnd = end;
-  while (trimmedStart < trimmedEnd && isWhitespaceCode(text.charCodeAt(trimmedStart))) trimmedStart++;
-  while (trimmedEnd > trimmedStart && isWhitespaceCode(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-  return trimmedStart < trimmedEnd ? { start: trimmedStart, end: trimmedEnd } : null;
+  while (
+    trimmedStart < trimmedEnd &&
+    isWhitespaceCode(text.charCodeAt(trimmedStart))
+  ) {
+    trimmedStart++;
+  }
+  while (
+    trimmedEnd > trimmedStart &&
+    isWhitespaceCode(text.charCodeAt(trimmedEnd - 1))
+  ) {
+    trimmedEnd--;
+  }
+  return trimmedStart < trimmedEnd
+    ? { start: trimmedStart, end: trimmedEnd }
+    : null;
 }
 
 /** The span of `text` between the offsets, with its text sliced out. */
 export function createSpan(text: string, range: OffsetRange): TextSpan {
-  return { text: text.slice(range.start, range.end), start: range.start, end: range.end };
+  const { start, end } = range;
+  return { text: text.slice(start, end), start, end };
 }

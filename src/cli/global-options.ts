@@ -7,9 +7,9 @@ export interface GlobalArgs {
   corpus?: string;
   index?: string;
   provider?: string;
-  k?: number;
-  'chunk-size'?: number;
-  'chunk-overlap'?: number;
+  k?: string;
+  'chunk-size'?: string;
+  'chunk-overlap'?: string;
   'embedding-model'?: string;
   'chat-model'?: string;
 }
@@ -22,9 +22,11 @@ export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
       type: 'string',
       describe: 'local (offline) or openai [default: openai when OPENAI_API_KEY is set, else local]',
     })
-    .option('k', { type: 'number', describe: 'passages to retrieve per question [default: 5]' })
-    .option('chunk-size', { type: 'number', describe: 'passage size in characters [default: 1000]', hidden: true })
-    .option('chunk-overlap', { type: 'number', describe: 'passage overlap in characters [default: 150]', hidden: true })
+    // Numbers are read as strings so that a bad value reaches the config check
+    // as typed ("ten"), not as the NaN yargs would make of it.
+    .option('k', { type: 'string', describe: 'passages to retrieve per question [default: 5]' })
+    .option('chunk-size', { type: 'string', describe: 'passage size in characters [default: 1000]', hidden: true })
+    .option('chunk-overlap', { type: 'string', describe: 'passage overlap in characters [default: 150]', hidden: true })
     .option('embedding-model', { type: 'string', describe: 'openai embedding model', hidden: true })
     .option('chat-model', { type: 'string', describe: 'openai chat model', hidden: true }) as Argv<T & GlobalArgs>;
 }

@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { FootnoteError } from '../shared/errors.js';
 import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
+import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
 
 /**
@@ -11,30 +12,26 @@ import { indexCommand } from './commands/index-command.js';
  * failure, 2 for a usage error. This is the only catch-all.
  */
 export async function main(argv: string[]): Promise<number> {
-  let usageError: string | null = null;
   const parser = yargs(argv)
     .scriptName('footnote')
     .usage('footnote — answers about your documents, with citations\n\nUsage: $0 [command] [options]')
     .command(defaultCommand)
     .command(indexCommand)
     .command(askCommand)
+    .command(evalCommand)
     .strict()
     .help()
     .alias('h', 'help')
     .version(false)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // Throwing here stops yargs before the command's handler runs.
+      throw error ?? new FootnoteError('USAGE', { detail: message });
     });
   try {
     await parser.parseAsync();
   } catch (error) {
     return reportError(error);
-  }
-  if (usageError !== null) {
-    process.stderr.write(`error: ${usageError}\nhint: run \`footnote --help\` for the commands and options\n`);
-    return 2;
   }
   return 0;
 }

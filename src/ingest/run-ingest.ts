@@ -62,6 +62,7 @@ export async function* runIngest(
   fs.mkdirSync(settings.indexDir, { recursive: true });
   const lock = acquireIndexLock(settings.indexDir);
   try {
+    removeAbandonedStaging(settings.indexDir);
     if (!options.full) {
       return yield* updateIndex(settings.indexDir, settings, options.signal, false, startedAt);
     }
@@ -76,6 +77,13 @@ export async function* runIngest(
     }
   } finally {
     lock.release();
+  }
+}
+
+/** A `--full` run killed before its swap leaves a staging folder; holding the lock, nobody else can be using one. */
+function removeAbandonedStaging(indexDir: string): void {
+  for (const entry of fs.readdirSync(indexDir)) {
+    if (entry.startsWith('.staging-')) fs.rmSync(path.join(indexDir, entry), { recursive: true, force: true });
   }
 }
 

@@ -9,12 +9,16 @@ describe('splitLongSpan', () => {
     expect(pieceTexts('alpha beta\ngamma delta', 12)).toEqual(['alpha beta', 'gamma delta']);
   });
 
-  it('cuts an over-long line into words that keep their punctuation', () => {
+  it('cuts an over-long line at spaces and keeps punctuation on its token', () => {
     expect(pieceTexts('a well-known (case), done.', 12)).toEqual(['a', 'well-known', '(case),', 'done.']);
   });
 
-  it('cuts text without spaces between words', () => {
-    expect(pieceTexts('我们今天去公园', 3)).toEqual(['我们', '今天', '去', '公园']);
+  it('cuts text without spaces where a word starts', () => {
+    expect(pieceTexts('我们今天去公园', 3)).toEqual(['我们', '今天去', '公园']);
+  });
+
+  it('cuts a long URL before a word and leaves punctuation on the left', () => {
+    expect(pieceTexts('https://example.com/path', 12)).toEqual(['https://', 'example.com/', 'path']);
   });
 
   it('hard-cuts a word longer than the limit', () => {
@@ -22,6 +26,6 @@ describe('splitLongSpan', () => {
   });
 
   it('never cuts a surrogate pair in half', () => {
-    expect(pieceTexts('ab😀cd', 3)).toEqual(['ab', '😀c', 'd']);
+    expect(pieceTexts('x😀😀', 2)).toEqual(['x', '😀', '😀']);
   });
 });

@@ -9,9 +9,13 @@ describe('splitSentences', () => {
   });
 
   it('does not end a sentence after common abbreviations or initials', () => {
-    expect(texts('Mr. J. Smith met Prof. Jones at St. Paul. See Fig. A for the U.S. Army. Smith et al. Agree.')).toEqual([
+    const text =
+      'Mr. J. Smith met Prof. Jones at St. Paul. See Fig. A for the U.S. Army. ' +
+      'Cities, e.g. Paris, vs. Towns. Smith et al. Agree.';
+    expect(texts(text)).toEqual([
       'Mr. J. Smith met Prof. Jones at St. Paul.',
       'See Fig. A for the U.S. Army.',
+      'Cities, e.g. Paris, vs. Towns.',
       'Smith et al. Agree.',
     ]);
   });

@@ -1,0 +1,320 @@
+/**
+ * `npm run eval`: footnote on public benchmarks, every retrieval variant side by
+ * side on the same index, plus extractive answers on the SQuAD-format sets.
+ * Writes bench/results/eval.json and eval.md and prints the markdown.
+ *
+ * The work is split into parts (one dataset's retrieval variants, or its
+ * answers), run by a pool of child processes, one per core: each part indexes
+ * its dataset itself, which costs far less than the queries it then runs.
+ *
+ * `npm run eval -- squad` runs only the datasets whose name contains "squad"
+ * (printed, not written to bench/results).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_MAX_SENTENCES } from '../src/answer/extractive-answerer.js';
+import { loadDataset } from '../src/eval/datasets/load-dataset.js';
+import { evaluateAnswers } from '../src/eval/evaluate-answers.js';
+import { evaluateRetrieval } from '../src/eval/evaluate-retrieval.js';
+import type { AnswerMetrics, EvalProgress, EvalReport } from '../src/eval/eval-report.js';
+import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
+import { buildEvalReport } from '../src/eval/run-eval.js';
+import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../src/retrieve/retrieve-passages.js';
+import { makeBenchConfig } from './lib/bench-config.js';
+import { describeSystem } from './lib/system-info.js';
+
+/** A retrieval variant, measured on the same index as the others. */
+interface RetrievalVariant {
+  name: string;
+  settings: RetrievalSettings;
+}
+
+/**
+ * The variants compared on every dataset. Add a line to compare another one;
+ * variants that change the embedder or chunking need an index of their own
+ * (a `config` per part in `runPart`).
+ */
+const VARIANTS: RetrievalVariant[] = [
+  // The anchor: plain FTS5 BM25 over title and text with equal column weights,
+  // spelled out so that tuning the defaults never moves it.
+  { name: 'fts5-bm25', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 1, textWeight: 1 } } },
+  { name: 'vector', settings: { ...DEFAULT_RETRIEVAL, mode: 'vector' } },
+  // What `ask` uses; answers are measured on it.
+  { name: 'hybrid', settings: DEFAULT_RETRIEVAL },
+];
+
+/** The variant answers are measured on: the retrieval `ask` uses. */
+const ANSWER_VARIANT = 'hybrid';
+
+/** A benchmark under ../shared/eval and what to run on it. */
+interface BenchDataset {
+  name: string;
+  /** Path below ../shared/eval. */
+  path: string;
+  /** Sentence caps to answer with (`undefined` = the answerer's default); empty for none. */
+  answerSentences: (number | undefined)[];
+}
+
+/** Costliest first (SQuAD dev has 10,570 questions), so that the pool of processes stays balanced. */
+const DATASETS: BenchDataset[] = [
+  { name: 'squad', path: 'squad/dev-v1.1.json', answerSentences: [1, 2, 3, undefined] },
+  { name: 'scifact', path: 'scifact', answerSentences: [] },
+  // Chinese: checks that nothing assumes English. Word counts mean little here.
+  { name: 'cmrc2018', path: 'cmrc2018/cmrc2018_trial.json', answerSentences: [undefined] },
+];
+
+/** What a child prints: its runs and the CPU time of the whole process (start-up and indexing included). */
+interface PartResult {
+  cpuSeconds: number;
+  runs: BenchRun[];
+}
+
+/** What a child process measures: one dataset's retrieval variants, or its answers. */
+interface Part {
+  dataset: BenchDataset;
+  kind: 'retrieval' | 'answers';
+}
+
+/** One measured run: a retrieval variant, or answers with one sentence cap. */
+type BenchRun = {
+  dataset: string;
+  variant: string;
+  /** Wall time of this run alone, in seconds. */
+  seconds: number;
+  /** CPU time of this run (user + system), in seconds: the cost when other work shares the cores. */
+  cpuSeconds: number;
+} & (
+  | { kind: 'retrieval'; report: EvalReport }
+  | { kind: 'answers'; k: number; answers: AnswerMetrics }
+);
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const sharedEvalDir = path.resolve(projectRoot, '..', 'shared', 'eval');
+const resultsDir = path.join(projectRoot, 'bench', 'results');
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(sharedEvalDir)) {
+    console.log('skipping: ../shared/eval not found');
+    return;
+  }
+  const [first, second] = process.argv.slice(2);
+  if (first === '--part') {
+    // Stopped by the pool (SIGTERM) or Ctrl+C: abort, so the temporary index is removed.
+    const controller = new AbortController();
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => controller.abort());
+    const runs = await runPart(findPart(second ?? ''), controller.signal);
+    const cpu = process.cpuUsage();
+    const result: PartResult = { cpuSeconds: (cpu.user + cpu.system) / 1e6, runs };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const filter = first;
+  const system = describeSystem();
+  const startedAt = performance.now();
+  const parts = listParts(filter);
+  const results = await runInPool(parts, os.availableParallelism());
+  const runs = orderRuns(results.flatMap((result) => result.runs));
+  const wallSeconds = (performance.now() - startedAt) / 1000;
+  const cpuSeconds = results.reduce((total, result) => total + result.cpuSeconds, 0);
+  const markdown = formatMarkdown(runs, wallSeconds, cpuSeconds);
+  if (filter === undefined) {
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const results = { ...system, wallSeconds, cpuSeconds, runs };
+    // NaN (a metric over no queries) is written as null by JSON.stringify.
+    fs.writeFileSync(path.join(resultsDir, 'eval.json'), `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(path.join(resultsDir, 'eval.md'), markdown);
+  } else log(`filtered run ("${filter}"): bench/results not written`);
+  console.log(markdown);
+}
+
+/**
+ * The parts to run, in the order of DATASETS. A dataset's answers form a part
+ * of their own: on SQuAD they take about as long as all retrieval variants.
+ */
+function listParts(filter: string | undefined): Part[] {
+  const parts: Part[] = [];
+  for (const dataset of DATASETS) {
+    if (filter !== undefined && !dataset.name.includes(filter)) continue;
+    if (!fs.existsSync(path.join(sharedEvalDir, dataset.path))) {
+      log(`skipping ${dataset.name}: ${path.join(sharedEvalDir, dataset.path)} not found`);
+      continue;
+    }
+    parts.push({ dataset, kind: 'retrieval' });
+    if (dataset.answerSentences.length > 0) parts.push({ dataset, kind: 'answers' });
+  }
+  return parts;
+}
+
+function partId(part: Part): string {
+  return `${part.dataset.name}:${part.kind}`;
+}
+
+function findPart(id: string): Part {
+  const [name, kind] = id.split(':');
+  const dataset = DATASETS.find((candidate) => candidate.name === name);
+  if (dataset === undefined || (kind !== 'retrieval' && kind !== 'answers')) throw new Error(`unknown part ${id}`);
+  return { dataset, kind };
+}
+
+/**
+ * Runs the parts in child processes, at most `concurrency` at a time; results
+ * in the order of `parts`. When one part fails, the others are stopped.
+ */
+async function runInPool(parts: readonly Part[], concurrency: number): Promise<PartResult[]> {
+  const results: PartResult[] = new Array(parts.length);
+  const running = new Set<ChildProcess>();
+  let next = 0;
+  async function worker(): Promise<void> {
+    for (let i = next++; i < parts.length; i = next++) results[i] = await runChild(parts[i]!, running);
+  }
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, parts.length)) }, worker));
+  } catch (error) {
+    next = parts.length;
+    for (const child of running) child.kill();
+    throw error;
+  }
+  return results;
+}
+
+function runChild(part: Part, running: Set<ChildProcess>): Promise<PartResult> {
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'bin', 'run-ts.js'), fileURLToPath(import.meta.url), '--part', partId(part)],
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  running.add(child);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      running.delete(child);
+      if (code !== 0) reject(new Error(`part ${partId(part)} exited with ${code}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as PartResult);
+    });
+  });
+}
+
+/** Runs in declaration order: dataset, then variant, then answers by sentence cap. */
+function orderRuns(runs: BenchRun[]): BenchRun[] {
+  const rank = (run: BenchRun) => [
+    DATASETS.findIndex((dataset) => dataset.name === run.dataset),
+    run.kind === 'retrieval' ? 0 : 1,
+    VARIANTS.findIndex((variant) => variant.name === run.variant),
+    run.kind === 'answers' ? (run.answers.sentences ?? 0) : 0,
+  ];
+  return [...runs].sort((left, right) => {
+    const a = rank(left);
+    const b = rank(right);
+    const index = a.findIndex((value, i) => value !== b[i]);
+    return index === -1 ? 0 : a[index]! - b[index]!;
+  });
+}
+
+/** In a child: indexes the part's dataset once, then measures its variants or answer settings on that index. */
+async function runPart(part: Part, signal: AbortSignal): Promise<BenchRun[]> {
+  const name = part.dataset.name;
+  const dataset = await loadDataset(path.join(sharedEvalDir, part.dataset.path));
+  const config = makeBenchConfig(os.tmpdir(), os.tmpdir());
+  const indexTimer = startTimer();
+  const index = await drain(prepareEvalIndex(dataset, { config, signal }));
+  const indexCpuSeconds = indexTimer().cpuSeconds;
+  log(
+    `${name} (${part.kind}): ${index.records} records → ${index.chunks} chunks in ` +
+      `${index.indexSeconds.toFixed(1)} s (cpu ${indexCpuSeconds.toFixed(1)} s)`,
+  );
+  const runs: BenchRun[] = [];
+  try {
+    if (part.kind === 'retrieval') {
+      for (const variant of VARIANTS) {
+        const timer = startTimer();
+        const result = await drain(evaluateRetrieval(index, dataset, { settings: variant.settings, signal }));
+        const { seconds, cpuSeconds } = timer();
+        const report = buildEvalReport(index, dataset, { k: config.k, retrieval: variant.settings, ...result });
+        runs.push({ kind: 'retrieval', dataset: name, variant: variant.name, seconds, cpuSeconds, report });
+        log(`${name} ${variant.name}: nDCG@10 ${fixed3(report.metrics.ndcgAt10)} in ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s)`);
+      }
+      return runs;
+    }
+    const settings = VARIANTS.find((variant) => variant.name === ANSWER_VARIANT)?.settings;
+    // 'default' and an explicit cap equal to it would measure the same thing twice.
+    const caps = [...new Set(part.dataset.answerSentences.map((cap) => cap ?? DEFAULT_MAX_SENTENCES))];
+    for (const sentences of caps) {
+      const timer = startTimer();
+      const answers = await drain(evaluateAnswers(index, dataset, { k: config.k, sentences, settings, signal }));
+      const { seconds, cpuSeconds } = timer();
+      runs.push({ kind: 'answers', dataset: name, variant: ANSWER_VARIANT, seconds, cpuSeconds, k: config.k, answers });
+      log(`${name} answers ≤${sentences}: hit ${fixed3(answers.answerHit)} in ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s)`);
+    }
+    return runs;
+  } finally {
+    index.close();
+  }
+}
+
+function formatMarkdown(runs: readonly BenchRun[], wallSeconds: number, cpuSeconds: number): string {
+  const lines = [
+    '# footnote eval',
+    '',
+    `${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.availableParallelism()} cores · ` +
+      `wall time ${wallSeconds.toFixed(0)} s · CPU time ${cpuSeconds.toFixed(0)} s (all processes). ` +
+      'Index s and p50 ms are wall times of processes that share the cores.',
+    '',
+    '| dataset | variant | nDCG@10 | R@1 | R@5 | R@10 | R@100 | MRR@10 | p50 ms | index s |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const run of runs) {
+    if (run.kind !== 'retrieval') continue;
+    const { metrics: m, latencyMs, indexSeconds } = run.report;
+    const figures = [m.ndcgAt10, m.recallAt1, m.recallAt5, m.recallAt10, m.recallAt100, m.mrrAt10].map(fixed3);
+    lines.push(`| ${run.dataset} | ${run.variant} | ${figures.join(' | ')} | ${latencyMs.p50.toFixed(1)} | ${indexSeconds.toFixed(1)} |`);
+  }
+  const answerRuns = runs.flatMap((run) => (run.kind === 'answers' ? [run] : []));
+  if (answerRuns.length > 0) {
+    lines.push(
+      '',
+      `Answers: extractive, retrieval \`${ANSWER_VARIANT}\`, k ${answerRuns[0]!.k}; mean words over the answered questions.`,
+      '',
+      '| dataset | sentences | answer hit | cited hit | abstained | mean words |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const { dataset, answers: a } of answerRuns) {
+      const cap = a.sentences === DEFAULT_MAX_SENTENCES ? `${a.sentences} (default)` : String(a.sentences);
+      const figures = [a.answerHit, a.citedHit, a.abstentionRate].map(fixed3);
+      lines.push(`| ${dataset} | ${cap} | ${figures.join(' | ')} | ${a.meanWords.toFixed(1)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function fixed3(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
+}
+
+/** Runs an eval stage to the end. Children share stderr, so only whole lines are logged, by the caller. */
+async function drain<R>(run: AsyncGenerator<EvalProgress, R>): Promise<R> {
+  for (;;) {
+    const step = await run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Starts measuring; the returned function gives wall and CPU seconds since. */
+function startTimer(): () => { seconds: number; cpuSeconds: number } {
+  const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  return () => {
+    const cpu = process.cpuUsage(cpuAtStart);
+    return { seconds: (performance.now() - startedAt) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+await main();
