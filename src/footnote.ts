@@ -5,7 +5,7 @@ import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
 import { answerGeneratively } from './answer/generative-answerer.js';
-import { weighQuestionTerms } from './answer/question-terms.js';
+import { weighQuestionTerms } from './retrieve/question-terms.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';

@@ -1,6 +1,6 @@
 import { splitSentences } from '../chunk/split-sentences.js';
 import type { Answer, AnswerEvent, Citation, Passage } from '../shared/types.js';
-import { contentTerms, coverage, type WeightedTerms } from './question-terms.js';
+import { contentTerms, coverage, type WeightedTerms } from '../retrieve/question-terms.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 3;

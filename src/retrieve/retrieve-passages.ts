@@ -2,9 +2,15 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
-import type { Passage } from '../shared/types.js';
+import type { Passage, TermStatistics } from '../shared/types.js';
 import { fuseRankings } from './fuse-rankings.js';
-import { DEFAULT_KEYWORD_WEIGHTS, searchKeywords, type KeywordWeights } from './keyword-search.js';
+import {
+  buildMatchExpression,
+  DEFAULT_KEYWORD_WEIGHTS,
+  searchKeywords,
+  type KeywordWeights,
+} from './keyword-search.js';
+import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
 import { searchVectors } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
@@ -12,32 +18,40 @@ export interface SearchableIndex {
   repo: ChunkRepository;
   vectors: VectorIndex;
   embedder: Embedder;
+  statistics: TermStatistics;
 }
 
-/** Which rankers run, and how they are combined: the knobs `eval` compares. */
+/**
+ * How passages are found: the knobs `eval` compares.
+ * - `rerank` (default): BM25 and vector candidates, rescored with BM25, cosine,
+ *   sentence coverage and term proximity.
+ * - `hybrid`: reciprocal rank fusion of BM25 and vectors.
+ * - `keyword`, `vector`: one ranker alone, for comparison.
+ */
 export interface RetrievalSettings {
-  /** `hybrid` fuses BM25 and vectors; the others run one ranker alone (for comparison). */
-  mode: 'hybrid' | 'keyword' | 'vector';
+  mode: 'rerank' | 'hybrid' | 'keyword' | 'vector';
   keywordWeights: KeywordWeights;
-  /** Weight of each ranker in reciprocal rank fusion. */
+  /** Weight of each ranker in reciprocal rank fusion (`hybrid`). */
   keywordFusionWeight: number;
   vectorFusionWeight: number;
   /** RRF's k: larger flattens the advantage of the top ranks. */
   fusionK: number;
+  rerank: RerankWeights;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
-  mode: 'hybrid',
+  mode: 'rerank',
   keywordWeights: DEFAULT_KEYWORD_WEIGHTS,
   keywordFusionWeight: 1,
   vectorFusionWeight: 1,
   fusionK: 60,
+  rerank: { cosine: 0.25, sentence: 0.2, proximity: 0.2 },
 };
 
 export interface RetrieveOptions {
   /** Passages to return. */
   k: number;
-  /** Candidates each ranker contributes before fusion; default max(50, 4k). */
+  /** Candidates each ranker contributes; default max(100, 4k). */
   candidates?: number;
   settings?: RetrievalSettings;
   signal?: AbortSignal;
@@ -45,7 +59,7 @@ export interface RetrieveOptions {
 
 /**
  * The one retriever that `ask`, the chat app and `eval` share: BM25 over FTS5
- * and k-NN over the vector index, fused by reciprocal rank.
+ * and k-NN over the vector index, combined as `settings.mode` says.
  */
 export async function retrievePassages(
   index: SearchableIndex,
@@ -54,12 +68,20 @@ export async function retrievePassages(
 ): Promise<Passage[]> {
   throwIfAborted(options.signal);
   const settings = options.settings ?? DEFAULT_RETRIEVAL;
-  const candidates = options.candidates ?? Math.max(50, options.k * 4);
+  const candidates = options.candidates ?? Math.max(100, options.k * 4);
   const keyword =
-    settings.mode === 'vector' ? [] : searchKeywords(index.repo, question, candidates, settings.keywordWeights);
+    settings.mode === 'vector'
+      ? []
+      : searchKeywords(index.repo, question, candidates, settings.keywordWeights);
   const vector =
-    settings.mode === 'keyword' ? [] : await searchVectors(index.vectors, index.embedder, question, candidates);
+    settings.mode === 'keyword'
+      ? []
+      : await searchVectors(index.vectors, index.embedder, question, candidates);
   throwIfAborted(options.signal);
+
+  if (settings.mode === 'rerank') {
+    return rerank(index, question, keyword, vector, settings, options.k);
+  }
   const fused = fuseRankings(
     [
       { ids: keyword.map((hit) => hit.id), weight: settings.keywordFusionWeight },
@@ -67,8 +89,73 @@ export async function retrievePassages(
     ],
     { k: settings.fusionK },
   ).slice(0, options.k);
-  const scoreById = new Map(fused.map((hit) => [hit.id, hit.score]));
-  return index.repo
-    .getChunks(fused.map((hit) => hit.id))
+  return withScores(index.repo, fused);
+}
+
+type Hit = { id: number; score: number };
+
+/**
+ * Gives every candidate both scores (BM25 for vector hits, cosine for keyword
+ * hits), then lets the reranker order them.
+ */
+async function rerank(
+  index: SearchableIndex,
+  question: string,
+  keyword: Hit[],
+  vector: Hit[],
+  settings: RetrievalSettings,
+  k: number,
+): Promise<Passage[]> {
+  const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
+  const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
+  const ids = [...new Set([...bm25.keys(), ...cosine.keys()])];
+  if (ids.length === 0) return [];
+
+  const match = buildMatchExpression(question);
+  const missingBm25 = ids.filter((id) => !bm25.has(id));
+  if (match !== null && missingBm25.length > 0) {
+    for (const [id, score] of index.repo.scoreText(match, missingBm25, settings.keywordWeights)) {
+      bm25.set(id, score);
+    }
+  }
+  const missingCosine = ids.filter((id) => !cosine.has(id));
+  if (missingCosine.length > 0 && vector.length > 0) {
+    const query = Float32Array.from(await index.embedder.embedQuery(question));
+    for (const [id, embedding] of index.repo.getEmbeddings(missingCosine)) {
+      cosine.set(id, dot(query, embedding));
+    }
+  }
+
+  const chunks = index.repo.getChunks(ids);
+  const ranked = rerankCandidates(
+    question,
+    chunks.map((chunk) => ({
+      id: chunk.id,
+      text: chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text,
+      bm25: bm25.get(chunk.id) ?? 0,
+      cosine: cosine.get(chunk.id) ?? 0,
+    })),
+    index.statistics,
+    settings.rerank,
+  ).slice(0, k);
+  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+  return ranked.flatMap((hit) => {
+    const chunk = byId.get(hit.id);
+    return chunk ? [{ ...chunk, score: hit.score }] : [];
+  });
+}
+
+function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {
+  const scoreById = new Map(hits.map((hit) => [hit.id, hit.score]));
+  return repo
+    .getChunks(hits.map((hit) => hit.id))
     .map((chunk) => ({ ...chunk, score: scoreById.get(chunk.id) ?? 0 }));
+}
+
+/** Both vectors are L2-normalised, so the dot product is the cosine. */
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
 }

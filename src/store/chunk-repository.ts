@@ -210,6 +210,44 @@ export class ChunkRepository {
   }
 
   /**
+   * BM25 scores (as in {@link searchText}) of the given chunks only: for
+   * candidates that another ranker found, so every candidate has a score.
+   * Chunks that do not match get none.
+   */
+  scoreText(match: string, ids: readonly number[], weights: TextSearchWeights = {}): Map<number, number> {
+    const scores = new Map<number, number>();
+    try {
+      for (const batch of batches([...new Set(ids)])) {
+        const rows = this.#db
+          .prepare<unknown[], { id: number; score: number }>(
+            `SELECT rowid AS id, -bm25(chunks_fts, ?, ?) AS score FROM chunks_fts
+             WHERE chunks_fts MATCH ? AND rowid IN (${placeholders(batch.length)})`,
+          )
+          .all(weights.titleWeight ?? 1, weights.textWeight ?? 1, match, ...batch);
+        for (const row of rows) scores.set(row.id, row.score);
+      }
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_ERROR') return scores;
+      throw error;
+    }
+    return scores;
+  }
+
+  /** The stored embeddings of the given chunks; unknown ids are left out. */
+  getEmbeddings(ids: readonly number[]): Map<number, Float32Array> {
+    const vectors = new Map<number, Float32Array>();
+    for (const batch of batches([...new Set(ids)])) {
+      const rows = this.#db
+        .prepare<number[], { id: number; embedding: Buffer }>(
+          `SELECT id, embedding FROM chunks WHERE id IN (${placeholders(batch.length)})`,
+        )
+        .all(...batch);
+      for (const row of rows) vectors.set(row.id, fromBlob(row.embedding));
+    }
+    return vectors;
+  }
+
+  /**
    * Every chunk's embedding, by ascending id, read lazily. Use it to rebuild
    * the vector index without the embedder. The connection is busy until the
    * iterator finishes, so do not write through this repository meanwhile.
