@@ -4,7 +4,6 @@ import type { Config, OpenAIOptions } from './config/config-schema.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
-import { answerGeneratively } from './answer/generative-answerer.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
@@ -130,6 +129,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       const passages = await retrieve(question, options);
       throwIfAborted(options.signal);
       if (config.provider === 'openai' && openai) {
+        // Loaded on demand, like the OpenAI embedder: offline runs skip LangChain's chat stack.
+        const { answerGeneratively } = await import('./answer/generative-answerer.js');
         return yield* answerGeneratively(question, passages, {
           openai,
           history: options.history,

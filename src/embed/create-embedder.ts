@@ -4,7 +4,6 @@ import { FootnoteError } from '../shared/errors.js';
 import type { ProviderName } from '../shared/types.js';
 import type { Embedder } from './embedder.js';
 import { LocalEmbedder } from './local-embedder.js';
-import { OpenAIEmbedder } from './openai-embedder.js';
 
 /** What `createEmbedder` needs besides the provider's name. */
 export interface CreateEmbedderOptions {
@@ -35,6 +34,8 @@ export async function createEmbedder(
       if (openai === undefined || openai.apiKey === '') {
         throw new FootnoteError('PROVIDER_NOT_CONFIGURED');
       }
+      // Loaded on demand: @langchain/openai costs ~0.3–0.8 s of start-up that offline runs never need.
+      const { OpenAIEmbedder } = await import('./openai-embedder.js');
       return OpenAIEmbedder.create({
         apiKey: openai.apiKey,
         baseUrl: openai.baseUrl,
