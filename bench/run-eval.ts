@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_MAX_SENTENCES } from '../src/answer/extractive-answerer.js';
 import { loadDataset } from '../src/eval/datasets/load-dataset.js';
 import { evaluateAnswers } from '../src/eval/evaluate-answers.js';
-import { evaluateRetrieval } from '../src/eval/evaluate-retrieval.js';
+import { evaluateRetrieval, type RetrievalResult } from '../src/eval/evaluate-retrieval.js';
 import type { AnswerMetrics, EvalProgress, EvalReport } from '../src/eval/eval-report.js';
 import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
 import { buildEvalReport } from '../src/eval/run-eval.js';
@@ -42,12 +42,11 @@ const VARIANTS: RetrievalVariant[] = [
   // spelled out so that tuning the defaults never moves it.
   { name: 'fts5-bm25', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 1, textWeight: 1 } } },
   { name: 'vector', settings: { ...DEFAULT_RETRIEVAL, mode: 'vector' } },
-  // What `ask` uses; answers are measured on it.
-  { name: 'hybrid', settings: DEFAULT_RETRIEVAL },
+  { name: 'hybrid-rrf', settings: { ...DEFAULT_RETRIEVAL, mode: 'hybrid' } },
 ];
 
-/** The variant answers are measured on: the retrieval `ask` uses. */
-const ANSWER_VARIANT = 'hybrid';
+/** What `ask` uses, compared on every dataset too; answers are measured on it. */
+const DEFAULT_VARIANT: RetrievalVariant = { name: `default (${DEFAULT_RETRIEVAL.mode})`, settings: DEFAULT_RETRIEVAL };
 
 /** A benchmark under ../shared/eval and what to run on it. */
 interface BenchDataset {
@@ -72,7 +71,7 @@ interface PartResult {
   runs: BenchRun[];
 }
 
-/** What a child process measures: one dataset's retrieval variants, or its answers. */
+/** What a child process measures: one dataset's retrieval variants, or its answers and the variant they use. */
 interface Part {
   dataset: BenchDataset;
   kind: 'retrieval' | 'answers';
@@ -132,7 +131,8 @@ async function main(): Promise<void> {
 
 /**
  * The parts to run, in the order of DATASETS. A dataset's answers form a part
- * of their own: on SQuAD they take about as long as all retrieval variants.
+ * of their own, with the retrieval of the variant they are measured on (they
+ * answer from its passages); the other variants are the retrieval part.
  */
 function listParts(filter: string | undefined): Part[] {
   const parts: Part[] = [];
@@ -143,9 +143,13 @@ function listParts(filter: string | undefined): Part[] {
       continue;
     }
     parts.push({ dataset, kind: 'retrieval' });
-    if (dataset.answerSentences.length > 0) parts.push({ dataset, kind: 'answers' });
+    if (hasAnswerPart(dataset)) parts.push({ dataset, kind: 'answers' });
   }
   return parts;
+}
+
+function hasAnswerPart(dataset: BenchDataset): boolean {
+  return dataset.answerSentences.length > 0;
 }
 
 function partId(part: Part): string {
@@ -204,7 +208,7 @@ function orderRuns(runs: BenchRun[]): BenchRun[] {
   const rank = (run: BenchRun) => [
     DATASETS.findIndex((dataset) => dataset.name === run.dataset),
     run.kind === 'retrieval' ? 0 : 1,
-    VARIANTS.findIndex((variant) => variant.name === run.variant),
+    [...VARIANTS, DEFAULT_VARIANT].findIndex((variant) => variant.name === run.variant),
     run.kind === 'answers' ? (run.answers.sentences ?? 0) : 0,
   ];
   return [...runs].sort((left, right) => {
@@ -229,25 +233,30 @@ async function runPart(part: Part, signal: AbortSignal): Promise<BenchRun[]> {
   );
   const runs: BenchRun[] = [];
   try {
-    if (part.kind === 'retrieval') {
-      for (const variant of VARIANTS) {
-        const timer = startTimer();
-        const result = await drain(evaluateRetrieval(index, dataset, { settings: variant.settings, signal }));
-        const { seconds, cpuSeconds } = timer();
-        const report = buildEvalReport(index, dataset, { k: config.k, retrieval: variant.settings, ...result });
-        runs.push({ kind: 'retrieval', dataset: name, variant: variant.name, seconds, cpuSeconds, report });
-        log(`${name} ${variant.name}: nDCG@10 ${fixed3(report.metrics.ndcgAt10)} in ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s)`);
-      }
-      return runs;
+    // The answers part measures the default's retrieval itself and answers from its passages.
+    const variants =
+      part.kind === 'answers' ? [DEFAULT_VARIANT] : hasAnswerPart(part.dataset) ? VARIANTS : [...VARIANTS, DEFAULT_VARIANT];
+    let retrieved: RetrievalResult['passages'];
+    for (const variant of variants) {
+      const timer = startTimer();
+      const keepPassages = part.kind === 'answers' ? config.k : undefined;
+      const result = await drain(evaluateRetrieval(index, dataset, { settings: variant.settings, keepPassages, signal }));
+      const { seconds, cpuSeconds } = timer();
+      retrieved = result.passages;
+      const report = buildEvalReport(index, dataset, { k: config.k, retrieval: variant.settings, ...result });
+      runs.push({ kind: 'retrieval', dataset: name, variant: variant.name, seconds, cpuSeconds, report });
+      log(`${name} ${variant.name}: nDCG@10 ${fixed3(report.metrics.ndcgAt10)} in ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s)`);
     }
-    const settings = VARIANTS.find((variant) => variant.name === ANSWER_VARIANT)?.settings;
+    if (part.kind === 'retrieval') return runs;
     // 'default' and an explicit cap equal to it would measure the same thing twice.
     const caps = [...new Set(part.dataset.answerSentences.map((cap) => cap ?? DEFAULT_MAX_SENTENCES))];
     for (const sentences of caps) {
       const timer = startTimer();
-      const answers = await drain(evaluateAnswers(index, dataset, { k: config.k, sentences, settings, signal }));
+      const answers = await drain(
+        evaluateAnswers(index, dataset, { k: config.k, sentences, settings: DEFAULT_VARIANT.settings, retrieved, signal }),
+      );
       const { seconds, cpuSeconds } = timer();
-      runs.push({ kind: 'answers', dataset: name, variant: ANSWER_VARIANT, seconds, cpuSeconds, k: config.k, answers });
+      runs.push({ kind: 'answers', dataset: name, variant: DEFAULT_VARIANT.name, seconds, cpuSeconds, k: config.k, answers });
       log(`${name} answers ≤${sentences}: hit ${fixed3(answers.answerHit)} in ${seconds.toFixed(1)} s (cpu ${cpuSeconds.toFixed(1)} s)`);
     }
     return runs;
@@ -277,7 +286,7 @@ function formatMarkdown(runs: readonly BenchRun[], wallSeconds: number, cpuSecon
   if (answerRuns.length > 0) {
     lines.push(
       '',
-      `Answers: extractive, retrieval \`${ANSWER_VARIANT}\`, k ${answerRuns[0]!.k}; mean words over the answered questions.`,
+      `Answers: extractive, retrieval \`${DEFAULT_VARIANT.name}\`, k ${answerRuns[0]!.k}; mean words over the answered questions.`,
       '',
       '| dataset | sentences | answer hit | cited hit | abstained | mean words |',
       '|---|---|---|---|---|---|',

@@ -27,6 +27,11 @@ export interface AskOptions {
   k?: number;
   /** Earlier turns of the conversation, oldest first. */
   history?: ConversationTurn[];
+  /**
+   * Answer from these passages instead of retrieving (`k` is then unused):
+   * eval retrieves once per question and answers with several settings.
+   */
+  passages?: Passage[];
   signal?: AbortSignal;
 }
 

@@ -126,7 +126,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     },
 
     async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
-      const passages = await retrieve(question, options);
+      const passages = options.passages ?? (await retrieve(question, options));
       throwIfAborted(options.signal);
       if (config.provider === 'openai' && openai) {
         // Loaded on demand, like the OpenAI embedder: offline runs skip LangChain's chat stack.

@@ -44,8 +44,9 @@ export async function* runEval(dataset: EvalDataset, options: RunEvalOptions): A
   try {
     const retrieval = options.retrieval ?? DEFAULT_RETRIEVAL;
     const k = options.k ?? options.config.k;
-    const { metrics, latencyMs } = yield* evaluateRetrieval(index, dataset, {
+    const { metrics, latencyMs, passages } = yield* evaluateRetrieval(index, dataset, {
       settings: retrieval,
+      keepPassages: options.answers ? k : undefined,
       signal: options.signal,
     });
     const report = buildEvalReport(index, dataset, { k, retrieval, metrics, latencyMs });
@@ -54,6 +55,7 @@ export async function* runEval(dataset: EvalDataset, options: RunEvalOptions): A
         k,
         sentences: options.sentences,
         settings: retrieval,
+        retrieved: passages,
         signal: options.signal,
       });
     }

@@ -5,7 +5,6 @@ import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
-  buildMatchExpression,
   DEFAULT_KEYWORD_WEIGHTS,
   searchKeywords,
   type KeywordWeights,
@@ -48,10 +47,13 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   rerank: { cosine: 0.25, sentence: 0.2, proximity: 0.2 },
 };
 
+/** Keyword hits fetched in rerank mode, for the BM25 scores of vector candidates. */
+const RERANK_SCORE_DEPTH = 1000;
+
 export interface RetrieveOptions {
   /** Passages to return. */
   k: number;
-  /** Candidates each ranker contributes; default max(100, 4k). */
+  /** Candidates each ranker contributes; default max(100, k). */
   candidates?: number;
   settings?: RetrievalSettings;
   signal?: AbortSignal;
@@ -68,11 +70,15 @@ export async function retrievePassages(
 ): Promise<Passage[]> {
   throwIfAborted(options.signal);
   const settings = options.settings ?? DEFAULT_RETRIEVAL;
-  const candidates = options.candidates ?? Math.max(100, options.k * 4);
+  const candidates = options.candidates ?? Math.max(100, options.k);
+  // The reranker needs BM25 scores for vector candidates too: a deep keyword
+  // list supplies them at almost no cost (FTS5 scores every match anyway),
+  // where scoring chosen rowids separately measured ~30 ms a question.
+  const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
   const keyword =
     settings.mode === 'vector'
       ? []
-      : searchKeywords(index.repo, question, candidates, settings.keywordWeights);
+      : searchKeywords(index.repo, question, keywordDepth, settings.keywordWeights);
   const vector =
     settings.mode === 'keyword'
       ? []
@@ -80,7 +86,7 @@ export async function retrievePassages(
   throwIfAborted(options.signal);
 
   if (settings.mode === 'rerank') {
-    return rerank(index, question, keyword, vector, settings, options.k);
+    return rerank(index, question, keyword, candidates, vector, settings, options.k);
   }
   const fused = fuseRankings(
     [
@@ -102,22 +108,16 @@ async function rerank(
   index: SearchableIndex,
   question: string,
   keyword: Hit[],
+  candidates: number,
   vector: Hit[],
   settings: RetrievalSettings,
   k: number,
 ): Promise<Passage[]> {
+  // Beyond the keyword list's depth BM25 counts as 0: below every listed score.
   const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
   const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
-  const ids = [...new Set([...bm25.keys(), ...cosine.keys()])];
+  const ids = [...new Set([...keyword.slice(0, candidates).map((hit) => hit.id), ...cosine.keys()])];
   if (ids.length === 0) return [];
-
-  const match = buildMatchExpression(question);
-  const missingBm25 = ids.filter((id) => !bm25.has(id));
-  if (match !== null && missingBm25.length > 0) {
-    for (const [id, score] of index.repo.scoreText(match, missingBm25, settings.keywordWeights)) {
-      bm25.set(id, score);
-    }
-  }
   const missingCosine = ids.filter((id) => !cosine.has(id));
   if (missingCosine.length > 0 && vector.length > 0) {
     const query = Float32Array.from(await index.embedder.embedQuery(question));

@@ -209,30 +209,6 @@ export class ChunkRepository {
     }
   }
 
-  /**
-   * BM25 scores (as in {@link searchText}) of the given chunks only: for
-   * candidates that another ranker found, so every candidate has a score.
-   * Chunks that do not match get none.
-   */
-  scoreText(match: string, ids: readonly number[], weights: TextSearchWeights = {}): Map<number, number> {
-    const scores = new Map<number, number>();
-    try {
-      for (const batch of batches([...new Set(ids)])) {
-        const rows = this.#db
-          .prepare<unknown[], { id: number; score: number }>(
-            `SELECT rowid AS id, -bm25(chunks_fts, ?, ?) AS score FROM chunks_fts
-             WHERE chunks_fts MATCH ? AND rowid IN (${placeholders(batch.length)})`,
-          )
-          .all(weights.titleWeight ?? 1, weights.textWeight ?? 1, match, ...batch);
-        for (const row of rows) scores.set(row.id, row.score);
-      }
-    } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_ERROR') return scores;
-      throw error;
-    }
-    return scores;
-  }
-
   /** The stored embeddings of the given chunks; unknown ids are left out. */
   getEmbeddings(ids: readonly number[]): Map<number, Float32Array> {
     const vectors = new Map<number, Float32Array>();

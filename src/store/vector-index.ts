@@ -12,7 +12,7 @@ export const VECTORS_FILE_NAME = 'vectors.hnsw';
 /** Starting capacity; the index doubles whenever it fills. */
 export const DEFAULT_VECTOR_CAPACITY = 1024;
 
-/** Graph degree and build-time beam width: hnswlib's defaults, good up to ~1M vectors. */
+/** Graph degree: hnswlib's default, good up to ~1M vectors. */
 const M = 16;
 // 100 rather than hnswlib's usual 200: inserts dominated index time in `npm run bench`
 // (70% at 8k chunks), and the vector ranker only supplies candidates for reranking.

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../src/config/config-schema.js';
 import type { EvalDataset } from '../../src/eval/datasets/eval-dataset.js';
 import type { EvalProgress } from '../../src/eval/eval-report.js';
-import { stripCitationMarkers } from '../../src/eval/evaluate-answers.js';
+import { evaluateAnswers, stripCitationMarkers } from '../../src/eval/evaluate-answers.js';
+import { evaluateRetrieval } from '../../src/eval/evaluate-retrieval.js';
 import { prepareEvalIndex } from '../../src/eval/prepare-eval-index.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../../src/retrieve/retrieve-passages.js';
@@ -196,6 +197,46 @@ describe('prepareEvalIndex', () => {
     expect(passages.map((passage) => passage.source)).toEqual(['r2', 'r5']);
     index.close();
     expect(fs.existsSync(folder)).toBe(false);
+  });
+});
+
+describe('evaluateAnswers', () => {
+  // 22 askings of one answerable question: more than the 20 that are spot-checked.
+  const repeated: EvalDataset = {
+    ...squadLike,
+    queries: Array.from({ length: 22 }, (_, i) => ({ ...squadLike.queries[0]!, id: `a${i}` })),
+  };
+
+  async function prepare() {
+    const { value: index } = await drain(prepareEvalIndex(repeated, { config: config(), embedder: new FakeEmbedder() }));
+    const { value: retrieval } = await drain(evaluateRetrieval(index, repeated, { keepPassages: 5 }));
+    const krill = retrieval.passages!.get(repeated.queries[0]!)!.filter((passage) => passage.source === '1-0');
+    expect(krill).toHaveLength(1);
+    return { index, passages: retrieval.passages!, krill };
+  }
+
+  it('answers from the given passages once the spot check agrees with ask', async () => {
+    const { index, passages, krill } = await prepare();
+    // The last two questions get only the krill passage, past the spot check: they must miss.
+    const retrieved = new Map(passages);
+    for (const query of repeated.queries.slice(20)) retrieved.set(query, krill);
+
+    const { value: answers } = await drain(evaluateAnswers(index, repeated, { k: 5, retrieved }));
+    index.close();
+
+    expect(answers.answerHit).toBeCloseTo(20 / 22, 10);
+  });
+
+  it('retrieves every question again when the given passages differ from what ask retrieves', async () => {
+    const { index, passages, krill } = await prepare();
+    const retrieved = new Map(passages);
+    retrieved.set(repeated.queries[3]!, krill);
+    for (const query of repeated.queries.slice(20)) retrieved.set(query, krill);
+
+    const { value: answers } = await drain(evaluateAnswers(index, repeated, { k: 5, retrieved }));
+    index.close();
+
+    expect(answers.answerHit).toBe(1);
   });
 });
 
