@@ -1,11 +1,11 @@
 import { createCitationMarkerPattern } from '../answer/parse-citations.js';
 import { DEFAULT_MAX_SENTENCES } from '../answer/extractive-answerer.js';
+import type { Footnote } from '../footnote-types.js';
 import type { RetrievalSettings } from '../retrieve/retrieve-passages.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Answer, Passage } from '../shared/types.js';
 import type { EvalDataset, EvalQuery } from './datasets/eval-dataset.js';
 import { createProgressSteps, type AnswerMetrics, type EvalProgress } from './eval-report.js';
-import type { Footnote } from '../footnote-types.js';
 import type { EvalIndex } from './prepare-eval-index.js';
 import { answerHit, countWords } from './squad-normalize.js';
 

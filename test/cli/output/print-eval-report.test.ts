@@ -11,7 +11,7 @@ const report: EvalReport = {
   provider: 'local',
   embedder: 'local-hash@1/1024',
   k: 5,
-  retrieval: DEFAULT_RETRIEVAL,
+  retrieval: { ...DEFAULT_RETRIEVAL, mode: 'hybrid' },
   indexSeconds: 21.04,
   chunks: 10301,
   metrics: { ndcgAt10: 0.6863, recallAt1: 0.5408, recallAt5: 0.74706, recallAt10: 0.8247, recallAt100: 0.9176, mrrAt10: 0.648 },
