@@ -78,6 +78,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         vectors,
         embedder,
         statistics: createTermStatistics(db),
+        sentenceCache: new Map(),
         close: () => db.close(),
       };
       return openIndex;

@@ -12,8 +12,8 @@ export interface RerankWeights {
 /** A candidate passage with the scores the first-stage rankers gave it. */
 export interface RerankCandidate {
   id: number;
-  /** The text the features are measured on (title and passage). */
-  text: string;
+  /** Stemmed content terms of each sentence of the title and passage (see `tokenizeSentences`). */
+  sentences: readonly (readonly string[])[];
   /** BM25 (higher is better), 0 when the passage does not match. */
   bm25: number;
   /** Cosine similarity of question and passage embeddings. */
@@ -40,7 +40,7 @@ export function rerankCandidates(
   const bestBm25 = Math.max(0, ...candidates.map((candidate) => candidate.bm25)) || 1;
   return candidates
     .map((candidate) => {
-      const features = measureLexicalFeatures(candidate.text, questionTerms, termWeights);
+      const features = measureLexicalFeatures(candidate.sentences, questionTerms, termWeights);
       const score =
         candidate.bm25 / bestBm25 +
         weights.cosine * candidate.cosine +

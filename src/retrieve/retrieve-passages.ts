@@ -2,13 +2,14 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
-import type { Passage, TermStatistics } from '../shared/types.js';
+import type { Passage, StoredChunk, TermStatistics } from '../shared/types.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
   DEFAULT_KEYWORD_WEIGHTS,
   searchKeywords,
   type KeywordWeights,
 } from './keyword-search.js';
+import { tokenizeSentences } from './lexical-features.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
 import { searchVectors } from './vector-search.js';
 
@@ -18,7 +19,12 @@ export interface SearchableIndex {
   vectors: VectorIndex;
   embedder: Embedder;
   statistics: TermStatistics;
+  /** Tokenised sentences by chunk id, filled by the reranker; lives as long as the open index. */
+  sentenceCache?: Map<number, string[][]>;
 }
+
+/** Chunks whose tokenised sentences are kept; about 1 KB each. */
+const SENTENCE_CACHE_LIMIT = 50_000;
 
 /**
  * How passages are found: the knobs `eval` compares.
@@ -131,7 +137,7 @@ async function rerank(
     question,
     chunks.map((chunk) => ({
       id: chunk.id,
-      text: chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text,
+      sentences: sentencesOf(index, chunk),
       bm25: bm25.get(chunk.id) ?? 0,
       cosine: cosine.get(chunk.id) ?? 0,
     })),
@@ -143,6 +149,17 @@ async function rerank(
     const chunk = byId.get(hit.id);
     return chunk ? [{ ...chunk, score: hit.score }] : [];
   });
+}
+
+function sentencesOf(index: SearchableIndex, chunk: StoredChunk): string[][] {
+  const cached = index.sentenceCache?.get(chunk.id);
+  if (cached) return cached;
+  const sentences = tokenizeSentences(chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text);
+  if (index.sentenceCache) {
+    if (index.sentenceCache.size >= SENTENCE_CACHE_LIMIT) index.sentenceCache.clear();
+    index.sentenceCache.set(chunk.id, sentences);
+  }
+  return sentences;
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

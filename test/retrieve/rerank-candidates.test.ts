@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { rerankCandidates } from '../../src/retrieve/rerank-candidates.js';
+import { tokenizeSentences } from '../../src/retrieve/lexical-features.js';
+import type { TermStatistics } from '../../src/shared/types.js';
+
+const statistics: TermStatistics = {
+  passageCount: 100,
+  documentFrequency: (terms) => new Map(terms.map((term) => [term, 5])),
+};
+const candidate = (id: number, text: string, bm25: number, cosine: number) => ({
+  id,
+  sentences: tokenizeSentences(text),
+  bm25,
+  cosine,
+});
+
+describe('rerankCandidates', () => {
+  it('orders by BM25 when nothing else differs', () => {
+    const ranked = rerankCandidates(
+      'solar panels',
+      [candidate(1, 'solar panels', 1, 0), candidate(2, 'solar panels', 4, 0)],
+      statistics,
+      { cosine: 0.25, sentence: 0.2, proximity: 0.2 },
+    );
+    expect(ranked.map((hit) => hit.id)).toEqual([2, 1]);
+    expect(ranked[0]?.score).toBeCloseTo(1 + 0.2 + 0.2, 10);
+  });
+
+  it('lets terms that meet in one sentence beat a slightly higher BM25 with scattered terms', () => {
+    const ranked = rerankCandidates(
+      'solar panels efficiency',
+      [
+        candidate(1, 'Solar power grew. Panels got cheaper. Efficiency was flat.', 1, 0),
+        candidate(2, 'The efficiency of solar panels rose.', 0.9, 0),
+      ],
+      statistics,
+      { cosine: 0, sentence: 0.2, proximity: 0.2 },
+    );
+    expect(ranked.map((hit) => hit.id)).toEqual([2, 1]);
+  });
+
+  it('adds the weighted cosine', () => {
+    const ranked = rerankCandidates('x', [candidate(1, 'y', 0, 0.8)], statistics, {
+      cosine: 0.5,
+      sentence: 0,
+      proximity: 0,
+    });
+    expect(ranked).toEqual([{ id: 1, score: 0.4 }]);
+  });
+});
