@@ -2,16 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { loadDocument } from '../../src/load/load-document.js';
+import type { Citation } from '../../src/shared/types.js';
 
 /** The fields of a citation (from `Answer` or from `ask --json`) that the check reads. */
-export interface CitationLike {
-  id: number;
-  source: string;
-  startLine: number;
-  endLine: number;
-  page: number | null;
-  text: string;
-}
+export type CitationLike = Omit<Citation, 'score'>;
 
 /** The fields of an answer the marker check reads. */
 export interface AnswerLike {
