@@ -18,10 +18,14 @@ export async function ensureIndex(
     if (step.done) {
       const report = step.value;
       log(
-        `indexed ${report.added + report.changed} files (${report.chunks} chunks) in ${report.seconds.toFixed(1)} s` +
+        `indexed ${plural(report.added + report.changed, 'file')} (${plural(report.chunks, 'chunk')}) in ${report.seconds.toFixed(1)} s` +
           (report.failed.length > 0 ? `; ${report.failed.length} skipped (run \`footnote index\` for details)` : ''),
       );
       return report;
     }
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
