@@ -44,8 +44,9 @@ const VARIANTS: RetrievalVariant[] = [
   { name: 'fts5-bm25 title×2', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 2, textWeight: 1 } } },
   { name: 'vector', settings: { ...DEFAULT_RETRIEVAL, mode: 'vector' } },
   { name: 'hybrid-rrf', settings: { ...DEFAULT_RETRIEVAL, mode: 'hybrid' } },
-  { name: 'rerank: bm25+cosine', settings: { ...DEFAULT_RETRIEVAL, rerank: { cosine: 0.25, sentence: 0, proximity: 0 } } },
-  { name: 'rerank: bm25+sentence+proximity', settings: { ...DEFAULT_RETRIEVAL, rerank: { cosine: 0, sentence: 0.2, proximity: 0.2 } } },
+  { name: 'rerank: bm25+cosine', settings: { ...DEFAULT_RETRIEVAL, rerank: { cosine: 0.25, sentence: 0, proximity: 0, local: 0 } } },
+  { name: 'rerank: bm25+sentence+proximity', settings: { ...DEFAULT_RETRIEVAL, rerank: { cosine: 0, sentence: 0.2, proximity: 0.2, local: 0 } } },
+  { name: 'rerank: no local weighting', settings: { ...DEFAULT_RETRIEVAL, rerank: { ...DEFAULT_RETRIEVAL.rerank, local: 0 } } },
   { name: 'rerank: title×2', settings: { ...DEFAULT_RETRIEVAL, keywordWeights: { titleWeight: 2, textWeight: 1 } } },
   // What `ask` uses; answers are measured on it.
   { name: `default (${DEFAULT_RETRIEVAL.mode})`, settings: DEFAULT_RETRIEVAL },

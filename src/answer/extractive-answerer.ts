@@ -1,7 +1,12 @@
 import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import type { Answer, AnswerEvent, Citation, Passage } from '../shared/types.js';
-import { contentTerms, coverage, type WeightedTerms } from '../retrieve/question-terms.js';
+import {
+  contentTerms,
+  coverage,
+  weighByLocalRarity,
+  type WeightedTerms,
+} from '../retrieve/question-terms.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
@@ -126,7 +131,11 @@ function chooseSentences(
       terms: new Set(contentTerms(span.text)),
     })),
   );
-  const localWeights = weighLocally(weights, candidates.map((candidate) => candidate.terms));
+  const localWeights = weighByLocalRarity(
+    weights,
+    candidates.map((candidate) => candidate.terms),
+    SENTENCE_SCORING.local,
+  );
   const scored: ScoredSentence[] = [];
   candidates.forEach(({ span, passage, passageIndex, terms }, order) => {
     const sentenceCoverage = coverage(localWeights, terms);
@@ -150,22 +159,6 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
-}
-
-/**
- * Re-weighs question terms by how rare they are among the candidate sentences:
- * a term in every retrieved sentence (the topic, like the name of the article)
- * tells the sentences apart less than its index-wide idf suggests.
- */
-function weighLocally(weights: WeightedTerms, sentences: readonly ReadonlySet<string>[]): WeightedTerms {
-  if (SENTENCE_SCORING.local === 0 || sentences.length === 0) return weights;
-  const local = new Map<string, number>();
-  for (const [term, weight] of weights) {
-    const containing = sentences.filter((terms) => terms.has(term)).length;
-    const rarity = Math.log(1 + sentences.length / (containing + 1)) / Math.log(1 + sentences.length);
-    local.set(term, weight * ((1 - SENTENCE_SCORING.local) + SENTENCE_SCORING.local * rarity));
-  }
-  return local;
 }
 
 async function* abstain(question: string, passages: readonly Passage[]): AsyncGenerator<AnswerEvent, Answer> {

@@ -41,3 +41,26 @@ export function coverage(weights: WeightedTerms, terms: ReadonlySet<string>): nu
   }
   return total === 0 ? 0 : matched / total;
 }
+
+/**
+ * Re-weighs question terms by how rare they are among a set of candidate texts
+ * (each given as its set of terms): a term in nearly every candidate (the
+ * topic, like the name of the article) tells them apart less than its
+ * index-wide idf suggests. `strength` 0 keeps the weights, 1 scales each by its
+ * local rarity, ln(1 + n / (n_t + 1)) / ln(1 + n).
+ */
+export function weighByLocalRarity(
+  weights: WeightedTerms,
+  candidates: readonly ReadonlySet<string>[],
+  strength: number,
+): WeightedTerms {
+  if (strength === 0 || candidates.length === 0) return weights;
+  const n = candidates.length;
+  const local = new Map<string, number>();
+  for (const [term, weight] of weights) {
+    const containing = candidates.filter((terms) => terms.has(term)).length;
+    const rarity = Math.log(1 + n / (containing + 1)) / Math.log(1 + n);
+    local.set(term, weight * (1 - strength + strength * rarity));
+  }
+  return local;
+}

@@ -1,12 +1,14 @@
 import type { TermStatistics } from '../shared/types.js';
 import { measureLexicalFeatures } from './lexical-features.js';
-import { contentTerms, weighQuestionTerms } from './question-terms.js';
+import { contentTerms, weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
 
 /** How much each signal adds to BM25 (which is scaled to 1 for the best candidate). */
 export interface RerankWeights {
   cosine: number;
   sentence: number;
   proximity: number;
+  /** How much sentence and proximity weights follow term rarity among the candidates (0..1). */
+  local: number;
 }
 
 /** A candidate passage with the scores the first-stage rankers gave it. */
@@ -36,7 +38,11 @@ export function rerankCandidates(
   weights: RerankWeights,
 ): { id: number; score: number }[] {
   const questionTerms = contentTerms(question);
-  const termWeights = weighQuestionTerms(question, statistics);
+  const termWeights = weighByLocalRarity(
+    weighQuestionTerms(question, statistics),
+    candidates.map((candidate) => new Set(candidate.sentences.flat())),
+    weights.local,
+  );
   const bestBm25 = Math.max(0, ...candidates.map((candidate) => candidate.bm25)) || 1;
   return candidates
     .map((candidate) => {

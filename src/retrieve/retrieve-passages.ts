@@ -50,7 +50,7 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   keywordFusionWeight: 1,
   vectorFusionWeight: 1,
   fusionK: 60,
-  rerank: { cosine: 0.25, sentence: 0.4, proximity: 0.2 },
+  rerank: { cosine: 0.25, sentence: 0.4, proximity: 0.2, local: 1 },
 };
 
 /** Keyword hits fetched in rerank mode, for the BM25 scores of vector candidates. */

@@ -20,7 +20,7 @@ describe('rerankCandidates', () => {
       'solar panels',
       [candidate(1, 'solar panels', 1, 0), candidate(2, 'solar panels', 4, 0)],
       statistics,
-      { cosine: 0.25, sentence: 0.2, proximity: 0.2 },
+      { cosine: 0.25, sentence: 0.2, proximity: 0.2, local: 0 },
     );
     expect(ranked.map((hit) => hit.id)).toEqual([2, 1]);
     expect(ranked[0]?.score).toBeCloseTo(1 + 0.2 + 0.2, 10);
@@ -34,7 +34,7 @@ describe('rerankCandidates', () => {
         candidate(2, 'The efficiency of solar panels rose.', 0.9, 0),
       ],
       statistics,
-      { cosine: 0, sentence: 0.2, proximity: 0.2 },
+      { cosine: 0, sentence: 0.2, proximity: 0.2, local: 0 },
     );
     expect(ranked.map((hit) => hit.id)).toEqual([2, 1]);
   });
@@ -44,6 +44,7 @@ describe('rerankCandidates', () => {
       cosine: 0.5,
       sentence: 0,
       proximity: 0,
+      local: 0,
     });
     expect(ranked).toEqual([{ id: 1, score: 0.4 }]);
   });
