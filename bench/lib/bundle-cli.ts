@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type * as Esbuild from 'esbuild';
 
 /** Modules only the openai provider uses; stubbing them simulates importing them lazily. */
 const OPENAI_ONLY_MODULES = /^(@langchain\/openai|@langchain\/core\/messages)$/;
@@ -18,7 +19,7 @@ export async function bundleCli(
   outDir: string,
   options: { stubOpenAI: boolean },
 ): Promise<string | null> {
-  let esbuild: typeof import('esbuild');
+  let esbuild: typeof Esbuild;
   try {
     esbuild = await import('esbuild');
   } catch {
@@ -26,7 +27,7 @@ export async function bundleCli(
   }
   fs.mkdirSync(outDir, { recursive: true });
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(outDir, 'node_modules'), 'dir');
-  const stub: import('esbuild').Plugin = {
+  const stub: Esbuild.Plugin = {
     name: 'stub-openai',
     setup(build) {
       build.onResolve({ filter: OPENAI_ONLY_MODULES }, (args) => ({ path: args.path, namespace: 'stub' }));

@@ -2,11 +2,12 @@
 // Usage: node bin/run-ts.js bench/lib/index-child.ts CORPUS INDEX [--full]
 // Prints one JSON line: { report, wallMs, maxRssBytes, processUptimeMs }.
 import { createFootnote } from '../../src/footnote.js';
+import type { IngestReport } from '../../src/ingest/ingest-report.js';
 import { makeBenchConfig } from './bench-config.js';
 
 /** What the child prints; `wallMs` covers createFootnote + ingest only, not start-up. */
 export interface IndexChildResult {
-  report: import('../../src/ingest/ingest-report.js').IngestReport;
+  report: IngestReport;
   wallMs: number;
   /** Peak resident set size of the whole child process, in bytes. */
   maxRssBytes: number;
