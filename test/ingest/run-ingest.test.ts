@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
 import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
 import { drain, makeTestConfig } from '../helpers/test-config.js';
@@ -128,6 +130,21 @@ describe('runIngest', () => {
     expect((await footnote.retrieve('zeppelin', { k: 1 }))[0]?.source).toBe('first.md');
     const { value: report } = await drain(footnote.ingest());
     expect(report.chunks).toBe(41);
+  });
+
+  it('compacts the vector file once deletions pile up', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 160 }, (_, i) => [`f${String(i).padStart(3, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote, config, embedder } = setup(files);
+    await drain(footnote.ingest());
+    for (let i = 0; i < 130; i++) corpus.remove(`f${String(i).padStart(3, '0')}.md`);
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ removed: 130, chunks: 30 });
+
+    const vectors = VectorIndex.load(path.join(config.index, VECTORS_FILE_NAME), embedder.identity.dimensions);
+    expect([vectors.size, vectors.deletedCount]).toEqual([30, 0]);
+    expect((await footnote.retrieve('topic150', { k: 1 }))[0]?.source).toBe('f150.md');
   });
 
   it('refuses a second writer while the lock is held', async () => {
