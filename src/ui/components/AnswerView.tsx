@@ -3,7 +3,7 @@ import type { Citation } from '../../shared/types.js';
 import { CitationList } from './CitationList.js';
 
 /** What an abstaining answer says first. */
-export const ABSTAIN_HEADLINE = 'The corpus does not seem to answer this.';
+export const ABSTAIN_HEADLINE = 'The corpus does not seem to answer this question.';
 
 /** Props of {@link AnswerView}. */
 export interface AnswerViewProps {
@@ -48,7 +48,8 @@ export function AnswerView({
       {abstainReason === null || abstainReason === '' ? null : (
         <Text dimColor>{abstainReason}</Text>
       )}
-      {text === '' || text === ABSTAIN_HEADLINE ? null : <Text>{text}</Text>}
+      {/* The extractive answerer's text opens with the same sentence: don't say it twice. */}
+      {text === '' || text.startsWith(ABSTAIN_HEADLINE) ? null : <Text>{text}</Text>}
       {citations.length === 0 ? null : (
         <Box flexDirection="column" marginTop={1}>
           <Text>Closest passages:</Text>

@@ -8,8 +8,14 @@ import type { Citation } from '../../shared/types.js';
  * // → '[1] notes.md:3-5'
  * formatCitationLabel({ id: 2, source: 'a.pdf', startLine: 10, endLine: 12, page: 4, … })
  * // → '[2] a.pdf:10-12 (p. 4)'
+ * formatCitationLabel({ id: 3, source: 'a.txt', startLine: 7, endLine: 7, page: null, … })
+ * // → '[3] a.txt:7'
  */
 export function formatCitationLabel(citation: Citation): string {
   const page = citation.page === null ? '' : ` (p. ${citation.page})`;
-  return `[${citation.id}] ${citation.source}:${citation.startLine}-${citation.endLine}${page}`;
+  const lines =
+    citation.startLine === citation.endLine
+      ? `${citation.startLine}`
+      : `${citation.startLine}-${citation.endLine}`;
+  return `[${citation.id}] ${citation.source}:${lines}${page}`;
 }

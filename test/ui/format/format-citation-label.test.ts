@@ -11,4 +11,8 @@ describe('formatCitationLabel', () => {
     const citation = makeCitation({ id: 2, source: 'a.pdf', startLine: 10, endLine: 12, page: 4 });
     expect(formatCitationLabel(citation)).toBe('[2] a.pdf:10-12 (p. 4)');
   });
+
+  it('names a single line once', () => {
+    expect(formatCitationLabel(makeCitation({ id: 3, startLine: 7, endLine: 7 }))).toBe('[3] notes.md:7');
+  });
 });
