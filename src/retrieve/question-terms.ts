@@ -2,6 +2,18 @@ import { stem } from '../embed/porter-stemmer.js';
 import { STOP_WORDS, tokenize } from '../embed/tokenize.js';
 import type { TermStatistics } from '../shared/types.js';
 
+/**
+ * Words that phrase a question rather than name its subject ("when did it
+ * happen", "what is X called"), as stems. They are kept for search but weigh
+ * little in answering, where, absent from a small corpus, they would otherwise
+ * count as the rarest terms of all and make the answerer abstain.
+ */
+const QUESTION_PHRASING: ReadonlySet<string> = new Set(
+  ['happen', 'occur', 'take', 'place', 'call', 'name', 'mean', 'known', 'describ', 'refer', 'kind', 'type', 'mani', 'much'],
+);
+
+/** Weight of a phrasing word relative to its idf. */
+const QUESTION_PHRASING_FACTOR = 0.2;
 
 /** A question's content terms (stemmed) with their inverse document frequency. */
 export type WeightedTerms = Map<string, number>;
@@ -26,7 +38,8 @@ export function weighQuestionTerms(question: string, statistics: TermStatistics)
   return new Map(
     terms.map((term) => {
       const df = frequencies.get(term) ?? 0;
-      return [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      return [term, QUESTION_PHRASING.has(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
     }),
   );
 }

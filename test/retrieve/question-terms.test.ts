@@ -18,6 +18,11 @@ describe('question terms', () => {
     expect(weights.get('common')).toBeCloseTo(Math.log(1 + 10.5 / 90.5), 10);
   });
 
+  it('weighs words that only phrase the question far below the subject', () => {
+    const weights = weighQuestionTerms('When did the visit happen?', statistics({}));
+    expect(weights.get('happen')).toBeCloseTo(weights.get('visit')! * 0.2, 10);
+  });
+
   it('measures coverage as the share of weight matched', () => {
     expect(coverage(new Map([['a', 3], ['b', 1]]), new Set(['a']))).toBe(0.75);
     expect(coverage(new Map(), new Set(['a']))).toBe(0);
