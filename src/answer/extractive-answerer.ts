@@ -1,6 +1,7 @@
 import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
-import type { Answer, AnswerEvent, Citation, Passage } from '../shared/types.js';
+import { closestPassages, toCitation } from './to-citation.js';
+import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
 import {
   contentTerms,
   coverage,
@@ -12,26 +13,35 @@ import {
 export const DEFAULT_MAX_SENTENCES = 2;
 
 /**
- * Below this share of the question's idf weight found in the best passage, the
- * corpus is taken not to answer: quoting it would look like an answer and isn't.
- * Measured on SQuAD dev with half of the articles left out of the index: at 0.5
- * footnote abstains on 83% of the questions whose article is missing and on 10%
- * of those it could answer (0.4: 66% and 3%; 0.6: 92% and 21%).
+ * How sentences are scored and when the answerer abstains, chosen with
+ * `npm run eval` on a quarter of SQuAD dev (each step is in the closing note of
+ * issue #3): passage weight 0.3 → 0.6 and local weighting 0 → 1 each added about
+ * 0.01 to one-sentence answer hit.
  */
-export const MIN_ANSWER_COVERAGE = 0.5;
-
-/** Closest passages listed when the answerer abstains. */
-const ABSTAIN_PASSAGES_SHOWN = 3;
-
-/** A sentence to score is kept when it reaches this share of the best sentence's score. */
-const RELATIVE_SENTENCE_FLOOR = 0.75;
+const SENTENCE_SCORING = {
+  /** Weight of the passage's retrieval score (relative to the best passage). */
+  passage: 0.6,
+  /** Bonus for holding the kind of thing the question asks for (a number, a date, a name). */
+  answerType: 0.15,
+  /**
+   * Below this share of the question's idf weight found in the best passage, the
+   * corpus is taken not to answer: quoting it would look like an answer and isn't.
+   * Measured on SQuAD dev with half of the articles left out of the index: at 0.5
+   * footnote abstains on 83% of the questions whose article is missing and on 9%
+   * of those it could answer (0.4: 65% and 3%; 0.6: 92% and 21%).
+   */
+  minCoverage: 0.5,
+  /** How much term weights follow their rarity among the candidate sentences (0..1). */
+  local: 1,
+  /** A sentence is kept when it reaches this share of the best sentence's score. */
+  relativeFloor: 0.75,
+} as const;
 
 export const ABSTAIN_TEXT =
   'The corpus does not seem to answer this question. The closest passages are listed below.';
 
 export interface ExtractiveOptions {
   maxSentences?: number;
-  minCoverage?: number;
 }
 
 interface ScoredSentence {
@@ -55,11 +65,10 @@ export async function* answerExtractively(
 ): AsyncGenerator<AnswerEvent, Answer> {
   yield { type: 'answer-start', mode: 'extractive', model: null };
   const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES;
-  const minCoverage = options.minCoverage ?? SENTENCE_SCORING.minCoverage;
-
+  
   const passageCoverage = passages.map((passage) => coverage(weights, new Set(contentTerms(passage.text))));
   const bestCoverage = Math.max(0, ...passageCoverage);
-  if (passages.length === 0 || bestCoverage < minCoverage) {
+  if (passages.length === 0 || bestCoverage < SENTENCE_SCORING.minCoverage) {
     return yield* abstain(question, passages);
   }
 
@@ -84,30 +93,6 @@ export async function* answerExtractively(
   yield { type: 'answer-end', answer };
   return answer;
 }
-
-/**
- * Weights of the sentence score, chosen with `npm run eval` on a quarter of SQuAD
- * dev (each step is in the closing note of issue #3): passage weight 0.3 → 0.6
- * and local weighting 0 → 1 each added about 0.01 to one-sentence answer hit.
- */
-export const SENTENCE_SCORING: Readonly<{
-  passage: number;
-  answerType: number;
-  minCoverage: number;
-  local: number;
-  relativeFloor: number;
-}> = {
-  /** Weight of the passage's retrieval score (relative to the best passage). */
-  passage: 0.6,
-  /** Bonus for holding the kind of thing the question asks for (a number, a date, a name). */
-  answerType: 0.15,
-  /** Abstain below this coverage of the question by the best passage. */
-  minCoverage: MIN_ANSWER_COVERAGE,
-  /** How much term weights follow their rarity among the candidate sentences (0..1). */
-  local: 1,
-  /** A sentence is kept when it reaches this share of the best sentence's score. */
-  relativeFloor: RELATIVE_SENTENCE_FLOOR,
-};
 
 /**
  * Scores every sentence by the question weight it covers, by how well its
@@ -164,7 +149,7 @@ function chooseSentences(
 async function* abstain(question: string, passages: readonly Passage[]): AsyncGenerator<AnswerEvent, Answer> {
   yield { type: 'abstain', reason: 'no retrieved passage covers enough of the question' };
   yield { type: 'text-delta', text: ABSTAIN_TEXT };
-  const citations = passages.slice(0, ABSTAIN_PASSAGES_SHOWN).map((passage, i) => toCitation(passage, i + 1));
+  const citations = closestPassages(passages);
   for (const citation of citations) yield { type: 'citation', citation };
   const answer: Answer = {
     question,
@@ -176,17 +161,4 @@ async function* abstain(question: string, passages: readonly Passage[]): AsyncGe
   };
   yield { type: 'answer-end', answer };
   return answer;
-}
-
-/** A passage as citation `id`: its text is the stored chunk, verbatim from the document. */
-export function toCitation(passage: Passage, id: number): Citation {
-  return {
-    id,
-    source: passage.source,
-    startLine: passage.startLine,
-    endLine: passage.endLine,
-    page: passage.page,
-    text: passage.text,
-    score: passage.score,
-  };
 }

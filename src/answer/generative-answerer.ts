@@ -2,13 +2,11 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { OpenAIOptions } from '../config/config-schema.js';
 import { toProviderError } from '../embed/to-provider-error.js';
 import { throwIfAborted } from '../shared/errors.js';
-import type { Answer, AnswerEvent, Citation, ConversationTurn, Passage } from '../shared/types.js';
+import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
 import { createChatModel } from './openai-chat.js';
+import { closestPassages } from './to-citation.js';
 import { verifyCitations } from './verify-citations.js';
-
-/** Closest passages listed when the answer abstains, as the extractive answerer does. */
-const ABSTAIN_PASSAGES_SHOWN = 3;
 
 /** The answer when retrieval found nothing: the model is not asked at all. */
 export const NO_PASSAGES_ANSWER = `${CANNOT_ANSWER_REPLY} No passage in the index matches the question.`;
@@ -35,11 +33,6 @@ export interface GenerativeAnswerOptions {
 
 function saysItCannotAnswer(text: string): boolean {
   return text === '' || REFUSAL_PATTERNS.some((pattern) => pattern.test(text));
-}
-
-function toCitation(passage: Passage, id: number): Citation {
-  const { source, startLine, endLine, page, text, score } = passage;
-  return { id, source, startLine, endLine, page, text, score };
 }
 
 /** Ends an answer: one `citation` event per citation, then `answer-end`. */
@@ -119,7 +112,7 @@ export async function* answerGeneratively(
     model,
     abstained,
     citations: abstained
-      ? passages.slice(0, ABSTAIN_PASSAGES_SHOWN).map((passage, i) => toCitation(passage, i + 1))
+      ? closestPassages(passages)
       : verified.citations,
   };
   return yield* finish(answer);

@@ -1,5 +1,6 @@
 import type { Citation, Passage } from '../shared/types.js';
 import { createCitationMarkerPattern, readMarkerNumbers } from './parse-citations.js';
+import { toCitation } from './to-citation.js';
 
 /** An answer whose markers all point at real passages, numbered 1..m. */
 export interface VerifiedAnswer {
@@ -65,15 +66,7 @@ export function verifyCitations(answerText: string, passages: readonly Passage[]
   for (const [original, id] of renumbered) {
     const passage = passages[original - 1];
     if (passage === undefined) continue;
-    citations.push({
-      id,
-      source: passage.source,
-      startLine: passage.startLine,
-      endLine: passage.endLine,
-      page: passage.page,
-      text: passage.text,
-      score: passage.score,
-    });
+    citations.push(toCitation(passage, id));
   }
   return { text: rewriteMarkers(answerText, renumbered), citations };
 }

@@ -85,14 +85,13 @@ export async function retrievePassages(
     settings.mode === 'vector'
       ? []
       : searchKeywords(index.repo, question, keywordDepth, settings.keywordWeights);
-  const vector =
-    settings.mode === 'keyword'
-      ? []
-      : await searchVectors(index.vectors, index.embedder, question, candidates);
+  const query =
+    settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
+  const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
   throwIfAborted(options.signal);
 
   if (settings.mode === 'rerank') {
-    return rerank(index, question, keyword, candidates, vector, settings, options.k);
+    return rerank(index, question, { keyword, vector, query, candidates }, settings, options.k);
   }
   const fused = fuseRankings(
     [
@@ -106,27 +105,35 @@ export async function retrievePassages(
 
 type Hit = { id: number; score: number };
 
+/** What the first-stage rankers found, for the reranker. */
+interface FirstStage {
+  /** BM25 hits, deeper than `candidates` so that vector hits get scores too. */
+  keyword: Hit[];
+  vector: Hit[];
+  /** The embedded question, or null when no vector ranker ran. */
+  query: Float32Array | null;
+  /** Candidates each ranker contributes. */
+  candidates: number;
+}
+
 /**
  * Gives every candidate both scores (BM25 for vector hits, cosine for keyword
  * hits), then lets the reranker order them.
  */
-async function rerank(
+function rerank(
   index: SearchableIndex,
   question: string,
-  keyword: Hit[],
-  candidates: number,
-  vector: Hit[],
+  { keyword, vector, query, candidates }: FirstStage,
   settings: RetrievalSettings,
   k: number,
-): Promise<Passage[]> {
+): Passage[] {
   // Beyond the keyword list's depth BM25 counts as 0: below every listed score.
   const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
   const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
   const ids = [...new Set([...keyword.slice(0, candidates).map((hit) => hit.id), ...cosine.keys()])];
   if (ids.length === 0) return [];
   const missingCosine = ids.filter((id) => !cosine.has(id));
-  if (missingCosine.length > 0 && vector.length > 0) {
-    const query = Float32Array.from(await index.embedder.embedQuery(question));
+  if (missingCosine.length > 0 && query !== null && vector.length > 0) {
     for (const [id, embedding] of index.repo.getEmbeddings(missingCosine)) {
       cosine.set(id, dot(query, embedding));
     }

@@ -1,18 +1,16 @@
-import type { Embedder } from '../embed/embedder.js';
 import type { VectorIndex } from '../store/vector-index.js';
 
-/** Nearest chunks to the question's embedding: chunk ids with cosine similarity, best first. */
-export async function searchVectors(
+/**
+ * Nearest chunks to the question's embedding: chunk ids with cosine similarity,
+ * best first. Takes the embedded question so that callers which also score
+ * other chunks against it embed it once.
+ */
+export function searchVectors(
   vectors: VectorIndex,
-  embedder: Embedder,
-  question: string,
+  query: Float32Array,
   limit: number,
-): Promise<{ id: number; score: number }[]> {
-  if (vectors.size === 0) return [];
-  const query = await embedder.embedQuery(question);
+): { id: number; score: number }[] {
   // A question with no words embeds to zeros, which ranks nothing.
-  if (query.every((value) => value === 0)) return [];
-  return vectors
-    .search(Float32Array.from(query), limit)
-    .map(({ id, distance }) => ({ id, score: 1 - distance }));
+  if (vectors.size === 0 || !query.some((value) => value !== 0)) return [];
+  return vectors.search(query, limit).map(({ id, distance }) => ({ id, score: 1 - distance }));
 }

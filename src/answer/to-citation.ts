@@ -1,0 +1,15 @@
+import type { Citation, Passage } from '../shared/types.js';
+
+/** Closest passages listed when an answerer abstains. */
+export const ABSTAIN_PASSAGES_SHOWN = 3;
+
+/** A passage as citation `id`: its text is the stored chunk, verbatim from the document. */
+export function toCitation(passage: Passage, id: number): Citation {
+  const { source, startLine, endLine, page, text, score } = passage;
+  return { id, source, startLine, endLine, page, text, score };
+}
+
+/** The closest passages, numbered from 1, for an answer that abstains. */
+export function closestPassages(passages: readonly Passage[]): Citation[] {
+  return passages.slice(0, ABSTAIN_PASSAGES_SHOWN).map((passage, i) => toCitation(passage, i + 1));
+}
