@@ -59,7 +59,7 @@ export async function* runIngest(
   options: { full?: boolean; signal?: AbortSignal } = {},
 ): AsyncGenerator<IngestEvent, IngestReport> {
   const startedAt = performance.now();
-  fs.mkdirSync(settings.indexDir, { recursive: true });
+  createIndexFolder(settings.indexDir);
   const lock = acquireIndexLock(settings.indexDir);
   try {
     removeAbandonedStaging(settings.indexDir);
@@ -77,6 +77,15 @@ export async function* runIngest(
     }
   } finally {
     lock.release();
+  }
+}
+
+function createIndexFolder(indexDir: string): void {
+  try {
+    fs.mkdirSync(indexDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new FootnoteError('INDEX_UNWRITABLE', { path: indexDir, detail: code }, { cause: error });
   }
 }
 

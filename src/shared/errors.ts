@@ -49,6 +49,11 @@ const catalogue = {
     hint: () =>
       'wait for it to finish; if that process is gone, delete the lock file',
   },
+  INDEX_UNWRITABLE: {
+    exitCode: 1,
+    message: (f) => `cannot write the index folder ${f['path']}: ${f['detail']}`,
+    hint: () => 'point --index at a folder you can write to, or fix its permissions',
+  },
   INDEX_CORRUPT: {
     exitCode: 1,
     message: (f) => `the index in ${f['path']} cannot be read: ${f['detail']}`,

@@ -147,6 +147,15 @@ describe('runIngest', () => {
     expect((await footnote.retrieve('topic150', { k: 1 }))[0]?.source).toBe('f150.md');
   });
 
+  it('names the index folder it cannot create', async () => {
+    const { config } = setup({ 'a.md': paragraph('alpha') });
+    const blocker = path.join(config.index, 'a-file');
+    fs.mkdirSync(config.index, { recursive: true });
+    fs.writeFileSync(blocker, '');
+    const footnote = createFootnote({ ...config, index: path.join(blocker, 'index') }, { embedder: new FakeEmbedder() });
+    await expect(drain(footnote.ingest())).rejects.toMatchObject({ code: 'INDEX_UNWRITABLE', exitCode: 1 });
+  });
+
   it('refuses a second writer while the lock is held', async () => {
     const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
     fs.mkdirSync(config.index, { recursive: true });
