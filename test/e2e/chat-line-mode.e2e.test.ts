@@ -85,7 +85,8 @@ function startChatInPty(cwd: string): PtySession {
   // -q quiet, -f flush at once, -e pass on the child's exit code, -c run the command.
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd,
-    env: makeCliEnv({ TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' }),
+    // CI=true as on a CI runner: Ink would draw nothing until exit unless the chat opts out.
+    env: makeCliEnv({ TERM: 'xterm-256color', COLUMNS: '100', LINES: '40', CI: 'true' }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let raw = '';

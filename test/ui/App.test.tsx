@@ -248,7 +248,9 @@ describe('App', () => {
       { interactive: false },
     );
     await waitFor(() => expect(exits).toBe(1));
-    expect(app.lastFrame()).toContain('needs an interactive terminal');
-    expect(app.lastFrame()).toContain('footnote ask "…"');
+    // All frames: with CI set, Ink writes one more, empty, frame as it unmounts.
+    const drawn = app.frames().join('');
+    expect(drawn).toContain('needs an interactive terminal');
+    expect(drawn).toContain('footnote ask "…"');
   });
 });

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { createFootnote } from '../../footnote.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
+import { leaveInkCiMode } from '../leave-ink-ci-mode.js';
 import { runLineChat } from '../line-chat.js';
 
 /**
@@ -20,6 +21,7 @@ export const defaultCommand: CommandModule<object, GlobalArgs> = {
         return;
       }
       const status = await footnote.status();
+      leaveInkCiMode(process.env);
       // Loaded on demand so that `ask` and `index` never pay for React and Ink.
       const { runChat } = await import('./chat-command.js');
       await runChat(footnote, { indexOnStart: !status.exists || status.stale });
