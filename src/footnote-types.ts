@@ -1,3 +1,4 @@
+import type { NumberedLine } from './chunk/slice-lines.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import type {
   Answer,
@@ -42,6 +43,20 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
+/** Where a passage lies in a corpus file: 1-based, inclusive lines. */
+export interface PassageLocation {
+  source: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Options for {@link Footnote.readPassage}. */
+export interface ReadPassageOptions {
+  /** Lines shown before and after the passage. */
+  contextLines?: number;
+  signal?: AbortSignal;
+}
+
 /**
  * The facade the CLI and the UI hold: everything footnote does, with no terminal
  * in sight. Long work is an async generator of events plus a final value.
@@ -50,9 +65,16 @@ export interface Footnote {
   readonly provider: ProviderName;
   /** Human-readable description of the answerer, e.g. "offline · extractive answers". */
   readonly modeLabel: string;
+  /** Absolute path of the corpus folder, for the status line and file links. */
+  readonly corpusDir: string;
   ingest(options?: IngestOptions): AsyncGenerator<IngestEvent, IngestReport>;
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent, Answer>;
   retrieve(question: string, options?: { k?: number; signal?: AbortSignal }): Promise<Passage[]>;
   status(): Promise<IndexStatus>;
+  /**
+   * A passage's lines with the lines around it, read from the corpus as it is
+   * now (for `/open n`); `null` when the file is gone or no longer loads.
+   */
+  readPassage(location: PassageLocation, options?: ReadPassageOptions): Promise<NumberedLine[] | null>;
   close(): void;
 }

@@ -5,6 +5,7 @@ import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
+import { sliceLines } from './chunk/slice-lines.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
@@ -22,6 +23,9 @@ import { openVectorIndex } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, Passage, TermStatistics } from './shared/types.js';
+
+/** Lines shown around a passage by `readPassage` unless the caller says otherwise. */
+const DEFAULT_CONTEXT_LINES = 3;
 
 /** Replaceable parts, for tests and for `eval` (which indexes records, not a folder). */
 export interface FootnoteDependencies {
@@ -107,6 +111,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
   return {
     provider: config.provider,
+    corpusDir: path.resolve(config.corpus),
     modeLabel:
       config.provider === 'openai'
         ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${config.openaiBaseUrl}` : ''}`
@@ -173,6 +178,17 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       } finally {
         db.close();
       }
+    },
+
+    async readPassage(location, options = {}) {
+      const listed = (await source.list(options.signal)).find((each) => each.source === location.source);
+      if (listed === undefined) return null;
+      const read = await source.read(listed, options.signal);
+      if (read.outcome.kind !== 'document') return null;
+      return sliceLines(read.outcome.document.text, {
+        ...location,
+        contextLines: options.contextLines ?? DEFAULT_CONTEXT_LINES,
+      });
     },
 
     close: closeIndex,

@@ -29,5 +29,15 @@ export type IngestEvent =
   | { type: 'file-indexed'; source: string; chunks: number; done: number; total: number }
   | { type: 'file-skipped'; file: SkippedFile }
   | { type: 'file-removed'; source: string }
-  | { type: 'embed-progress'; done: number; total: number }
+  /**
+   * A batch of files embedded and written: `done` of `total` files so far, and
+   * the run's embeddings so far, computed by the embedder or reused.
+   */
+  | {
+      type: 'embed-progress';
+      done: number;
+      total: number;
+      embeddingsComputed: number;
+      embeddingsReused: number;
+    }
   | { type: 'ingest-end'; report: IngestReport };

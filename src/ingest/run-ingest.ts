@@ -202,7 +202,13 @@ async function* updateIndex(
       }
       pending = [];
       pendingChunks = 0;
-      yield { type: 'embed-progress', done, total: toIndex.length };
+      yield {
+        type: 'embed-progress',
+        done,
+        total: toIndex.length,
+        embeddingsComputed: report.embeddingsComputed,
+        embeddingsReused: report.embeddingsReused,
+      };
       await yieldToEventLoop();
     }
 

@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { Footnote } from '../footnote-types.js';
+import type { Footnote, IndexStatus } from '../footnote-types.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { BUILTIN_COMMANDS } from './commands/builtin-commands.js';
 import { parseSlashCommand } from './commands/parse-slash-command.js';
@@ -13,18 +13,28 @@ import { StatusLine } from './components/StatusLine.js';
 import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
-import { chatReducer, createInitialChatState, type ChatState } from './state/chat-reducer.js';
+import { chatReducer, createInitialChatState, type ChatAction, type ChatState } from './state/chat-reducer.js';
+import { DEFAULT_TERMINAL, TerminalContext, type TerminalCapabilities } from './terminal-context.js';
 
 /** Earlier exchanges sent with a question so follow-ups make sense. */
 export const MAX_CONVERSATION_TURNS = 4;
 /** Clears the screen and its scrollback, then homes the cursor (for `/clear`). */
 const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
+/** Lines of the file shown before and after a passage by `/open n`. */
+export const OPEN_CONTEXT_LINES = 3;
 
 /** Props of {@link App}. */
 export interface AppProps {
   footnote: Footnote;
-  /** Update the index before the first question (the index is missing or stale). */
+  /**
+   * Build the index before the first question (there is none yet). A stale
+   * index is not rebuilt on start: the chat says so and offers `/reindex`.
+   */
   indexOnStart: boolean;
+  /** What the terminal can show; defaults to colours without hyperlinks. */
+  terminal?: TerminalCapabilities;
+  /** The corpus folder as the status line names it; defaults to its full path. */
+  corpusLabel?: string;
   /** Called once the chat has exited. */
   onExit?: () => void;
 }
@@ -35,8 +45,11 @@ export interface AppProps {
  */
 export function App(props: AppProps) {
   const { isRawModeSupported } = useStdin();
-  if (!isRawModeSupported) return <NonInteractiveNotice onExit={props.onExit} />;
-  return <Chat {...props} />;
+  return (
+    <TerminalContext.Provider value={props.terminal ?? DEFAULT_TERMINAL}>
+      {isRawModeSupported ? <Chat {...props} /> : <NonInteractiveNotice onExit={props.onExit} />}
+    </TerminalContext.Provider>
+  );
 }
 
 function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
@@ -53,7 +66,7 @@ function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
   );
 }
 
-function Chat({ footnote, indexOnStart, onExit }: AppProps) {
+function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
   const [state, dispatch] = useReducer(chatReducer, undefined, createInitialChatState);
   const { exit } = useApp();
   const { write } = useStdout();
@@ -76,7 +89,7 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
     if (startedRef.current) return;
     startedRef.current = true;
     if (indexOnStart) void indexRun.ingest({ full: false });
-    else void refreshIndexStatus(footnote, dispatch);
+    else void refreshIndexStatus(footnote, dispatch).then((index) => offerReindex(index, dispatch));
   }, [footnote, indexOnStart, indexRun]);
 
   const applyResult = useCallback(
@@ -96,8 +109,14 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
             const text = `the last answer has no citation [${result.citationId}]`;
             return dispatch({ type: 'message-add', tone: 'error', text });
           }
-          return dispatch({ type: 'passage-open', citation });
+          const location = { contextLines: OPEN_CONTEXT_LINES };
+          return void footnote
+            .readPassage(citation, location)
+            .catch(() => null)
+            .then((lines) => dispatch({ type: 'passage-open', citation, lines }));
         }
+        case 'sources':
+          return dispatch({ type: 'sources-show' });
         case 'clear':
           write(CLEAR_SCREEN);
           return dispatch({ type: 'history-clear' });
@@ -105,7 +124,7 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
           return checkExhaustive(result);
       }
     },
-    [quit, indexRun, write],
+    [quit, indexRun, write, footnote],
   );
 
   const runCommand = useCallback(
@@ -163,7 +182,11 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
 
   return (
     <Box flexDirection="column">
-      <Conversation key={state.historyGeneration} history={state.history} />
+      <Conversation
+        key={state.historyGeneration}
+        history={state.history}
+        corpusDir={footnote.corpusDir}
+      />
       {state.ingest === null ? null : <IngestProgress progress={state.ingest} />}
       {state.pending === null ? null : (
         <AnswerView text={state.pending.text} streaming />
@@ -171,12 +194,14 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
       <Box marginTop={1}>
         <InputLine
           onSubmit={submit}
+          onEndOfInput={quit}
           history={state.inputHistory}
           disabled={state.status === 'indexing'}
           disabledText="indexing… (Ctrl+C cancels)"
         />
       </Box>
       <StatusLine
+        corpusLabel={corpusLabel ?? footnote.corpusDir}
         modeLabel={footnote.modeLabel}
         index={state.index}
         k={state.k}
@@ -184,4 +209,17 @@ function Chat({ footnote, indexOnStart, onExit }: AppProps) {
       />
     </Box>
   );
+}
+
+/** A stale index is not rebuilt behind the user's back: the chat says so and offers `/reindex`. */
+function offerReindex(index: IndexStatus | null, dispatch: (action: ChatAction) => void): void {
+  if (index === null || !index.exists) return;
+  if (index.embedderMismatch) {
+    const text = 'the index was built with another embedder; type /reindex full to rebuild it';
+    dispatch({ type: 'message-add', tone: 'info', text });
+  } else if (index.stale) {
+    const text =
+      'the corpus changed since it was last indexed; answers use the old index until you type /reindex';
+    dispatch({ type: 'message-add', tone: 'info', text });
+  }
 }

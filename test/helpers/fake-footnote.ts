@@ -1,8 +1,11 @@
+import { sliceLines, type NumberedLine } from '../../src/chunk/slice-lines.js';
 import type {
   AskOptions,
   Footnote,
   IndexStatus,
   IngestOptions,
+  PassageLocation,
+  ReadPassageOptions,
 } from '../../src/footnote-types.js';
 import type { IngestEvent, IngestReport } from '../../src/ingest/ingest-report.js';
 import { FootnoteError } from '../../src/shared/errors.js';
@@ -95,11 +98,16 @@ export function makeIngestReport(overrides: Partial<IngestReport> = {}): IngestR
 export class FakeFootnote implements Footnote {
   readonly provider = 'local' as const;
   readonly modeLabel: string;
+  readonly corpusDir: string;
   /** Every `ask` call, in order. */
   readonly askCalls: { question: string; options: AskOptions }[] = [];
   /** Every `ingest` call, in order. */
   readonly ingestCalls: IngestOptions[] = [];
+  /** Every `readPassage` call, in order. */
+  readonly readPassageCalls: { location: PassageLocation; options: ReadPassageOptions }[] = [];
   statusCalls = 0;
+  /** Corpus files by source, for `readPassage`; a missing one reads as gone. */
+  files: Record<string, string>;
   closed = false;
   indexStatus: IndexStatus;
   answers: Record<string, AnswerScript>;
@@ -111,8 +119,12 @@ export class FakeFootnote implements Footnote {
       answers?: Record<string, AnswerScript>;
       ingests?: IngestScript[];
       status?: Partial<IndexStatus>;
+      corpusDir?: string;
+      files?: Record<string, string>;
     } = {},
   ) {
+    this.corpusDir = options.corpusDir ?? '/docs/corpus';
+    this.files = options.files ?? {};
     this.modeLabel = options.modeLabel ?? 'offline · extractive answers (no OPENAI_API_KEY)';
     this.answers = options.answers ?? {};
     this.ingests = options.ingests ?? [{ events: [], report: makeIngestReport() }];
@@ -176,6 +188,16 @@ export class FakeFootnote implements Footnote {
   async status(): Promise<IndexStatus> {
     this.statusCalls += 1;
     return this.indexStatus;
+  }
+
+  async readPassage(
+    location: PassageLocation,
+    options: ReadPassageOptions = {},
+  ): Promise<NumberedLine[] | null> {
+    this.readPassageCalls.push({ location, options });
+    const text = this.files[location.source];
+    if (text === undefined) return null;
+    return sliceLines(text, { ...location, contextLines: options.contextLines ?? 3 });
   }
 
   close(): void {

@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { render as renderInk } from 'ink';
-import { render as renderInTest } from 'ink-testing-library';
+import { cleanup as cleanupInkTests, render as renderInTest } from 'ink-testing-library';
 import type { ReactElement } from 'react';
+import {
+  DEFAULT_TERMINAL,
+  TerminalContext,
+  type TerminalCapabilities,
+} from '../../src/ui/terminal-context.js';
 import { waitFor } from './wait-for.js';
 
 /** Keys as a terminal sends them, for `stdin.write`. */
@@ -13,6 +18,12 @@ export const KEYS = {
   left: '\u001B[D',
   right: '\u001B[C',
   ctrlC: '\u0003',
+  ctrlD: '\u0004',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  forwardDelete: '\u001B[3~',
+  pasteStart: '\u001B[200~',
+  pasteEnd: '\u001B[201~',
 } as const;
 
 /** A rendered Ink tree and the means to drive it. */
@@ -28,7 +39,27 @@ export interface RenderedApp {
   write(data: string): Promise<void>;
   /** Types `text` and presses Enter. */
   submit(text: string): Promise<void>;
+  /** Changes the terminal width, as a resize does (only with `columns`). */
+  resize(columns: number): void;
   unmount(): void;
+}
+
+/** Options of {@link renderApp}. */
+export interface RenderAppOptions {
+  /** `false` gives a stdin without raw mode (like a pipe). */
+  interactive?: boolean;
+  /** Terminal width; without it, ink-testing-library's 100 columns. */
+  columns?: number;
+  /** Colours and hyperlinks, given to components through `TerminalContext`. */
+  terminal?: Partial<TerminalCapabilities>;
+}
+
+const mounted: { unmount(): void }[] = [];
+
+/** Unmounts everything rendered by {@link renderApp}; call it in `afterEach`. */
+export function cleanup(): void {
+  cleanupInkTests();
+  for (const instance of mounted.splice(0)) instance.unmount();
 }
 
 /**
@@ -36,11 +67,13 @@ export interface RenderedApp {
  * terminal, 100 columns wide. `interactive: false` gives a stdin without raw
  * mode (like a pipe), which ink-testing-library cannot.
  */
-export function renderApp(
-  tree: ReactElement,
-  options: { interactive?: boolean } = {},
-): RenderedApp {
+export function renderApp(tree: ReactElement, options: RenderAppOptions = {}): RenderedApp {
+  if (options.terminal !== undefined) {
+    const terminal = { ...DEFAULT_TERMINAL, ...options.terminal };
+    tree = <TerminalContext.Provider value={terminal}>{tree}</TerminalContext.Provider>;
+  }
   if (options.interactive === false) return renderWithoutRawMode(tree);
+  if (options.columns !== undefined) return renderWithColumns(tree, options.columns);
   const { lastFrame, frames, stdin, unmount } = renderInTest(tree);
   const write = async (data: string): Promise<void> => {
     await waitFor(() => {
@@ -56,12 +89,16 @@ export function renderApp(
       await write(text);
       await write(KEYS.enter);
     },
+    resize: () => {
+      throw new Error('renderApp: pass `columns` to resize');
+    },
     unmount,
   };
 }
 
 class CapturingStdout extends EventEmitter {
-  readonly columns = 100;
+  columns = 100;
+  rows = 40;
   readonly frames: string[] = [];
   write = (frame: string): boolean => {
     this.frames.push(frame);
@@ -95,6 +132,66 @@ function renderWithoutRawMode(tree: ReactElement): RenderedApp {
     frames: () => stdout.frames,
     write: () => Promise.reject(new Error('renderApp: this stdin is not interactive')),
     submit: () => Promise.reject(new Error('renderApp: this stdin is not interactive')),
+    resize: () => {
+      throw new Error('renderApp: pass `columns` to resize');
+    },
+    unmount: () => instance.unmount(),
+  };
+}
+
+/** A raw-mode stdin like ink-testing-library's: `write` is read as typed input. */
+class KeyboardStdin extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  write(data: string): void {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read = (): string | null => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  ref(): void {}
+  unref(): void {}
+  pause(): void {}
+  resume(): void {}
+}
+
+function renderWithColumns(tree: ReactElement, columns: number): RenderedApp {
+  const stdout = new CapturingStdout();
+  stdout.columns = columns;
+  const stdin = new KeyboardStdin();
+  const instance = renderInk(tree, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: new CapturingStdout() as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  mounted.push(instance);
+  const write = async (data: string): Promise<void> => {
+    await waitFor(() => {
+      if (stdin.listenerCount('readable') === 0) throw new Error('the app does not read keys yet');
+    });
+    stdin.write(data);
+  };
+  return {
+    lastFrame: () => stdout.frames.at(-1) ?? '',
+    frames: () => stdout.frames,
+    write,
+    submit: async (text) => {
+      await write(text);
+      await write(KEYS.enter);
+    },
+    resize: (next) => {
+      stdout.columns = next;
+      stdout.emit('resize');
+    },
     unmount: () => instance.unmount(),
   };
 }

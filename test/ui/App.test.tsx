@@ -97,7 +97,7 @@ describe('App', () => {
     });
     const app = renderChat(footnote);
     await app.submit('/reindex');
-    await waitFor(() => expect(app.lastFrame()).toContain('indexed 1 file, 4 chunks'));
+    await waitFor(() => expect(app.lastFrame()).toContain('index updated in 0.4 s: 1 added'));
     await app.submit('/reindex full');
     await waitFor(() => expect(footnote.ingestCalls).toHaveLength(2));
     expect(footnote.ingestCalls.map((call) => call.full)).toEqual([false, true]);
@@ -124,10 +124,12 @@ describe('App', () => {
       ],
     });
     const app = renderChat(footnote, true);
-    const summary = 'indexed 2 files, 7 chunks in 1.2 s; 1 skipped: x.bin (binary)';
+    const summary = 'index updated in 1.2 s: 2 added, 0 changed, 0 removed, 1 failed';
     await waitFor(() => expect(app.lastFrame()).toContain(summary));
+    expect(app.lastFrame()).toContain('failed: x.bin — binary file');
     expect(app.frames().some((frame) => frame.includes('indexing 1/3 files · a.md'))).toBe(true);
-    expect(app.frames().some((frame) => frame.includes('1 skipped'))).toBe(true);
+    expect(app.frames().some((frame) => frame.includes('2 chunks · embeddings 0 computed'))).toBe(true);
+    expect(app.frames().some((frame) => frame.includes('1 failed'))).toBe(true);
     expect(app.lastFrame()).not.toContain('indexing 2/3');
     expect(footnote.ingestCalls).toHaveLength(1);
   });

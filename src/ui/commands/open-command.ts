@@ -1,9 +1,9 @@
 import type { SlashCommand } from './types.js';
 
-/** `/open n`: shows the whole passage that citation [n] of the last answer quotes. */
+/** `/open n`: shows the passage citation [n] of the last answer quotes, with the lines around it. */
 export const openCommand: SlashCommand = {
   name: 'open',
-  description: 'Show the full passage of citation n of the last answer',
+  description: 'Show passage n of the last answer with the lines around it',
   usage: '<n>',
   action: (context, args) => {
     const answer = context.lastAnswer;

@@ -1,10 +1,9 @@
-import { formatCitationLabel } from '../format/format-citation-label.js';
 import type { SlashCommand } from './types.js';
 
-/** `/sources`: lists the passages the last answer cites. */
+/** `/sources`: shows every passage the last answer cites, in full. */
 export const sourcesCommand: SlashCommand = {
   name: 'sources',
-  description: 'List the citations of the last answer',
+  description: 'Show every passage of the last answer in full',
   action: (context) => {
     const answer = context.lastAnswer;
     if (answer === null) {
@@ -13,10 +12,6 @@ export const sourcesCommand: SlashCommand = {
     if (answer.citations.length === 0) {
       return { type: 'message', text: 'the last answer cites no passages' };
     }
-    const heading = answer.abstained ? 'Closest passages:' : 'Sources:';
-    const lines = answer.citations.map(
-      (citation) => `${formatCitationLabel(citation)}  score ${citation.score.toFixed(2)}`,
-    );
-    return { type: 'message', text: [heading, ...lines].join('\n') };
+    return { type: 'sources' };
   },
 };

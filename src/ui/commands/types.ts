@@ -8,6 +8,8 @@ export type CommandResult =
   | { type: 'reindex'; full: boolean }
   /** Show the full passage of citation `citationId` of the last answer. */
   | { type: 'open'; citationId: number }
+  /** Show every passage of the last answer in full. */
+  | { type: 'sources' }
   /** Empty the conversation on screen. */
   | { type: 'clear' };
 

@@ -1,9 +1,15 @@
 import { Box, Text } from 'ink';
 import type { Citation } from '../../shared/types.js';
+import { useColor } from '../terminal-context.js';
+import { AnswerText, hasUnsupportedSentence, UNSUPPORTED_LEGEND } from './AnswerText.js';
 import { CitationList } from './CitationList.js';
 
 /** What an abstaining answer says first. */
 export const ABSTAIN_HEADLINE = 'The corpus does not seem to answer this question.';
+/** Marks an abstention, so it reads as one without colour too. */
+export const ABSTAIN_MARK = '[no answer]';
+/** Follows the text of an answer still streaming. */
+export const STREAMING_CURSOR = '▍';
 
 /** Props of {@link AnswerView}. */
 export interface AnswerViewProps {
@@ -17,6 +23,8 @@ export interface AnswerViewProps {
   abstainReason?: string | null;
   /** Still arriving: shows a marker instead of citations. */
   streaming?: boolean;
+  /** The corpus folder, for links to cited files. */
+  corpusDir?: string;
 }
 
 /** An answer: its text, then its citations, or an abstention with the closest passages. */
@@ -26,17 +34,21 @@ export function AnswerView({
   abstained = false,
   abstainReason = null,
   streaming = false,
+  corpusDir,
 }: AnswerViewProps) {
+  const color = useColor();
   if (streaming) {
-    return text === '' ? <Text dimColor>searching the corpus…</Text> : <Text>{text}▍</Text>;
+    if (text === '') return <Text dimColor>searching the corpus…</Text>;
+    return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} />;
   }
   if (!abstained) {
     return (
       <Box flexDirection="column">
-        {text === '' ? null : <Text>{text}</Text>}
+        {text === '' ? null : <AnswerText text={text} markUnsupported />}
+        {hasUnsupportedSentence(text) ? <Text dimColor>{UNSUPPORTED_LEGEND}</Text> : null}
         {citations.length === 0 ? null : (
           <Box marginTop={1}>
-            <CitationList citations={citations} />
+            <CitationList citations={citations} corpusDir={corpusDir} />
           </Box>
         )}
       </Box>
@@ -44,16 +56,20 @@ export function AnswerView({
   }
   return (
     <Box flexDirection="column">
-      <Text color="yellow">{ABSTAIN_HEADLINE}</Text>
+      <Text color={color('warning')}>
+        <Text bold>{ABSTAIN_MARK}</Text> {ABSTAIN_HEADLINE}
+      </Text>
       {abstainReason === null || abstainReason === '' ? null : (
         <Text dimColor>{abstainReason}</Text>
       )}
       {/* The extractive answerer's text opens with the same sentence: don't say it twice. */}
-      {text === '' || text.startsWith(ABSTAIN_HEADLINE) ? null : <Text>{text}</Text>}
+      {text === '' || text.startsWith(ABSTAIN_HEADLINE) ? null : (
+        <AnswerText text={text} markUnsupported={false} />
+      )}
       {citations.length === 0 ? null : (
         <Box flexDirection="column" marginTop={1}>
           <Text>Closest passages:</Text>
-          <CitationList citations={citations} />
+          <CitationList citations={citations} corpusDir={corpusDir} />
         </Box>
       )}
     </Box>

@@ -1,16 +1,18 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import type { Citation } from '../../shared/types.js';
 import { formatCitationLabel } from '../format/format-citation-label.js';
+import { fileUrlOf, formatHyperlink } from '../format/format-hyperlink.js';
+import { formatScore } from '../format/format-score.js';
 import { truncateQuote } from '../format/truncate-quote.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
+import { useColor, useTerminal } from '../terminal-context.js';
 
 /** Citations listed under an answer before the rest are counted. */
 export const MAX_CITATIONS_SHOWN = 5;
 /** Terminal lines a quote preview may fill; `/open n` shows the whole passage. */
-export const QUOTE_MAX_LINES = 3;
+export const QUOTE_MAX_LINES = 1;
 /** Spaces before a quote preview. */
 export const QUOTE_INDENT = 4;
-/** Width used when the output stream does not report one (a pipe). */
-const FALLBACK_COLUMNS = 80;
 
 /** Props of {@link CitationList}. */
 export interface CitationListProps {
@@ -19,20 +21,26 @@ export interface CitationListProps {
   maxShown?: number;
   /** Terminal width the quote previews fit; defaults to the output's width. */
   columns?: number;
+  /** The corpus folder, for `file://` links on terminals that show them. */
+  corpusDir?: string;
 }
 
 /**
- * The passages an answer cites: `[n] source:start-end (p. N)` and a dim,
- * indented preview of the quote, at most three lines.
+ * The passages an answer cites, compactly: `[n] source:start-end (p. N)` and
+ * its score, then a dim one-line preview of the quote. The source is a
+ * clickable `file://` link where the terminal supports OSC 8.
  */
 export function CitationList({
   citations,
   maxShown = MAX_CITATIONS_SHOWN,
   columns,
+  corpusDir,
 }: CitationListProps) {
-  const { stdout } = useStdout();
+  const terminalWidth = useTerminalWidth();
+  const { hyperlinks } = useTerminal();
+  const color = useColor();
   if (citations.length === 0) return null;
-  const width = columns ?? stdout.columns ?? FALLBACK_COLUMNS;
+  const width = columns ?? terminalWidth;
   const quoteFit = { width: Math.max(1, width - QUOTE_INDENT), maxLines: QUOTE_MAX_LINES };
   const shown = citations.slice(0, maxShown);
   const hidden = citations.length - shown.length;
@@ -40,13 +48,32 @@ export function CitationList({
     <Box flexDirection="column">
       {shown.map((citation) => (
         <Box key={citation.id} flexDirection="column">
-          <Text color="cyan">{formatCitationLabel(citation)}</Text>
+          <Text>
+            <Text color={color('accent')}>
+              {formatSourceLabel(citation, hyperlinks ? corpusDir : undefined)}
+            </Text>
+            <Text dimColor> · score {formatScore(citation.score)}</Text>
+          </Text>
           <Box paddingLeft={QUOTE_INDENT}>
-            <Text dimColor>{truncateQuote(citation.text, quoteFit)}</Text>
+            <Text dimColor wrap="truncate-end">
+              {truncateQuote(citation.text, quoteFit)}
+            </Text>
           </Box>
         </Box>
       ))}
       {hidden > 0 ? <Text dimColor>… (+{hidden} more)</Text> : null}
     </Box>
   );
+}
+
+/**
+ * `[n] source:lines`, with `source:lines` an OSC 8 link to the file when
+ * `corpusDir` is given (the caller passes it only where links are supported).
+ */
+export function formatSourceLabel(citation: Citation, corpusDir?: string): string {
+  const label = formatCitationLabel(citation);
+  if (corpusDir === undefined) return label;
+  const marker = `[${citation.id}] `;
+  const location = label.slice(marker.length);
+  return marker + formatHyperlink(location, fileUrlOf(corpusDir, citation.source));
 }

@@ -1,8 +1,10 @@
 import { Box, Static, Text } from 'ink';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
-import { formatIngestSummary } from '../format/format-ingest-summary.js';
 import type { HistoryItem } from '../state/history-item.js';
+import { useColor } from '../terminal-context.js';
+import { AnswerText } from './AnswerText.js';
 import { AnswerView } from './AnswerView.js';
+import { IngestSummaryView } from './IngestSummaryView.js';
 import { Message } from './Message.js';
 import { PassageView } from './PassageView.js';
 
@@ -10,18 +12,20 @@ import { PassageView } from './PassageView.js';
 export interface ConversationProps {
   /** Finished items; each is printed once and never redrawn. */
   history: readonly HistoryItem[];
+  /** The corpus folder, for links to cited files. */
+  corpusDir?: string;
 }
 
 /**
  * The finished conversation. `<Static>` prints each item once above the live
  * region, so a long conversation costs nothing to re-render and does not flicker.
  */
-export function Conversation({ history }: ConversationProps) {
+export function Conversation({ history, corpusDir }: ConversationProps) {
   return (
     <Static items={[...history]}>
       {(item) => (
         <Box key={item.id} flexDirection="column" marginTop={startsBlock(item) ? 1 : 0}>
-          <HistoryItemView item={item} />
+          <HistoryItemView item={item} corpusDir={corpusDir} />
         </Box>
       )}
     </Static>
@@ -33,19 +37,20 @@ function startsBlock(item: HistoryItem): boolean {
   return item.type === 'user-input' || item.type === 'ingest-summary';
 }
 
-function HistoryItemView({ item }: { item: HistoryItem }) {
+function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: string }) {
+  const color = useColor();
   switch (item.type) {
     case 'user-input':
       return (
         <Text bold>
-          <Text color="green">› </Text>
+          <Text color={color('prompt')}>› </Text>
           {item.text}
         </Text>
       );
     case 'answer-text':
       return (
         <Box marginBottom={1}>
-          <Text>{item.text}</Text>
+          <AnswerText text={item.text} markUnsupported />
         </Box>
       );
     case 'answer':
@@ -55,14 +60,33 @@ function HistoryItemView({ item }: { item: HistoryItem }) {
           citations={item.answer.citations}
           abstained={item.answer.abstained}
           abstainReason={item.abstainReason}
+          corpusDir={corpusDir}
         />
       );
     case 'passage':
-      return <PassageView citation={item.citation} />;
+      return (
+        <PassageView
+          citation={item.citation}
+          lines={item.lines}
+          unreadable={item.unreadable}
+          corpusDir={corpusDir}
+        />
+      );
+    case 'sources':
+      return (
+        <Box flexDirection="column">
+          <Text bold>{item.abstained ? 'Closest passages:' : 'Sources:'}</Text>
+          {item.citations.map((citation) => (
+            <Box key={citation.id} marginBottom={1}>
+              <PassageView citation={citation} corpusDir={corpusDir} />
+            </Box>
+          ))}
+        </Box>
+      );
     case 'message':
       return <Message tone={item.tone} text={item.text} hint={item.hint} />;
     case 'ingest-summary':
-      return <Text color="green">{formatIngestSummary(item.report)}</Text>;
+      return <IngestSummaryView report={item.report} />;
     default:
       return checkExhaustive(item);
   }

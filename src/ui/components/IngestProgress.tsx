@@ -1,35 +1,66 @@
 import { Box, Text } from 'ink';
-import type { IngestProgressState } from '../state/ingest-progress.js';
+import { formatDuration } from '../format/format-duration.js';
+import { useNow } from '../hooks/use-now.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
+import { estimateRemainingSeconds, type IngestProgressState } from '../state/ingest-progress.js';
+import { useColor } from '../terminal-context.js';
 
-/** Cells in the progress bar. */
+/** Most cells in the progress bar; narrow terminals get fewer. */
 export const PROGRESS_BAR_WIDTH = 24;
+/** How often the elapsed time and the ETA are redrawn. */
+const CLOCK_TICK_MS = 1000;
 
 /** Props of {@link IngestProgress}. */
 export interface IngestProgressProps {
   progress: IngestProgressState;
+  /** The time to show against; defaults to a clock ticking each second. */
+  now?: number;
 }
 
-/** The running index run: files done of total, the current file, a bar, skips. */
-export function IngestProgress({ progress }: IngestProgressProps) {
-  const fraction = progress.total === 0 ? 0 : Math.min(1, progress.done / progress.total);
-  const filled = Math.round(fraction * PROGRESS_BAR_WIDTH);
-  const bar = '█'.repeat(filled) + '░'.repeat(PROGRESS_BAR_WIDTH - filled);
+/**
+ * The running index run: files done of total and the current file, a bar with
+ * the elapsed time and the ETA, then chunks, embeddings computed and reused,
+ * and failed or removed files.
+ */
+export function IngestProgress({ progress, now }: IngestProgressProps) {
+  const clock = useNow(CLOCK_TICK_MS);
+  const columns = useTerminalWidth();
+  const color = useColor();
   const title = progress.full ? 'rebuilding the index' : 'indexing';
-  const notes = [
-    progress.skipped.length > 0 ? `${progress.skipped.length} skipped` : null,
+  if (!progress.planned) {
+    return (
+      <Box marginTop={1}>
+        <Text>{title}: reading the corpus…</Text>
+      </Box>
+    );
+  }
+  const elapsed = Math.max(0, ((now ?? clock) - progress.startedAt) / 1000);
+  const remaining = estimateRemainingSeconds(progress, elapsed);
+  const fraction = progress.total === 0 ? 1 : Math.min(1, progress.done / progress.total);
+  const barWidth = Math.max(8, Math.min(PROGRESS_BAR_WIDTH, columns - 36));
+  const filled = Math.round(fraction * barWidth);
+  const bar = '█'.repeat(filled) + '░'.repeat(barWidth - filled);
+  const timing = [
+    `${formatDuration(elapsed)} elapsed`,
+    remaining === null ? null : `~${formatDuration(remaining)} left`,
+  ].filter((part) => part !== null);
+  const counts = [
+    `${progress.chunks} chunks`,
+    `embeddings ${progress.embeddingsComputed} computed, ${progress.embeddingsReused} reused`,
+    progress.skipped.length > 0 ? `${progress.skipped.length} failed` : null,
     progress.removed > 0 ? `${progress.removed} removed` : null,
-    progress.embedTotal > 0 ? `embedded ${progress.embedDone}/${progress.embedTotal}` : null,
-  ].filter((note) => note !== null);
+  ].filter((part) => part !== null);
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text>
+      <Text wrap="truncate-end">
         {title} {progress.done}/{progress.total} files
         {progress.current === null ? '' : ` · ${progress.current}`}
       </Text>
       <Text>
-        <Text color="cyan">{bar}</Text> {Math.round(fraction * 100)}%
-        {notes.length > 0 ? <Text dimColor> · {notes.join(' · ')}</Text> : null}
+        <Text color={color('accent')}>{bar}</Text> {Math.round(fraction * 100)}% ·{' '}
+        {timing.join(' · ')}
       </Text>
+      <Text dimColor>{counts.join(' · ')}</Text>
     </Box>
   );
 }

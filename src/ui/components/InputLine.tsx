@@ -1,6 +1,9 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useRef, useState } from 'react';
 import { useInputHistory } from '../hooks/use-input-history.js';
+import { useRawInput, type RawInput } from '../hooks/use-raw-input.js';
+import { editLine, EMPTY_LINE, type LineEdit, type LineState } from '../state/edit-line.js';
+import { useColor } from '../terminal-context.js';
 
 /** What the empty line suggests. */
 export const INPUT_PLACEHOLDER = 'Ask a question, or /help';
@@ -13,6 +16,8 @@ export interface InputLineProps {
    * busy) and keep the text; otherwise the line is cleared.
    */
   onSubmit(value: string): boolean;
+  /** Ctrl+D on an empty line: the user wants to leave. */
+  onEndOfInput?(): void;
   /** Earlier lines, oldest first, for the up and down keys. */
   history: readonly string[];
   /** Ignore all keys and show `disabledText` (while indexing). */
@@ -20,31 +25,28 @@ export interface InputLineProps {
   disabledText?: string;
 }
 
-interface LineState {
-  value: string;
-  /** Cursor position in UTF-16 code units, 0..value.length. */
-  cursor: number;
-}
-
-const EMPTY_LINE: LineState = { value: '', cursor: 0 };
-
 /**
- * A one-line editor: typing, backspace, left and right, up and down through
- * earlier lines, Enter to submit. Keys arrive one at a time through `useInput`;
- * the line lives in a ref so keys that arrive before React re-renders still
- * see the latest text.
+ * The input line, with readline's keys: ← → Home End (Ctrl+A, Ctrl+E),
+ * Backspace and Delete, Ctrl+W, Ctrl+U, Ctrl+K, Alt+← → by word, ↑ ↓ through
+ * earlier lines, Enter to submit. A pasted block keeps its line breaks and
+ * stays one question: with bracketed paste nothing is sent until Enter;
+ * without it, a paste ending in a line break is sent whole. The line lives
+ * in a ref so keys that arrive before React re-renders see the latest text.
  */
 export function InputLine({
   onSubmit,
+  onEndOfInput,
   history,
   disabled = false,
   disabledText = 'please wait…',
 }: InputLineProps) {
+  const color = useColor();
   const [line, setLine] = useState<LineState>(EMPTY_LINE);
   const lineRef = useRef(line);
-  const propsRef = useRef({ onSubmit, disabled });
-  propsRef.current = { onSubmit, disabled };
+  const propsRef = useRef({ onSubmit, onEndOfInput, disabled });
+  propsRef.current = { onSubmit, onEndOfInput, disabled };
   const inputHistory = useInputHistory(history);
+  const rawRef = useRawInput();
 
   const update = useCallback((next: LineState) => {
     lineRef.current = next;
@@ -53,44 +55,50 @@ export function InputLine({
 
   const handleInput = useCallback(
     (input: string, key: Key) => {
-      if (propsRef.current.disabled || key.ctrl || key.meta || key.tab) return;
-      const { value, cursor } = lineRef.current;
+      const raw = rawRef.current;
+      if (propsRef.current.disabled || raw.marker || key.tab) return;
+      const current = lineRef.current;
+      const edit = (change: LineEdit): void => update(editLine(current, change));
       const submit = (text: string): boolean => {
         if (!propsRef.current.onSubmit(text)) return false;
         inputHistory.reset();
         update(EMPTY_LINE);
         return true;
       };
+      if (key.ctrl) {
+        if (input === 'd' && current.value === '') return propsRef.current.onEndOfInput?.();
+        const change = CTRL_EDITS[input];
+        if (change !== undefined) edit(change);
+        else if (key.leftArrow) edit({ type: 'move-word-left' });
+        else if (key.rightArrow) edit({ type: 'move-word-right' });
+        return;
+      }
+      if (key.meta && !key.upArrow && !key.downArrow) {
+        if (input === 'b' || key.leftArrow) edit({ type: 'move-word-left' });
+        else if (input === 'f' || key.rightArrow) edit({ type: 'move-word-right' });
+        else if (key.backspace || key.delete) edit({ type: 'delete-word-before' });
+        return;
+      }
       if (key.return) {
-        submit(value);
+        if (raw.pasting) edit({ type: 'insert', text: '\n' });
+        else submit(current.value);
         return;
       }
       if (key.upArrow || key.downArrow) {
-        const recalled = inputHistory.browse(key.upArrow ? 'older' : 'newer', value);
+        const recalled = inputHistory.browse(key.upArrow ? 'older' : 'newer', current.value);
         if (recalled !== null) update({ value: recalled, cursor: recalled.length });
         return;
       }
-      if (key.leftArrow) return update({ value, cursor: Math.max(0, cursor - 1) });
-      if (key.rightArrow) {
-        return update({ value, cursor: Math.min(value.length, cursor + 1) });
-      }
-      if (key.home) return update({ value, cursor: 0 });
-      if (key.end) return update({ value, cursor: value.length });
-      // Terminals send DEL (0x7f) for the Backspace key, which Ink names `delete`.
+      if (key.leftArrow) return edit({ type: 'move-left' });
+      if (key.rightArrow) return edit({ type: 'move-right' });
+      if (key.home) return edit({ type: 'move-home' });
+      if (key.end) return edit({ type: 'move-end' });
       if (key.backspace || key.delete) {
-        if (cursor === 0) return;
-        const shorter = value.slice(0, cursor - 1) + value.slice(cursor);
-        return update({ value: shorter, cursor: cursor - 1 });
+        return edit({ type: raw.forwardDelete ? 'delete-after' : 'delete-before' });
       }
-      // A paste arrives as one string; a paste that ends in a newline submits.
-      const endsLine = input.length > 1 && /[\r\n]$/.test(input);
-      const typed = input.replace(/[\r\n]+$/, '').replace(/\r\n?|\n/g, ' ');
-      const next = value.slice(0, cursor) + typed + value.slice(cursor);
-      if (endsLine && submit(next)) return;
-      if (typed === '') return;
-      update({ value: next, cursor: cursor + typed.length });
+      typeText(input, raw, current, update, submit);
     },
-    [inputHistory, update],
+    [inputHistory, update, rawRef],
   );
   useInput(handleInput);
 
@@ -102,26 +110,64 @@ export function InputLine({
       </Text>
     );
   }
+  const prompt = <Text color={color('prompt')}>{PROMPT}</Text>;
   if (line.value === '') {
     return (
       <Text>
-        <Text color="green">{PROMPT}</Text>
+        {prompt}
         <Text inverse>{INPUT_PLACEHOLDER.slice(0, 1)}</Text>
         <Text dimColor>{INPUT_PLACEHOLDER.slice(1)}</Text>
       </Text>
     );
   }
   const before = line.value.slice(0, line.cursor);
-  const under = line.value.slice(line.cursor, line.cursor + 1);
-  const after = line.value.slice(line.cursor + 1);
+  const under = String.fromCodePoint(line.value.codePointAt(line.cursor) ?? 0x20);
+  const after = line.value.slice(line.cursor + (line.cursor < line.value.length ? under.length : 0));
   return (
     <Box>
-      <Text>
-        <Text color="green">{PROMPT}</Text>
-        {before}
-        <Text inverse>{under === '' ? ' ' : under}</Text>
-        {after}
-      </Text>
+      <Box flexShrink={0}>{prompt}</Box>
+      <Box flexShrink={1}>
+        <Text>
+          {before}
+          {/* A cursor on a line break shows as a space at the end of its line. */}
+          <Text inverse>{under === '\n' ? ' ' : under}</Text>
+          {under === '\n' ? '\n' : ''}
+          {after}
+        </Text>
+      </Box>
     </Box>
   );
+}
+
+/** Ctrl+key edits, readline style (Ctrl+D on a non-empty line deletes forward). */
+const CTRL_EDITS: Partial<Record<string, LineEdit>> = {
+  a: { type: 'move-home' },
+  e: { type: 'move-end' },
+  b: { type: 'move-left' },
+  f: { type: 'move-right' },
+  d: { type: 'delete-after' },
+  h: { type: 'delete-before' },
+  w: { type: 'delete-word-before' },
+  u: { type: 'delete-to-start' },
+  k: { type: 'delete-to-end' },
+};
+
+/**
+ * Typed or pasted text. Line breaks are kept (a pasted block stays one
+ * question). Outside a bracketed paste, text that ends in a line break was
+ * typed (or pasted) faster than keys arrive one by one, and is sent.
+ */
+function typeText(
+  input: string,
+  raw: RawInput,
+  current: LineState,
+  update: (line: LineState) => void,
+  submit: (text: string) => boolean,
+): void {
+  const text = input.replace(/\r\n?/g, '\n');
+  const endsLine = !raw.pasting && text.length > 1 && text.endsWith('\n');
+  const typed = endsLine ? text.replace(/\n+$/, '') : text;
+  const next = editLine(current, { type: 'insert', text: typed });
+  if (endsLine && submit(next.value)) return;
+  if (typed !== '') update(next);
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { MessageTone } from '../state/history-item.js';
+import { useColor } from '../terminal-context.js';
 
 /** Props of {@link Message}. */
 export interface MessageProps {
@@ -13,10 +14,11 @@ export interface MessageProps {
 
 /** A line from the chat itself: command output, or an error and its hint. */
 export function Message({ tone, text, hint = null }: MessageProps) {
+  const color = useColor();
   if (text === '') return null;
   return (
     <Box flexDirection="column">
-      {tone === 'error' ? <Text color="red">error: {text}</Text> : <Text>{text}</Text>}
+      {tone === 'error' ? <Text color={color('error')}>error: {text}</Text> : <Text>{text}</Text>}
       {hint === null ? null : <Text dimColor>hint: {hint}</Text>}
     </Box>
   );

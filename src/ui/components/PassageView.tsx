@@ -1,23 +1,91 @@
 import { Box, Text } from 'ink';
+import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { Citation } from '../../shared/types.js';
-import { formatCitationLabel } from '../format/format-citation-label.js';
+import { formatScore } from '../format/format-score.js';
+import { useColor, useTerminal } from '../terminal-context.js';
+import { formatSourceLabel } from './CitationList.js';
 
-/** Spaces before the passage text. */
+/** Spaces before the passage text when it is shown without line numbers. */
 const PASSAGE_INDENT = 2;
+/** Gutter rule beside a cited line, and beside a line of context. */
+const CITED_RULE = '┃';
+const CONTEXT_RULE = '│';
 
 /** Props of {@link PassageView}. */
 export interface PassageViewProps {
   citation: Citation;
+  /**
+   * The passage's lines with context, as the file reads now (`/open n`), or
+   * `null` to show the indexed quote alone (`/sources`, or a file that is gone).
+   */
+  lines?: readonly NumberedLine[] | null;
+  /** Say why the lines are missing (set by `/open` when the file could not be read). */
+  unreadable?: boolean;
+  corpusDir?: string;
 }
 
-/** The whole quoted passage of one citation, as `/open n` shows it. */
-export function PassageView({ citation }: PassageViewProps) {
+/**
+ * One cited passage in full. With `lines`, the file's numbered lines around
+ * it, cited lines ruled `┃` and context dim; when the file no longer says what
+ * was indexed there, a note says to re-index.
+ */
+export function PassageView({ citation, lines = null, unreadable = false, corpusDir }: PassageViewProps) {
+  const color = useColor();
+  const { hyperlinks } = useTerminal();
+  const header = (
+    <Text>
+      <Text color={color('accent')}>
+        {formatSourceLabel(citation, hyperlinks ? corpusDir : undefined)}
+      </Text>
+      <Text dimColor> · score {formatScore(citation.score)}</Text>
+    </Text>
+  );
+  if (lines === null || lines.length === 0) {
+    return (
+      <Box flexDirection="column">
+        {header}
+        {unreadable ? (
+          <Text color={color('warning')}>
+            {citation.source} can no longer be read; this is the passage as indexed
+          </Text>
+        ) : null}
+        <Box paddingLeft={PASSAGE_INDENT}>
+          <Text>{citation.text}</Text>
+        </Box>
+      </Box>
+    );
+  }
+  const gutter = String(lines.at(-1)?.number ?? 0).length;
   return (
     <Box flexDirection="column">
-      <Text color="cyan">{formatCitationLabel(citation)}</Text>
-      <Box paddingLeft={PASSAGE_INDENT}>
-        <Text>{citation.text}</Text>
-      </Box>
+      {header}
+      {quoteMatches(citation, lines) ? null : (
+        <Text color={color('warning')}>
+          {citation.source} changed since it was indexed; /reindex to update the citations
+        </Text>
+      )}
+      {lines.map((line) => (
+        <Box key={line.number}>
+          <Box flexShrink={0}>
+            <Text dimColor={!line.inRange}>
+              {String(line.number).padStart(gutter)}{' '}
+              <Text color={line.inRange ? color('accent') : undefined}>
+                {line.inRange ? CITED_RULE : CONTEXT_RULE}
+              </Text>{' '}
+            </Text>
+          </Box>
+          <Box flexShrink={1}>
+            <Text dimColor={!line.inRange}>{line.text}</Text>
+          </Box>
+        </Box>
+      ))}
     </Box>
   );
+}
+
+/** The cited lines still hold the quoted text (whitespace aside). */
+function quoteMatches(citation: Citation, lines: readonly NumberedLine[]): boolean {
+  const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  const cited = lines.filter((line) => line.inRange).map((line) => line.text).join('\n');
+  return squash(cited).includes(squash(citation.text));
 }

@@ -2,9 +2,12 @@ import { Box, Text } from 'ink';
 import type { IndexStatus } from '../../footnote-types.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
 import type { ChatStatus } from '../state/chat-reducer.js';
+import { useColor } from '../terminal-context.js';
 
 /** Props of {@link StatusLine}. */
 export interface StatusLineProps {
+  /** The corpus folder as the user knows it (`corpus`, `~/notes`). */
+  corpusLabel: string;
   /** The facade's description of the answerer ("offline · extractive answers …"). */
   modeLabel: string;
   /** `null` until the first status read finishes. */
@@ -14,30 +17,52 @@ export interface StatusLineProps {
   status: ChatStatus;
 }
 
-/** The bottom line: how answers are made, what is indexed, and the keys. */
-export function StatusLine({ modeLabel, index, k, status }: StatusLineProps) {
+/**
+ * The bottom two lines: the corpus, what is indexed and whether it is fresh,
+ * and the keys; then how answers are made (provider and model, or offline).
+ */
+export function StatusLine({ corpusLabel, modeLabel, index, k, status }: StatusLineProps) {
+  const color = useColor();
+  const freshness = describeFreshness(index, status);
   return (
-    <Box marginTop={1} justifyContent="space-between">
-      <Box flexShrink={1}>
-        <Text dimColor wrap="truncate-end">
-          {modeLabel}
-          {index === null ? '' : ` · ${describeIndex(index)}`}
-          {k === null ? '' : ` · k ${k}`}
-        </Text>
+    <Box flexDirection="column" marginTop={1}>
+      <Box justifyContent="space-between">
+        <Box flexShrink={1}>
+          <Text dimColor wrap="truncate-end">
+            {corpusLabel}
+            {index === null || !index.exists ? '' : ` · ${describeSize(index)}`} ·{' '}
+            <Text color={freshness.stale ? color('warning') : undefined} dimColor={!freshness.stale}>
+              {freshness.text}
+            </Text>
+            {k === null ? '' : ` · k ${k}`}
+          </Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={2}>
+          <Text dimColor>{describeKeys(status)}</Text>
+        </Box>
       </Box>
-      <Box flexShrink={0} marginLeft={2}>
-        <Text dimColor>{describeKeys(status)}</Text>
-      </Box>
+      <Text dimColor wrap="truncate-end">
+        {modeLabel}
+      </Text>
     </Box>
   );
 }
 
-function describeIndex(index: IndexStatus): string {
-  if (!index.exists) return 'no index yet (/reindex)';
-  const size = `${index.files} files, ${index.chunks} chunks`;
-  if (index.embedderMismatch) return `${size} (other embedder: /reindex full)`;
-  if (index.stale) return `${size} (corpus changed: /reindex)`;
-  return size;
+function describeSize(index: IndexStatus): string {
+  return `${plural(index.files, 'file')}, ${plural(index.chunks, 'chunk')}`;
+}
+
+/** Whether the index answers for the corpus as it is now, and what to do if not. */
+export function describeFreshness(
+  index: IndexStatus | null,
+  status: ChatStatus,
+): { text: string; stale: boolean } {
+  if (status === 'indexing') return { text: 'indexing…', stale: false };
+  if (index === null) return { text: 'reading the index…', stale: false };
+  if (!index.exists) return { text: 'no index yet: /reindex', stale: true };
+  if (index.embedderMismatch) return { text: 'other embedder: /reindex full', stale: true };
+  if (index.stale) return { text: 'stale, files changed: /reindex', stale: true };
+  return { text: 'up to date', stale: false };
 }
 
 function describeKeys(status: ChatStatus): string {
@@ -51,4 +76,8 @@ function describeKeys(status: ChatStatus): string {
     default:
       return checkExhaustive(status);
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,31 +1,51 @@
 import type { IngestReport } from '../../ingest/ingest-report.js';
 
-/** How many skipped files the summary names before it only counts the rest. */
-export const MAX_SKIPPED_NAMED = 3;
+/** Failed files listed by name under a summary; `footnote index` lists them all. */
+export const MAX_FAILED_LISTED = 10;
+
+/** An index run's report as the chat shows it. */
+export interface IngestSummary {
+  /** What changed: added, changed, removed and failed files, and the time. */
+  headline: string;
+  /** Chunks written and embeddings computed or reused; `null` when nothing was written. */
+  detail: string | null;
+  /** One line per failed file with its reason, then "+n more" past the limit. */
+  failed: string[];
+}
 
 /**
- * The one-line summary of an index run shown in the chat.
+ * The summary of an index run.
  *
  * @example
- * formatIngestSummary(report)
- * // → 'indexed 12 files, 340 chunks in 1.2 s; 1 skipped: x.bin (binary)'
+ * formatIngestSummary(report).headline
+ * // → 'index updated in 1.2 s: 10 added, 2 changed, 0 removed, 1 failed'
  */
-export function formatIngestSummary(report: IngestReport): string {
-  const indexed = report.added + report.changed;
-  const verb = report.full ? 'rebuilt the index:' : 'indexed';
-  const size = `${plural(indexed, 'file')}, ${plural(report.chunksWritten, 'chunk')}`;
-  const parts = [`${verb} ${size} in ${report.seconds.toFixed(1)} s`];
-  if (report.unchanged > 0) parts.push(`${report.unchanged} unchanged`);
-  if (report.removed > 0) parts.push(`${report.removed} removed`);
-  if (report.failed.length > 0) {
-    const named = report.failed
-      .slice(0, MAX_SKIPPED_NAMED)
-      .map((file) => `${file.source} (${file.reason})`);
-    const rest = report.failed.length - named.length;
-    if (rest > 0) named.push(`+${rest} more`);
-    parts.push(`${report.failed.length} skipped: ${named.join(', ')}`);
-  }
-  return parts.join('; ');
+export function formatIngestSummary(report: IngestReport): IngestSummary {
+  const counts = [
+    `${report.added} added`,
+    `${report.changed} changed`,
+    `${report.removed} removed`,
+    `${report.failed.length} failed`,
+  ].join(', ');
+  const seconds = `${report.seconds.toFixed(1)} s`;
+  const unchanged = report.unchanged > 0 ? `; ${report.unchanged} unchanged` : '';
+  const nothingDone =
+    !report.full && report.added + report.changed + report.removed + report.failed.length === 0;
+  const headline = nothingDone
+    ? `index up to date: ${plural(report.unchanged, 'file')} unchanged (${seconds})`
+    : `${report.full ? 'rebuilt the index' : 'index updated'} in ${seconds}: ${counts}${unchanged}`;
+  const detail =
+    report.chunksWritten === 0
+      ? null
+      : `${plural(report.chunksWritten, 'chunk')} written (embeddings: ` +
+        `${report.embeddingsComputed} computed, ${report.embeddingsReused} reused) · ` +
+        `${plural(report.chunks, 'chunk')} in the index`;
+  const failed = report.failed
+    .slice(0, MAX_FAILED_LISTED)
+    .map((file) => `failed: ${file.source} — ${file.detail === '' ? file.reason : file.detail}`);
+  const rest = report.failed.length - failed.length;
+  if (rest > 0) failed.push(`… +${rest} more failed (footnote index lists them all)`);
+  return { headline, detail, failed };
 }
 
 function plural(count: number, noun: string): string {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
-import type { Footnote } from '../../footnote-types.js';
+import type { Footnote, IndexStatus } from '../../footnote-types.js';
 import { describeError } from '../format/describe-error.js';
 import type { ChatAction } from '../state/chat-reducer.js';
 
@@ -26,7 +26,7 @@ export function useIngest(
       const controller = new AbortController();
       controllerRef.current = controller;
       const signal = controller.signal;
-      dispatch({ type: 'ingest-start', full });
+      dispatch({ type: 'ingest-start', full, at: Date.now() });
       try {
         const events = footnote.ingest({ full, signal });
         let step = await events.next();
@@ -54,15 +54,21 @@ export function useIngest(
   return useMemo(() => ({ ingest, abort }), [ingest, abort]);
 }
 
-/** Reads the index status for the status line; a failure becomes a message. */
+/**
+ * Reads the index status for the status line and returns it; a failure
+ * becomes a message and `null`.
+ */
 export async function refreshIndexStatus(
   footnote: Footnote,
   dispatch: Dispatch<ChatAction>,
-): Promise<void> {
+): Promise<IndexStatus | null> {
   try {
-    dispatch({ type: 'index-status', index: await footnote.status() });
+    const index = await footnote.status();
+    dispatch({ type: 'index-status', index });
+    return index;
   } catch (error) {
     const { message, hint } = describeError(error);
     dispatch({ type: 'message-add', tone: 'error', text: message, hint });
+    return null;
   }
 }

@@ -1,3 +1,4 @@
+import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { IndexStatus } from '../../footnote-types.js';
 import type { IngestEvent, IngestReport } from '../../ingest/ingest-report.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
@@ -61,14 +62,17 @@ export type ChatAction =
   | { type: 'answer-event'; event: AnswerEvent }
   | { type: 'ask-fail'; error: DisplayError }
   | { type: 'ask-abort' }
-  | { type: 'ingest-start'; full: boolean }
+  /** `at` is `Date.now()`, for the elapsed time and the ETA. */
+  | { type: 'ingest-start'; full: boolean; at: number }
   | { type: 'ingest-event'; event: IngestEvent }
   | { type: 'ingest-finish'; report: IngestReport }
   | { type: 'ingest-fail'; error: DisplayError }
   | { type: 'ingest-abort' }
   | { type: 'index-status'; index: IndexStatus }
   | { type: 'message-add'; tone: MessageTone; text: string; hint?: string | null }
-  | { type: 'passage-open'; citation: Citation }
+  | { type: 'passage-open'; citation: Citation; lines: NumberedLine[] | null }
+  /** `/sources`: every passage of the last answer in full. */
+  | { type: 'sources-show' }
   | { type: 'history-clear' }
   | { type: 'k-set'; k: number };
 
@@ -151,7 +155,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return {
         ...state,
         status: 'indexing',
-        ingest: createIngestProgress(action.full),
+        ingest: createIngestProgress(action.full, action.at),
       };
     case 'ingest-event':
       if (state.ingest === null) return state;
@@ -195,7 +199,19 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         hint: action.hint ?? null,
       });
     case 'passage-open':
-      return appendHistory(state, { type: 'passage', citation: action.citation });
+      return appendHistory(state, {
+        type: 'passage',
+        citation: action.citation,
+        lines: action.lines,
+        unreadable: action.lines === null,
+      });
+    case 'sources-show':
+      if (state.lastAnswer === null) return state;
+      return appendHistory(state, {
+        type: 'sources',
+        citations: state.lastAnswer.citations,
+        abstained: state.lastAnswer.abstained,
+      });
     case 'history-clear':
       return { ...state, history: [], historyGeneration: state.historyGeneration + 1 };
     case 'k-set':

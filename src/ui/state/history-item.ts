@@ -1,3 +1,4 @@
+import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { IngestReport } from '../../ingest/ingest-report.js';
 import type { Answer, Citation } from '../../shared/types.js';
 
@@ -17,8 +18,19 @@ export type HistoryItem =
       text: string;
       abstainReason: string | null;
     }
-  /** The full passage of a citation, from `/open n`. */
-  | { id: number; type: 'passage'; citation: Citation }
+  /**
+   * A citation from `/open n`: its lines with context as the file reads now,
+   * or `null` with `unreadable` when the file could not be read.
+   */
+  | {
+      id: number;
+      type: 'passage';
+      citation: Citation;
+      lines: NumberedLine[] | null;
+      unreadable: boolean;
+    }
+  /** Every passage of the last answer in full, from `/sources`. */
+  | { id: number; type: 'sources'; citations: Citation[]; abstained: boolean }
   | {
       id: number;
       type: 'message';

@@ -7,7 +7,7 @@ describe('helpCommand', () => {
     const result = await helpCommand.action(createMockCommandContext(), '');
     expect(result.type).toBe('message');
     const text = result.type === 'message' ? result.text : '';
-    expect(text).toContain('/open <n> — Show the full passage of citation n of the last answer');
+    expect(text).toContain('/open <n> — Show passage n of the last answer with the lines around it');
     expect(text).toContain('/quit (/exit) — Leave the chat');
     expect(text).toContain('/reindex [full] — ');
   });

@@ -17,17 +17,18 @@ const lastAnswer: Answer = {
 };
 
 describe('sourcesCommand', () => {
-  it('lists the citations of the last answer with their scores', async () => {
+  it('asks the chat to show every passage of the last answer', async () => {
     expect(await sourcesCommand.action(createMockCommandContext({ lastAnswer }), '')).toEqual({
-      type: 'message',
-      text: 'Sources:\n[1] notes.md:3-5  score 0.91\n[2] a.pdf:7-9 (p. 2)  score 0.50',
+      type: 'sources',
     });
   });
 
-  it('calls them the closest passages after an abstention', async () => {
-    const context = createMockCommandContext({ lastAnswer: { ...lastAnswer, abstained: true } });
-    const result = await sourcesCommand.action(context, '');
-    expect(result.type === 'message' && result.text.startsWith('Closest passages:\n')).toBe(true);
+  it('says so when the last answer cites nothing', async () => {
+    const context = createMockCommandContext({ lastAnswer: { ...lastAnswer, citations: [] } });
+    expect(await sourcesCommand.action(context, '')).toEqual({
+      type: 'message',
+      text: 'the last answer cites no passages',
+    });
   });
 
   it('says to ask first when there is no answer yet', async () => {

@@ -1,9 +1,8 @@
 import { Box } from 'ink';
-import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CitationList } from '../../../src/ui/components/CitationList.js';
 import { makeCitation } from '../../helpers/fake-footnote.js';
-import { renderApp } from '../../helpers/render-app.js';
+import { cleanup, renderApp } from '../../helpers/render-app.js';
 
 afterEach(() => {
   cleanup();
@@ -29,7 +28,14 @@ describe('CitationList', () => {
     expect(lastFrame()).toContain('… (+2 more)');
   });
 
-  it('cuts a long quote to three lines of the terminal width', () => {
+  it('shows the score of each source', () => {
+    const scored = [makeCitation({ id: 1, score: 0.873 }), makeCitation({ id: 2, score: 0.0042 })];
+    const { lastFrame } = renderApp(<CitationList citations={scored} />);
+    expect(lastFrame()).toContain('[1] notes.md:3-5 · score 0.87');
+    expect(lastFrame()).toContain('[2] notes.md:3-5 · score 0.0042');
+  });
+
+  it('cuts a long quote to one line of the terminal width', () => {
     const long = makeCitation({ id: 1, text: `${'word '.repeat(60)}TAIL` });
     const { lastFrame } = renderApp(
       <Box width={40}>
@@ -39,9 +45,23 @@ describe('CitationList', () => {
     const quoteLines = lastFrame()
       .split('\n')
       .filter((line) => line.startsWith('    '));
-    expect(quoteLines).toHaveLength(3);
-    expect(lastFrame()).toContain('…');
+    expect(quoteLines).toHaveLength(1);
+    expect(quoteLines[0]).toMatch(/^ {4}word( word)*…$/);
     expect(lastFrame()).not.toContain('TAIL');
+  });
+
+  it('links the source to its file with OSC 8 where the terminal supports it', () => {
+    const cited = [makeCitation({ id: 1, source: 'notes/a b.md', startLine: 3, endLine: 5 })];
+    const link = `\u001B]8;;file:///docs/corpus/notes/a%20b.md\u0007notes/a b.md:3-5\u001B]8;;\u0007`;
+    const linked = renderApp(<CitationList citations={cited} corpusDir="/docs/corpus" />, {
+      terminal: { hyperlinks: true },
+    });
+    expect(linked.lastFrame()).toContain(`[1] ${link}`);
+    const plain = renderApp(<CitationList citations={cited} corpusDir="/docs/corpus" />, {
+      terminal: { hyperlinks: false },
+    });
+    expect(plain.lastFrame()).toContain('[1] notes/a b.md:3-5');
+    expect(plain.lastFrame()).not.toContain('\u001B]8;;');
   });
 
   it('renders nothing without citations', () => {

@@ -1,44 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { formatIngestSummary } from '../../../src/ui/format/format-ingest-summary.js';
+import {
+  formatIngestSummary,
+  MAX_FAILED_LISTED,
+} from '../../../src/ui/format/format-ingest-summary.js';
 import { makeIngestReport } from '../../helpers/fake-footnote.js';
 
 describe('formatIngestSummary', () => {
-  it('names files, chunks, time and skipped files', () => {
+  it('counts added, changed, removed and failed files, chunks and embeddings', () => {
     const report = makeIngestReport({
       added: 10,
       changed: 2,
+      removed: 1,
+      unchanged: 5,
+      chunks: 400,
       chunksWritten: 340,
+      embeddingsComputed: 300,
+      embeddingsReused: 40,
       seconds: 1.23,
-      failed: [{ source: 'x.bin', reason: 'binary', detail: 'binary file' }],
+      failed: [{ source: 'x.bin', reason: 'binary', detail: 'binary file (NUL bytes)' }],
     });
-    expect(formatIngestSummary(report)).toBe(
-      'indexed 12 files, 340 chunks in 1.2 s; 1 skipped: x.bin (binary)',
-    );
+    expect(formatIngestSummary(report)).toEqual({
+      headline: 'index updated in 1.2 s: 10 added, 2 changed, 1 removed, 1 failed; 5 unchanged',
+      detail: '340 chunks written (embeddings: 300 computed, 40 reused) · 400 chunks in the index',
+      failed: ['failed: x.bin — binary file (NUL bytes)'],
+    });
   });
 
-  it('counts unchanged and removed files and names at most three skipped ones', () => {
-    const failed = ['a', 'b', 'c', 'd'].map((name) => ({
-      source: `${name}.bin`,
+  it('lists failed files up to the limit, with the reason when there is no detail', () => {
+    const failed = Array.from({ length: MAX_FAILED_LISTED + 2 }, (_, index) => ({
+      source: `${index}.bin`,
       reason: 'binary' as const,
       detail: '',
     }));
-    const report = makeIngestReport({
-      added: 1,
-      chunksWritten: 1,
-      unchanged: 5,
-      removed: 2,
-      failed,
-      seconds: 0.04,
-    });
-    expect(formatIngestSummary(report)).toBe(
-      'indexed 1 file, 1 chunk in 0.0 s; 5 unchanged; 2 removed; ' +
-        '4 skipped: a.bin (binary), b.bin (binary), c.bin (binary), +1 more',
-    );
+    const lines = formatIngestSummary(makeIngestReport({ failed })).failed;
+    expect(lines).toHaveLength(MAX_FAILED_LISTED + 1);
+    expect(lines[0]).toBe('failed: 0.bin — binary');
+    expect(lines.at(-1)).toBe('… +2 more failed (footnote index lists them all)');
   });
 
   it('says the index was rebuilt after a full run', () => {
-    expect(formatIngestSummary(makeIngestReport({ full: true }))).toBe(
-      'rebuilt the index: 2 files, 7 chunks in 0.4 s',
+    expect(formatIngestSummary(makeIngestReport({ full: true })).headline).toBe(
+      'rebuilt the index in 0.4 s: 2 added, 0 changed, 0 removed, 0 failed',
     );
+  });
+
+  it('says the index is up to date when nothing changed', () => {
+    const report = makeIngestReport({ added: 0, unchanged: 12, chunksWritten: 0, seconds: 0.05 });
+    expect(formatIngestSummary(report)).toEqual({
+      headline: 'index up to date: 12 files unchanged (0.1 s)',
+      detail: null,
+      failed: [],
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   type ChatAction,
   type ChatState,
 } from '../../../src/ui/state/chat-reducer.js';
-import { makeCitation, makeIngestReport } from '../../helpers/fake-footnote.js';
+import { makeCitation, makeIngestReport, scriptAnswer } from '../../helpers/fake-footnote.js';
 
 function reduce(actions: ChatAction[], state: ChatState = createInitialChatState()): ChatState {
   return actions.reduce(chatReducer, state);
@@ -140,7 +140,7 @@ describe('chatReducer', () => {
     const report = makeIngestReport();
     const skipped = { source: 'x.bin', reason: 'binary', detail: 'binary' } as const;
     const running = reduce([
-      { type: 'ingest-start', full: true },
+      { type: 'ingest-start', full: true, at: 1000 },
       { type: 'ingest-event', event: { type: 'ingest-start', files: 3, toIndex: 2, full: true } },
       {
         type: 'ingest-event',
@@ -151,20 +151,32 @@ describe('chatReducer', () => {
         event: { type: 'file-skipped', file: skipped },
       },
       { type: 'ingest-event', event: { type: 'file-removed', source: 'old.md' } },
-      { type: 'ingest-event', event: { type: 'embed-progress', done: 3, total: 4 } },
+      {
+        type: 'ingest-event',
+        event: {
+          type: 'embed-progress',
+          done: 2,
+          total: 2,
+          embeddingsComputed: 3,
+          embeddingsReused: 1,
+        },
+      },
     ]);
     expect(running.status).toBe('indexing');
     expect(running.ingest).toEqual({
       full: true,
+      startedAt: 1000,
+      planned: true,
       files: 3,
       toIndex: 2,
-      done: 1,
+      done: 2,
       total: 2,
       current: 'a.md',
+      chunks: 4,
+      embeddingsComputed: 3,
+      embeddingsReused: 1,
       skipped: [skipped],
       removed: 1,
-      embedDone: 3,
-      embedTotal: 4,
     });
     const done = chatReducer(running, { type: 'ingest-finish', report });
     expect(done.status).toBe('idle');
@@ -174,7 +186,7 @@ describe('chatReducer', () => {
 
   it('returns to idle with the error when indexing fails', () => {
     const state = reduce([
-      { type: 'ingest-start', full: false },
+      { type: 'ingest-start', full: false, at: 0 },
       { type: 'ingest-fail', error: { message: 'locked', hint: 'wait' } },
     ]);
     expect(state.status).toBe('idle');
@@ -193,11 +205,32 @@ describe('chatReducer', () => {
   });
 
   it('adds an opened passage and sets k', () => {
+    const lines = [{ number: 3, text: 'line', inRange: true }];
     const state = reduce([
-      { type: 'passage-open', citation },
+      { type: 'passage-open', citation, lines },
+      { type: 'passage-open', citation, lines: null },
       { type: 'k-set', k: 8 },
     ]);
-    expect(state.history).toEqual([{ id: 1, type: 'passage', citation }]);
+    expect(state.history).toEqual([
+      { id: 1, type: 'passage', citation, lines, unreadable: false },
+      { id: 2, type: 'passage', citation, lines: null, unreadable: true },
+    ]);
     expect(state.k).toBe(8);
+  });
+
+  it('shows every passage of the last answer on sources-show, and nothing before an answer', () => {
+    expect(reduce([{ type: 'sources-show' }]).history).toEqual([]);
+    const answer = scriptAnswer('q?', { text: 'a [1]', citations: [citation] }).answer;
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      { type: 'answer-event', event: { type: 'answer-end', answer } },
+      { type: 'sources-show' },
+    ]);
+    expect(state.history.at(-1)).toEqual({
+      id: 2,
+      type: 'sources',
+      citations: [citation],
+      abstained: false,
+    });
   });
 });

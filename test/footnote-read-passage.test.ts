@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFootnote } from '../src/footnote.js';
+import { createTempCorpus, type TempCorpus } from './helpers/temp-corpus.js';
+import { makeTestConfig } from './helpers/test-config.js';
+
+let corpus: TempCorpus | null = null;
+
+afterEach(() => {
+  corpus?.cleanup();
+  corpus = null;
+});
+
+describe('footnote facade: readPassage', () => {
+  it('reads the cited lines with the lines around them from the corpus', async () => {
+    corpus = createTempCorpus({ 'notes/a.md': 'one\ntwo\nthree\nfour\nfive\nsix' });
+    const footnote = createFootnote(makeTestConfig(corpus.root));
+    const lines = await footnote.readPassage(
+      { source: 'notes/a.md', startLine: 3, endLine: 4 },
+      { contextLines: 1 },
+    );
+    expect(lines?.map((line) => [line.number, line.text, line.inRange])).toEqual([
+      [2, 'two', false],
+      [3, 'three', true],
+      [4, 'four', true],
+      [5, 'five', false],
+    ]);
+    expect(footnote.corpusDir).toBe(path.resolve(corpus.root));
+  });
+
+  it('gives null for a file that is gone', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'alpha' });
+    const footnote = createFootnote(makeTestConfig(corpus.root));
+    expect(await footnote.readPassage({ source: 'b.txt', startLine: 1, endLine: 1 })).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { segmentAnswer } from '../../../src/ui/format/segment-answer.js';
+
+const marked = { markUnsupported: true };
+
+describe('segmentAnswer', () => {
+  it('picks out markers and marks a sentence without one', () => {
+    expect(segmentAnswer('Paris [1]. Lyon.', marked)).toEqual([
+      { type: 'text', text: 'Paris ' },
+      { type: 'marker', text: '[1]' },
+      { type: 'text', text: '. ' },
+      { type: 'unsupported', text: 'Lyon.' },
+    ]);
+  });
+
+  it('gives a marker after the full stop to the sentence before it', () => {
+    expect(segmentAnswer('Guo Jun led it. [1] [2] He came back.', marked)).toEqual([
+      { type: 'text', text: 'Guo Jun led it. ' },
+      { type: 'marker', text: '[1]' },
+      { type: 'text', text: ' ' },
+      { type: 'marker', text: '[2]' },
+      { type: 'text', text: ' ' },
+      { type: 'unsupported', text: 'He came back.' },
+    ]);
+  });
+
+  it('keeps every sentence of a fully cited answer plain, lists and ranges included', () => {
+    const segments = segmentAnswer('One [1, 2]. Two [3-4]!\n\nThree [1]', marked);
+    expect(segments.filter((segment) => segment.type === 'unsupported')).toEqual([]);
+    expect(segments.filter((segment) => segment.type === 'marker').map((segment) => segment.text)).toEqual([
+      '[1, 2]',
+      '[3-4]',
+      '[1]',
+    ]);
+  });
+
+  it('ends a sentence at a paragraph break even without a full stop', () => {
+    expect(segmentAnswer('Heading\n\nA fact [1].', marked)).toEqual([
+      { type: 'unsupported', text: 'Heading' },
+      { type: 'text', text: '\n\nA fact ' },
+      { type: 'marker', text: '[1]' },
+      { type: 'text', text: '.' },
+    ]);
+  });
+
+  it('marks nothing when told not to (an abstention, or text still streaming)', () => {
+    expect(segmentAnswer('No idea. Really [2].', { markUnsupported: false })).toEqual([
+      { type: 'text', text: 'No idea. Really ' },
+      { type: 'marker', text: '[2]' },
+      { type: 'text', text: '.' },
+    ]);
+  });
+
+  it('splits CJK sentences at their full stops', () => {
+    expect(segmentAnswer('郭军带队。[1]他们参观了工厂。', marked)).toEqual([
+      { type: 'text', text: '郭军带队。' },
+      { type: 'marker', text: '[1]' },
+      { type: 'unsupported', text: '他们参观了工厂。' },
+    ]);
+  });
+
+  it('leaves a bracketed year alone', () => {
+    expect(segmentAnswer('It opened in [2023] [1].', marked)).toEqual([
+      { type: 'text', text: 'It opened in [2023] ' },
+      { type: 'marker', text: '[1]' },
+      { type: 'text', text: '.' },
+    ]);
+  });
+});
