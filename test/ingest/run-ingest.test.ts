@@ -44,6 +44,15 @@ describe('runIngest', () => {
     expect(report).toMatchObject({ changed: 1, embeddingsComputed: 1, embeddingsReused: 2, chunks: 3 });
   });
 
+  it('says in embed-progress how many embeddings were computed and reused so far', async () => {
+    const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
+    const { footnote } = setup({ 'doc.md': text, 'copy.md': text });
+    const { events } = await drain(footnote.ingest());
+    expect(events.filter((event) => event.type === 'embed-progress')).toEqual([
+      { type: 'embed-progress', done: 2, total: 2, embeddingsComputed: 2, embeddingsReused: 2 },
+    ]);
+  });
+
   it('does not read or embed anything when nothing changed', async () => {
     const { footnote, embedder } = setup({ 'a.md': paragraph('alpha') });
     await drain(footnote.ingest());

@@ -1,6 +1,14 @@
 import type { SlashCommand } from './types.js';
 
-/** `/help`: lists every command with its usage and what it does. */
+/** The keys, listed under the commands. */
+export const KEY_HELP: readonly string[] = [
+  'Keys:',
+  '↑ ↓ earlier questions · ← → Home End (Ctrl+A, Ctrl+E) move · Alt+← → by word',
+  'Ctrl+W delete a word · Ctrl+U to the start · Ctrl+K to the end',
+  'Ctrl+C cancel an answer or indexing; again to quit · Ctrl+D on an empty line quits',
+];
+
+/** `/help`: lists every command with its usage and what it does, then the keys. */
 export const helpCommand: SlashCommand = {
   name: 'help',
   description: 'List the commands',
@@ -12,7 +20,7 @@ export const helpCommand: SlashCommand = {
     });
     return {
       type: 'message',
-      text: ['Type a question and press Enter. Commands:', ...lines].join('\n'),
+      text: ['Type a question and press Enter. Commands:', ...lines, ...KEY_HELP].join('\n'),
     };
   },
 };

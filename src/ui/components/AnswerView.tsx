@@ -23,6 +23,11 @@ export interface AnswerViewProps {
   abstainReason?: string | null;
   /** Still arriving: shows a marker instead of citations. */
   streaming?: boolean;
+  /**
+   * Flag sentences no marker supports. Only for generated answers: an
+   * extractive answer quotes each sentence from the passage it cites.
+   */
+  markUnsupported?: boolean;
   /** The corpus folder, for links to cited files. */
   corpusDir?: string;
 }
@@ -34,6 +39,7 @@ export function AnswerView({
   abstained = false,
   abstainReason = null,
   streaming = false,
+  markUnsupported = false,
   corpusDir,
 }: AnswerViewProps) {
   const color = useColor();
@@ -44,8 +50,10 @@ export function AnswerView({
   if (!abstained) {
     return (
       <Box flexDirection="column">
-        {text === '' ? null : <AnswerText text={text} markUnsupported />}
-        {hasUnsupportedSentence(text) ? <Text dimColor>{UNSUPPORTED_LEGEND}</Text> : null}
+        {text === '' ? null : <AnswerText text={text} markUnsupported={markUnsupported} />}
+        {markUnsupported && hasUnsupportedSentence(text) ? (
+          <Text dimColor>{UNSUPPORTED_LEGEND}</Text>
+        ) : null}
         {citations.length === 0 ? null : (
           <Box marginTop={1}>
             <CitationList citations={citations} corpusDir={corpusDir} />

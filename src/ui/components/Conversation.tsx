@@ -50,7 +50,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
     case 'answer-text':
       return (
         <Box marginBottom={1}>
-          <AnswerText text={item.text} markUnsupported />
+          <AnswerText text={item.text} markUnsupported={item.mode === 'generative'} />
         </Box>
       );
     case 'answer':
@@ -60,6 +60,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
           citations={item.answer.citations}
           abstained={item.answer.abstained}
           abstainReason={item.abstainReason}
+          markUnsupported={item.answer.mode === 'generative'}
           corpusDir={corpusDir}
         />
       );

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { Citation } from '../../shared/types.js';
 import { formatScore } from '../format/format-score.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useColor, useTerminal } from '../terminal-context.js';
 import { formatSourceLabel } from './CitationList.js';
 
@@ -32,6 +33,7 @@ export interface PassageViewProps {
 export function PassageView({ citation, lines = null, unreadable = false, corpusDir }: PassageViewProps) {
   const color = useColor();
   const { hyperlinks } = useTerminal();
+  const columns = useTerminalWidth();
   const header = (
     <Text>
       <Text color={color('accent')}>
@@ -55,7 +57,11 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
       </Box>
     );
   }
-  const gutter = String(lines.at(-1)?.number ?? 0).length;
+  const digits = String(lines.at(-1)?.number ?? 0).length;
+  // "12 ┃ ": the number, a space, the rule, a space. The text gets an explicit
+  // width: inside <Static> (absolutely positioned) a row does not shrink its
+  // children to the terminal, and a long line would spill past the edge.
+  const textWidth = Math.max(10, columns - digits - 3);
   return (
     <Box flexDirection="column">
       {header}
@@ -68,13 +74,13 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
         <Box key={line.number}>
           <Box flexShrink={0}>
             <Text dimColor={!line.inRange}>
-              {String(line.number).padStart(gutter)}{' '}
+              {String(line.number).padStart(digits)}{' '}
               <Text color={line.inRange ? color('accent') : undefined}>
                 {line.inRange ? CITED_RULE : CONTEXT_RULE}
               </Text>{' '}
             </Text>
           </Box>
-          <Box flexShrink={1}>
+          <Box width={textWidth}>
             <Text dimColor={!line.inRange}>{line.text}</Text>
           </Box>
         </Box>

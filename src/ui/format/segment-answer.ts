@@ -1,4 +1,5 @@
 import { createCitationMarkerPattern } from '../../answer/parse-citations.js';
+import { splitSentences } from '../../chunk/split-sentences.js';
 
 /** A piece of answer text, for drawing markers and unsupported sentences apart. */
 export type AnswerSegment =
@@ -8,8 +9,11 @@ export type AnswerSegment =
   /** A sentence no marker vouches for. */
   | { type: 'unsupported'; text: string };
 
-/** A sentence ends at . ! ? (or their CJK forms), then closing quotes and brackets. */
-const SENTENCE_END = /[.!?。！？]+["'”’)\]]*(?=\s|$)|[。！？]+/gu;
+/** Citation markers at the start of a text, with the spaces between them. */
+const LEADING_MARKERS = new RegExp(
+  String.raw`^(?:\s*${createCitationMarkerPattern().source})+`,
+  'u',
+);
 /** Text with a letter or digit in it is a claim; stray punctuation is not. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
@@ -51,37 +55,32 @@ export function segmentAnswer(
   return segments;
 }
 
-/** Sentences with the markers that follow them; a paragraph break also ends one. */
+/**
+ * Sentences (as the chunker splits them: "Co., Ltd." and "Dr." end nothing)
+ * with the markers that follow them.
+ */
 function splitClaims(text: string): string[] {
+  const markers = [...text.matchAll(createCitationMarkerPattern())].map((marker) => ({
+    start: marker.index,
+    end: marker.index + marker[0].length,
+  }));
+  const cuts = splitSentences(text)
+    .slice(1)
+    .map((sentence) => {
+      // ICU may cut inside "。[1]" (a bracket closes a sentence too): not there.
+      const inside = markers.find((marker) => marker.start < sentence.start && sentence.start < marker.end);
+      const cut = inside === undefined ? sentence.start : inside.end;
+      // Markers right after the full stop belong to the sentence before.
+      const after = LEADING_MARKERS.exec(text.slice(cut));
+      return cut + (after === null ? 0 : after[0].length);
+    });
   const claims: string[] = [];
   let start = 0;
-  const cut = (end: number): void => {
-    if (end > start) claims.push(text.slice(start, end));
-    start = end;
-  };
-  for (const paragraph of text.matchAll(/\n\s*\n/g)) {
-    splitSentences(text, start, paragraph.index, cut);
-    cut(paragraph.index + paragraph[0].length);
+  for (const cut of [...cuts, text.length]) {
+    if (cut > start) claims.push(text.slice(start, cut));
+    start = Math.max(start, cut);
   }
-  splitSentences(text, start, text.length, cut);
-  cut(text.length);
   return claims;
-}
-
-function splitSentences(
-  text: string,
-  from: number,
-  to: number,
-  cut: (end: number) => void,
-): void {
-  const part = text.slice(from, to);
-  for (const end of part.matchAll(SENTENCE_END)) {
-    let stop = from + end.index + end[0].length;
-    // Markers (and the spaces between them) right after the full stop are this sentence's.
-    const after = /^(?:\s*\[[^\]\n]{1,40}\])+/.exec(text.slice(stop, to));
-    if (after !== null && createCitationMarkerPattern().test(after[0])) stop += after[0].length;
-    cut(stop);
-  }
 }
 
 function push(segments: AnswerSegment[], segment: AnswerSegment): void {

@@ -254,7 +254,7 @@ function appendStreamedText(
   if (split === 0) return { ...state, pending: { ...pending, text } };
   const paragraphs = text.slice(0, split).trimEnd();
   const withParagraphs =
-    paragraphs === '' ? state : appendHistory(state, { type: 'answer-text', text: paragraphs });
+    paragraphs === '' ? state : appendHistory(state, { type: 'answer-text', text: paragraphs, mode: pending.mode });
   return {
     ...withParagraphs,
     pending: {
@@ -297,7 +297,8 @@ function remainingAnswerText(pending: PendingAnswer, answer: Answer): string {
 /** Leaves the answering state, keeping whatever had streamed in history. */
 function endAnswer(state: ChatState): ChatState {
   const partial = state.pending?.text.trim() ?? '';
+  const mode = state.pending?.mode ?? null;
   const kept =
-    partial === '' ? state : appendHistory(state, { type: 'answer-text', text: partial });
+    partial === '' ? state : appendHistory(state, { type: 'answer-text', text: partial, mode });
   return { ...kept, status: 'idle', pending: null };
 }

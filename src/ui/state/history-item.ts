@@ -1,6 +1,6 @@
 import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { IngestReport } from '../../ingest/ingest-report.js';
-import type { Answer, Citation } from '../../shared/types.js';
+import type { Answer, AnswerMode, Citation } from '../../shared/types.js';
 
 /** How a message reads: `info` is neutral, `error` is red with a hint. */
 export type MessageTone = 'info' | 'error';
@@ -9,7 +9,7 @@ export type MessageTone = 'info' | 'error';
 export type HistoryItem =
   | { id: number; type: 'user-input'; text: string }
   /** A paragraph of an answer that finished while the rest still streamed. */
-  | { id: number; type: 'answer-text'; text: string }
+  | { id: number; type: 'answer-text'; text: string; mode: AnswerMode | null }
   /** The end of an answer: the text not yet shown, then citations or the abstention. */
   | {
       id: number;

@@ -10,5 +10,6 @@ describe('helpCommand', () => {
     expect(text).toContain('/open <n> — Show passage n of the last answer with the lines around it');
     expect(text).toContain('/quit (/exit) — Leave the chat');
     expect(text).toContain('/reindex [full] — ');
+    expect(text).toContain('Ctrl+D on an empty line quits');
   });
 });

@@ -67,3 +67,12 @@ describe('segmentAnswer', () => {
     ]);
   });
 });
+
+describe('segmentAnswer with abbreviations', () => {
+  it('does not end a sentence at "Co., Ltd." before a bracket (a sample-corpus answer)', () => {
+    const text =
+      'Guo Jun led a team to visit Safe-Run Intelligent Equipment Co., Ltd. (hereinafter ' +
+      'referred to as Safe-Run) for research. [1] Guo Jun led a team to Safe-Run [1]';
+    expect(segmentAnswer(text, marked).filter((segment) => segment.type === 'unsupported')).toEqual([]);
+  });
+});

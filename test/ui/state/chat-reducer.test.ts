@@ -82,7 +82,7 @@ describe('chatReducer', () => {
       delta('One.\n\nTwo'),
       delta(' more.'),
     ]);
-    expect(state.history).toEqual([{ id: 1, type: 'answer-text', text: 'One.' }]);
+    expect(state.history).toEqual([{ id: 1, type: 'answer-text', text: 'One.', mode: null }]);
     expect(state.pending?.text).toBe('Two more.');
     const ended = chatReducer(state, {
       type: 'answer-event',
@@ -123,7 +123,7 @@ describe('chatReducer', () => {
     expect(state.status).toBe('idle');
     expect(state.pending).toBeNull();
     expect(state.history).toEqual([
-      { id: 1, type: 'answer-text', text: 'Half' },
+      { id: 1, type: 'answer-text', text: 'Half', mode: null },
       { id: 2, type: 'message', tone: 'error', text: 'request failed', hint: 'check the network' },
     ]);
   });
