@@ -16,7 +16,9 @@ export type AnswerScript =
   | { events: AnswerEvent[]; answer: Answer }
   /** Yield `events`, then wait until the signal fires and throw ABORTED. */
   | { events: AnswerEvent[]; hang: true }
-  | { events: AnswerEvent[]; error: Error };
+  | { events: AnswerEvent[]; error: Error }
+  /** Yield `events`, wait for `gate`, then yield `rest` and return `answer`. */
+  | { events: AnswerEvent[]; gate: Promise<void>; rest: AnswerEvent[]; answer: Answer };
 
 /** What the fake's `ingest` does for one run. */
 export type IngestScript =
@@ -162,6 +164,13 @@ export class FakeFootnote implements Footnote {
       await waitForAbort(options.signal);
       throw new FootnoteError('ABORTED');
     }
+    if ('gate' in script) {
+      await script.gate;
+      for (const event of script.rest) {
+        await nextTick();
+        yield event;
+      }
+    }
     return script.answer;
   }
 
@@ -216,4 +225,13 @@ function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
     if (signal.aborted) return resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** A promise and the function that resolves it, for gated scripts. */
+export function createGate(): { gate: Promise<void>; open(): void } {
+  let open = (): void => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { gate, open };
 }

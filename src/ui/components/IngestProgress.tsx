@@ -37,7 +37,7 @@ export function IngestProgress({ progress, now }: IngestProgressProps) {
   const elapsed = Math.max(0, ((now ?? clock) - progress.startedAt) / 1000);
   const remaining = estimateRemainingSeconds(progress, elapsed);
   const fraction = progress.total === 0 ? 1 : Math.min(1, progress.done / progress.total);
-  const barWidth = Math.max(8, Math.min(PROGRESS_BAR_WIDTH, columns - 36));
+  const barWidth = Math.max(8, Math.min(PROGRESS_BAR_WIDTH, columns - 40));
   const filled = Math.round(fraction * barWidth);
   const bar = '█'.repeat(filled) + '░'.repeat(barWidth - filled);
   const timing = [

@@ -1,0 +1,292 @@
+import chalk from 'chalk';
+import stringWidth from 'string-width';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/shared/types.js';
+import { App } from '../../src/ui/App.js';
+import { STREAMING_CURSOR } from '../../src/ui/components/AnswerView.js';
+import type { TerminalCapabilities } from '../../src/ui/terminal-context.js';
+import {
+  createGate,
+  FakeFootnote,
+  makeCitation,
+  makeIngestReport,
+  scriptAnswer,
+} from '../helpers/fake-footnote.js';
+import { cleanup, renderApp } from '../helpers/render-app.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+afterEach(() => {
+  cleanup();
+});
+
+const QUESTION = 'Who led the team that visited Safe-Run?';
+const FILE = [
+  'Guo Jun visited the plant in June.',
+  'The visit was part of a research tour.',
+  'Guo Jun, Deputy Secretary-General of the CPPCC, led the team that visited Safe-Run.',
+  'Wu Xinming accompanied the investigation.',
+  'The team met the technical staff.',
+  'A training meeting followed.',
+  'Everyone went home.',
+].join('\n');
+const leaderCitation = makeCitation({
+  id: 1,
+  source: 'visits/safe-run.txt',
+  startLine: 3,
+  endLine: 3,
+  text: 'Guo Jun, Deputy Secretary-General of the CPPCC, led the team that visited Safe-Run.',
+  score: 0.91,
+});
+const LONG_ANSWER =
+  'Guo Jun, Deputy Secretary-General of the National Committee of the Chinese ' +
+  "People's Political Consultative Conference, led the team that visited Safe-Run [1].";
+
+function safeRunFootnote(): FakeFootnote {
+  return new FakeFootnote({
+    corpusDir: '/docs/corpus',
+    files: { 'visits/safe-run.txt': FILE },
+    answers: {
+      [QUESTION]: scriptAnswer(QUESTION, { text: LONG_ANSWER, citations: [leaderCitation] }),
+    },
+  });
+}
+
+function renderChat(
+  footnote: FakeFootnote,
+  options: { columns?: number; terminal?: TerminalCapabilities; indexOnStart?: boolean } = {},
+) {
+  let exits = 0;
+  const app = renderApp(
+    <App
+      footnote={footnote}
+      indexOnStart={options.indexOnStart ?? false}
+      terminal={options.terminal}
+      corpusLabel="corpus"
+      onExit={() => (exits += 1)}
+    />,
+    { columns: options.columns ?? 100 },
+  );
+  return { ...app, exits: () => exits };
+}
+
+/** Lines of every frame drawn wider than `columns`, measured as the terminal does. */
+function linesWiderThan(frames: readonly string[], columns: number): string[] {
+  return frames.flatMap((frame) => frame.split('\n')).filter((line) => stringWidth(line) > columns);
+}
+
+describe('App: streaming', () => {
+  it('draws a streamed answer as it arrives, then settles it into the history once', async () => {
+    const { gate, open } = createGate();
+    const final: Answer = {
+      question: QUESTION,
+      answer: 'Guo Jun led the team [1].',
+      mode: 'generative',
+      model: 'test-model',
+      abstained: false,
+      citations: [leaderCitation],
+    };
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [
+            { type: 'answer-start', mode: 'generative', model: 'test-model' },
+            { type: 'text-delta', text: 'Guo Jun ' },
+          ],
+          gate,
+          rest: [
+            { type: 'text-delta', text: 'led the team [1].' },
+            { type: 'answer-end', answer: final },
+          ],
+          answer: final,
+        },
+      },
+    });
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain(`Guo Jun ${STREAMING_CURSOR}`));
+    expect(app.lastFrame()).not.toContain('Guo Jun led the team');
+    expect(app.lastFrame()).not.toContain('[1] visits/safe-run.txt');
+    open();
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    const frame = app.lastFrame();
+    expect(frame).toContain('Guo Jun led the team [1].');
+    expect(frame.split('Guo Jun led the team').length - 1).toBe(1);
+    expect(frame).not.toContain(STREAMING_CURSOR);
+  });
+
+  it('flags a generated sentence without a citation, and explains the flag', async () => {
+    const text = 'Guo Jun led the team [1]. He was very tall.';
+    const answer: Answer = {
+      question: QUESTION,
+      answer: text,
+      mode: 'generative',
+      model: 'm',
+      abstained: false,
+      citations: [leaderCitation],
+    };
+    const footnote = new FakeFootnote({
+      answers: { [QUESTION]: { events: [{ type: 'answer-end', answer }], answer } },
+    });
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('He was very tall. [?]'));
+    expect(app.lastFrame()).toContain('[?] no cited passage supports this sentence');
+    expect(app.lastFrame()).not.toContain('team [1]. [?]');
+  });
+});
+
+describe('App: sources', () => {
+  it('shows the score of each source and a file link where the terminal supports it', async () => {
+    const app = renderChat(safeRunFootnote(), { terminal: { colors: true, hyperlinks: true } });
+    await app.submit(QUESTION);
+    const url = 'file:///docs/corpus/visits/safe-run.txt';
+    await waitFor(() =>
+      expect(app.lastFrame()).toContain(`[1] \u001B]8;;${url}\u0007visits/safe-run.txt:3\u001B]8;;\u0007`),
+    );
+    expect(app.lastFrame()).toContain('· score 0.91');
+  });
+
+  it('keeps sources plain text on a terminal without hyperlinks', async () => {
+    const app = renderChat(safeRunFootnote(), { terminal: { colors: true, hyperlinks: false } });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3 · score 0.91'));
+    expect(app.lastFrame()).not.toContain('\u001B]8;;');
+  });
+
+  it('opens a passage with the lines around it, read from the file', async () => {
+    const footnote = safeRunFootnote();
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    await app.submit('/open 1');
+    await waitFor(() => expect(app.lastFrame()).toContain('6 │ A training meeting followed.'));
+    expect(app.lastFrame()).toContain('2 │ The visit was part of a research tour.');
+    expect(app.lastFrame()).toContain('3 ┃ Guo Jun, Deputy Secretary-General of the CPPCC');
+    expect(app.lastFrame()).not.toContain('7 │ Everyone went home.');
+    expect(app.lastFrame()).not.toContain('changed since it was indexed');
+    expect(footnote.readPassageCalls).toEqual([
+      {
+        location: expect.objectContaining({ source: 'visits/safe-run.txt', startLine: 3, endLine: 3 }),
+        options: { contextLines: 3 },
+      },
+    ]);
+  });
+
+  it('says so when the opened file changed or is gone, showing the indexed passage', async () => {
+    const footnote = safeRunFootnote();
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    footnote.files['visits/safe-run.txt'] = 'Completely\ndifferent\ntext now.';
+    await app.submit('/open 1');
+    await waitFor(() => expect(app.lastFrame()).toContain('changed since it was indexed; /reindex'));
+    delete footnote.files['visits/safe-run.txt'];
+    await app.submit('/open 1');
+    await waitFor(() => expect(app.lastFrame()).toContain('can no longer be read'));
+  });
+
+  it('shows every passage of the last answer in full on /sources', async () => {
+    const app = renderChat(safeRunFootnote());
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    await app.submit('/sources');
+    await waitFor(() => expect(app.lastFrame()).toContain('Sources:'));
+    expect(app.lastFrame()).toContain(`  ${leaderCitation.text}`);
+  });
+});
+
+describe('App: status', () => {
+  it('names the corpus, the index size and its freshness', async () => {
+    const app = renderChat(new FakeFootnote({ status: { files: 12, chunks: 340 } }));
+    await waitFor(() => expect(app.lastFrame()).toContain('corpus · 12 files, 340 chunks · up to date'));
+  });
+
+  it('does not re-index a stale index at start: it says so and offers /reindex', async () => {
+    const footnote = new FakeFootnote({ status: { stale: true } });
+    const app = renderChat(footnote);
+    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    expect(app.lastFrame()).toContain(
+      'the corpus changed since it was last indexed; answers use the old index until you type /reindex',
+    );
+    expect(footnote.ingestCalls).toEqual([]);
+  });
+
+  it('asks for a full rebuild when the index was built with another embedder', async () => {
+    const app = renderChat(new FakeFootnote({ status: { embedderMismatch: true } }));
+    await waitFor(() => expect(app.lastFrame()).toContain('type /reindex full to rebuild it'));
+  });
+});
+
+describe('App: narrow terminals and colours', () => {
+  it('draws a whole session within 60 columns', async () => {
+    const footnote = safeRunFootnote();
+    footnote.ingests = [
+      {
+        events: [
+          { type: 'ingest-start', files: 2, toIndex: 2, full: false },
+          { type: 'file-indexed', source: 'visits/a-rather-long-file-name-for-a-narrow-terminal.txt', chunks: 3, done: 1, total: 2 },
+          { type: 'file-skipped', file: { source: 'blob.bin', reason: 'binary', detail: 'binary file (NUL bytes); not a text document' } },
+        ],
+        report: makeIngestReport({
+          failed: [{ source: 'blob.bin', reason: 'binary', detail: 'binary file (NUL bytes); not a text document' }],
+        }),
+      },
+    ];
+    const app = renderChat(footnote, { columns: 60, indexOnStart: true });
+    await waitFor(() => expect(app.lastFrame()).toContain('failed: blob.bin'));
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('score 0.91'));
+    await app.submit('/open 1');
+    await waitFor(() => expect(app.lastFrame()).toContain('6 │'));
+    await app.submit('/sources');
+    await waitFor(() => expect(app.lastFrame()).toContain('Sources:'));
+    await app.submit('/help');
+    await waitFor(() => expect(app.lastFrame()).toContain('Keys:'));
+    expect(linesWiderThan(app.frames(), 60)).toEqual([]);
+  });
+
+  it('redraws the live region for the new width after a resize', async () => {
+    const footnote = new FakeFootnote({
+      modeLabel: 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
+    });
+    const app = renderChat(footnote, { columns: 100 });
+    await waitFor(() => expect(app.lastFrame()).toContain('up to date'));
+    app.resize(60);
+    const drawn = app.frames().length;
+    await app.write('x');
+    await waitFor(() => expect(app.frames().length).toBeGreaterThan(drawn));
+    expect(linesWiderThan(app.frames().slice(drawn), 60)).toEqual([]);
+  });
+
+  describe('with a colour terminal', () => {
+    let level: typeof chalk.level;
+    beforeEach(() => {
+      level = chalk.level;
+      chalk.level = 1;
+    });
+    afterEach(() => {
+      chalk.level = level;
+    });
+
+    /** An SGR foreground colour (30-37, 90-97), which NO_COLOR forbids. */
+    const FOREGROUND = /\u001B\[(?:3[0-7]|9[0-7])m/;
+
+    it('colours markers and sources', async () => {
+      const app = renderChat(safeRunFootnote(), { terminal: { colors: true, hyperlinks: false } });
+      await app.submit(QUESTION);
+      await waitFor(() => expect(app.lastFrame()).toContain('score 0.91'));
+      expect(app.lastFrame()).toMatch(FOREGROUND);
+    });
+
+    it('draws no colour under NO_COLOR, keeping the cursor and markers visible', async () => {
+      const app = renderChat(safeRunFootnote(), { terminal: { colors: false, hyperlinks: false } });
+      await app.submit(QUESTION);
+      await waitFor(() => expect(app.lastFrame()).toContain('score 0.91'));
+      await app.submit('/bogus');
+      await waitFor(() => expect(app.lastFrame()).toContain('unknown command /bogus'));
+      expect(app.frames().filter((frame) => FOREGROUND.test(frame))).toEqual([]);
+      expect(app.lastFrame()).toContain('\u001B[7m'); // the inverse cursor
+      expect(app.lastFrame()).toContain('\u001B[1m[1]'); // a bold marker
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InputLine } from '../../../src/ui/components/InputLine.js';
+import { cleanup, KEYS, renderApp } from '../../helpers/render-app.js';
+import { waitFor } from '../../helpers/wait-for.js';
+
+afterEach(() => {
+  cleanup();
+});
+
+function renderInput(history: string[] = []) {
+  const submitted: string[] = [];
+  let ends = 0;
+  const app = renderApp(
+    <InputLine
+      history={history}
+      onSubmit={(value) => {
+        submitted.push(value);
+        return true;
+      }}
+      onEndOfInput={() => (ends += 1)}
+    />,
+  );
+  /** Sends keys one write at a time, as a person types them. */
+  const press = async (...keys: string[]) => {
+    for (const key of keys) await app.write(key);
+  };
+  return { ...app, press, submitted, ends: () => ends };
+}
+
+const CTRL = { a: '\u0001', e: '\u0005', k: '\u000B', u: '\u0015', w: '\u0017' } as const;
+
+describe('InputLine', () => {
+  it('edits with Home, End, Delete and the readline keys', async () => {
+    const input = renderInput();
+    await input.press('who led the tema', KEYS.backspace, KEYS.backspace, 'am');
+    await input.press(CTRL.a, KEYS.forwardDelete, 'W', KEYS.end, '?');
+    await input.press(KEYS.enter);
+    await input.press('drop these words', CTRL.w, CTRL.w, KEYS.enter);
+    await input.press('keep', KEYS.home, 'x ', CTRL.e, ' gone', KEYS.left, KEYS.left, KEYS.left, KEYS.left, KEYS.left, CTRL.k, KEYS.enter);
+    await input.press('all of it', CTRL.u, 'fresh', KEYS.enter);
+    await waitFor(() => expect(input.submitted).toHaveLength(4));
+    expect(input.submitted).toEqual(['Who led the team?', 'drop ', 'x keep', 'fresh']);
+  });
+
+  it('recalls earlier lines with up and returns to the draft with down', async () => {
+    const input = renderInput(['first question', 'second question']);
+    await input.press('draft', KEYS.up);
+    await waitFor(() => expect(input.lastFrame()).toContain('second question'));
+    await input.press(KEYS.up);
+    await waitFor(() => expect(input.lastFrame()).toContain('first question'));
+    await input.press(KEYS.down, KEYS.down);
+    await waitFor(() => expect(input.lastFrame()).toContain('draft'));
+    await input.press(KEYS.up, KEYS.up, KEYS.enter);
+    await waitFor(() => expect(input.submitted).toEqual(['first question']));
+  });
+
+  it('keeps a bracketed paste with line breaks as one question until Enter', async () => {
+    const input = renderInput();
+    await input.press(`${KEYS.pasteStart}Who led the team\rthat visited Safe-Run?\r${KEYS.pasteEnd}`);
+    await waitFor(() => expect(input.lastFrame()).toContain('that visited Safe-Run?'));
+    expect(input.lastFrame()).toContain('› Who led the team\n');
+    expect(input.lastFrame()).not.toContain('[200~');
+    expect(input.submitted).toEqual([]);
+    await input.press(KEYS.enter);
+    await waitFor(() => expect(input.submitted).toHaveLength(1));
+    expect(input.submitted).toEqual(['Who led the team\nthat visited Safe-Run?\n']);
+  });
+
+  it('sends a paste without markers whole when it ends in a line break, not line by line', async () => {
+    const input = renderInput();
+    await input.press('Who led the team\nthat visited Safe-Run?\n');
+    await waitFor(() => expect(input.submitted).toHaveLength(1));
+    expect(input.submitted).toEqual(['Who led the team\nthat visited Safe-Run?']);
+  });
+
+  it('leaves on Ctrl+D only when the line is empty; otherwise Ctrl+D deletes forward', async () => {
+    const input = renderInput();
+    await input.press('ab', KEYS.left, KEYS.ctrlD);
+    await waitFor(() => expect(input.lastFrame()).toContain('› a'));
+    expect(input.ends()).toBe(0);
+    await input.press(KEYS.backspace, KEYS.ctrlD);
+    await waitFor(() => expect(input.ends()).toBe(1));
+  });
+});
