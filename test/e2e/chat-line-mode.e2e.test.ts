@@ -70,6 +70,8 @@ function stripAnsi(text: string): string {
 /** The chat app running in a pseudo-terminal, driven by keystrokes. */
 interface PtySession {
   child: ChildProcess;
+  /** Everything written, escape sequences included. */
+  raw(): string;
   /** Everything drawn so far, escape sequences removed. */
   screen(): string;
   /** What was drawn since `mark()` was last called. */
@@ -97,6 +99,7 @@ function startChatInPty(cwd: string): PtySession {
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
+    raw: () => raw,
     screen: () => stripAnsi(raw),
     sinceMark: () => stripAnsi(raw.slice(markAt)),
     mark: () => {
@@ -135,8 +138,8 @@ describe('footnote chat app in a pseudo-terminal', () => {
     // First run: the app indexes the corpus, then offers the input line.
     await waitForScreen(() => {
       const screen = pty.screen();
-      expect(screen).toMatch(/indexed 1 file/);
-      expect(screen.slice(screen.lastIndexOf('indexed 1 file'))).toContain('Ask a question, or /help');
+      expect(screen).toMatch(/index updated in [\d.]+ s: 1 added/);
+      expect(screen.slice(screen.lastIndexOf('index updated'))).toContain('Ask a question, or /help');
     });
 
     pty.mark();
@@ -163,5 +166,34 @@ describe('footnote chat app in a pseudo-terminal', () => {
       }),
     ]).finally(() => clearTimeout(timer));
     expect(code, pty.screen().slice(-2000)).toBe(0);
+  });
+
+  it.skipIf(!scriptAvailable)('opens at once on a stale index, says so, and leaves on Ctrl+D', async () => {
+    const cwd = makeWorkDir();
+    const indexed = await runCli(['index'], { cwd });
+    expect(indexed.code, indexed.stderr).toBe(0);
+    fs.writeFileSync(path.join(cwd, 'corpus', 'added-later.txt'), 'Marta Velasquez repaired the lighthouse lens.\n');
+    const pty = startChatInPty(cwd);
+    session = pty;
+    await Promise.race([
+      waitFor(
+        () => {
+          const screen = pty.screen();
+          expect(screen).toContain('the corpus changed since it was last indexed');
+          expect(screen).toContain('stale, files changed: /reindex');
+          expect(screen).toContain('Ask a question, or /help');
+        },
+        { timeoutMs: 20_000, intervalMs: 20 },
+      ),
+      pty.exited.then((code) => {
+        throw new Error(`the chat exited early with code ${code}\n${pty.screen().slice(-2000)}`);
+      }),
+    ]);
+    expect(pty.screen()).not.toContain('index updated');
+    pty.type('\u0004');
+    expect(await pty.exited, pty.screen().slice(-2000)).toBe(0);
+    // Bracketed paste is switched on for the chat and off again as it leaves.
+    expect(pty.raw()).toContain('\u001B[?2004h');
+    expect(pty.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(pty.raw().lastIndexOf('\u001B[?2004h'));
   });
 });
