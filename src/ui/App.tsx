@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Footnote, IndexStatus } from '../footnote-types.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
@@ -12,6 +12,7 @@ import { InputLine } from './components/InputLine.js';
 import { StatusLine } from './components/StatusLine.js';
 import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
+import { useInterruptKey } from './hooks/use-interrupt-key.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
 import { chatReducer, createInitialChatState, type ChatAction, type ChatState } from './state/chat-reducer.js';
 import { DEFAULT_TERMINAL, TerminalContext, type TerminalCapabilities } from './terminal-context.js';
@@ -168,17 +169,13 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
     [answers, runCommand],
   );
 
-  const handleKey = useCallback(
-    (input: string, key: Key) => {
-      if (!(key.ctrl && input === 'c')) return;
-      const status = stateRef.current.status;
-      if (status === 'answering') answers.abort();
-      else if (status === 'indexing') indexRun.abort();
-      else quit();
-    },
-    [answers, indexRun, quit],
-  );
-  useInput(handleKey);
+  const cancel = useCallback((): boolean => {
+    const status = stateRef.current.status;
+    if (status === 'answering') answers.abort();
+    else if (status === 'indexing') indexRun.abort();
+    return status !== 'idle';
+  }, [answers, indexRun]);
+  const quitArmed = useInterruptKey({ cancel, quit });
 
   return (
     <Box flexDirection="column">
@@ -206,6 +203,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
         index={state.index}
         k={state.k}
         status={state.status}
+        quitArmed={quitArmed}
       />
     </Box>
   );

@@ -207,6 +207,15 @@ describe('App', () => {
     await waitFor(() => expect(app.lastFrame()).toContain('passages per question: 4'));
   });
 
+  it('asks for a second Ctrl+C before quitting when nothing is running', async () => {
+    const app = renderChat(new FakeFootnote());
+    await app.write(KEYS.ctrlC);
+    await waitFor(() => expect(app.lastFrame()).toContain('Ctrl+C again to quit'));
+    expect(app.exits()).toBe(0);
+    await app.write(KEYS.ctrlC);
+    await waitFor(() => expect(app.exits()).toBe(1));
+  });
+
   it('exits on /quit', async () => {
     const app = renderChat(new FakeFootnote());
     await app.submit('/quit');

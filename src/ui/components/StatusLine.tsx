@@ -15,13 +15,22 @@ export interface StatusLineProps {
   /** Passages per question set with `/k`, or `null` for the default. */
   k: number | null;
   status: ChatStatus;
+  /** A Ctrl+C was just pressed: another one quits. */
+  quitArmed?: boolean;
 }
 
 /**
  * The bottom two lines: the corpus, what is indexed and whether it is fresh,
  * and the keys; then how answers are made (provider and model, or offline).
  */
-export function StatusLine({ corpusLabel, modeLabel, index, k, status }: StatusLineProps) {
+export function StatusLine({
+  corpusLabel,
+  modeLabel,
+  index,
+  k,
+  status,
+  quitArmed = false,
+}: StatusLineProps) {
   const color = useColor();
   const freshness = describeFreshness(index, status);
   return (
@@ -38,7 +47,11 @@ export function StatusLine({ corpusLabel, modeLabel, index, k, status }: StatusL
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={2}>
-          <Text dimColor>{describeKeys(status)}</Text>
+          {quitArmed && status === 'idle' ? (
+            <Text color={color('warning')}>Ctrl+C again to quit</Text>
+          ) : (
+            <Text dimColor>{describeKeys(status)}</Text>
+          )}
         </Box>
       </Box>
       <Text dimColor wrap="truncate-end">
