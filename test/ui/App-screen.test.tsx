@@ -133,6 +133,36 @@ describe('App: streaming', () => {
     expect(app.lastFrame()).toContain('[?] no cited passage supports this sentence');
     expect(app.lastFrame()).not.toContain('team [1]. [?]');
   });
+
+  it('explains the flag when the flagged sentence streamed in an earlier paragraph', async () => {
+    const text = 'He was very tall.\n\nGuo Jun led the team [1].';
+    const answer: Answer = {
+      question: QUESTION,
+      answer: text,
+      mode: 'generative',
+      model: 'm',
+      abstained: false,
+      citations: [leaderCitation],
+    };
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [
+            { type: 'answer-start', mode: 'generative', model: 'm' },
+            { type: 'text-delta', text: 'He was very tall.\n\n' },
+            { type: 'text-delta', text: 'Guo Jun led the team [1].' },
+            { type: 'answer-end', answer },
+          ],
+          answer,
+        },
+      },
+    });
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    expect(app.lastFrame()).toContain('He was very tall. [?]');
+    expect(app.lastFrame()).toContain('[?] no cited passage supports this sentence');
+  });
 });
 
 describe('App: sources', () => {

@@ -28,6 +28,11 @@ export interface AnswerViewProps {
    * extractive answer quotes each sentence from the passage it cites.
    */
   markUnsupported?: boolean;
+  /**
+   * The whole answer when `text` is only its last part (earlier paragraphs
+   * were shown while it streamed): decides whether the "[?]" legend shows.
+   */
+  fullText?: string;
   /** The corpus folder, for links to cited files. */
   corpusDir?: string;
 }
@@ -40,6 +45,7 @@ export function AnswerView({
   abstainReason = null,
   streaming = false,
   markUnsupported = false,
+  fullText = text,
   corpusDir,
 }: AnswerViewProps) {
   const color = useColor();
@@ -51,7 +57,7 @@ export function AnswerView({
     return (
       <Box flexDirection="column">
         {text === '' ? null : <AnswerText text={text} markUnsupported={markUnsupported} />}
-        {markUnsupported && hasUnsupportedSentence(text) ? (
+        {markUnsupported && hasUnsupportedSentence(fullText) ? (
           <Text dimColor>{UNSUPPORTED_LEGEND}</Text>
         ) : null}
         {citations.length === 0 ? null : (

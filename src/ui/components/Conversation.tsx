@@ -61,6 +61,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
           abstained={item.answer.abstained}
           abstainReason={item.abstainReason}
           markUnsupported={item.answer.mode === 'generative'}
+          fullText={item.answer.answer}
           corpusDir={corpusDir}
         />
       );

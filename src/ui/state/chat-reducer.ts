@@ -297,8 +297,10 @@ function remainingAnswerText(pending: PendingAnswer, answer: Answer): string {
 /** Leaves the answering state, keeping whatever had streamed in history. */
 function endAnswer(state: ChatState): ChatState {
   const partial = state.pending?.text.trim() ?? '';
-  const mode = state.pending?.mode ?? null;
+  // A sentence cut off mid-way cannot be judged supported or not: no mode, no flags.
   const kept =
-    partial === '' ? state : appendHistory(state, { type: 'answer-text', text: partial, mode });
+    partial === ''
+      ? state
+      : appendHistory(state, { type: 'answer-text', text: partial, mode: null });
   return { ...kept, status: 'idle', pending: null };
 }
