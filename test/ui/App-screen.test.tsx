@@ -225,6 +225,21 @@ describe('App: sources', () => {
   });
 });
 
+describe('App: input', () => {
+  it('asks a pasted multi-line question as one, its lines indented under the prompt', async () => {
+    const question = 'Who led the team\nthat visited Safe-Run?';
+    const footnote = new FakeFootnote({
+      answers: { [question]: scriptAnswer(question, { text: 'Guo Jun [1].', citations: [leaderCitation] }) },
+    });
+    const app = renderChat(footnote);
+    await app.write(`\u001B[200~Who led the team\rthat visited Safe-Run?\u001B[201~`);
+    await app.write('\r');
+    await waitFor(() => expect(app.lastFrame()).toContain('Guo Jun [1].'));
+    expect(footnote.questions).toEqual([question]);
+    expect(app.lastFrame()).toContain('› Who led the team\n  that visited Safe-Run?');
+  });
+});
+
 describe('App: status', () => {
   it('names the corpus, the index size and its freshness', async () => {
     const app = renderChat(new FakeFootnote({ status: { files: 12, chunks: 340 } }));
@@ -264,6 +279,9 @@ describe('App: narrow terminals and colours', () => {
     ];
     const app = renderChat(footnote, { columns: 60, indexOnStart: true });
     await waitFor(() => expect(app.lastFrame()).toContain('failed: blob.bin'));
+    const rambling = 'and what exactly happened during that long research visit '.repeat(3).trim();
+    await app.submit(rambling);
+    await waitFor(() => expect(app.lastFrame()).toContain('No script for'));
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('score 0.91'));
     await app.submit('/open 1');

@@ -1,5 +1,6 @@
 import { Box, Static, Text } from 'ink';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import type { HistoryItem } from '../state/history-item.js';
 import { useColor } from '../terminal-context.js';
 import { AnswerText } from './AnswerText.js';
@@ -7,6 +8,9 @@ import { AnswerView } from './AnswerView.js';
 import { IngestSummaryView } from './IngestSummaryView.js';
 import { Message } from './Message.js';
 import { PassageView } from './PassageView.js';
+
+/** Before each question the user asked. */
+const PROMPT = '› ';
 
 /** Props of {@link Conversation}. */
 export interface ConversationProps {
@@ -39,13 +43,20 @@ function startsBlock(item: HistoryItem): boolean {
 
 function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: string }) {
   const color = useColor();
+  const columns = useTerminalWidth();
   switch (item.type) {
     case 'user-input':
+      // A pasted question keeps its lines, each indented under the first.
+      // The width is explicit: inside <Static> a row does not shrink to the terminal.
       return (
-        <Text bold>
-          <Text color={color('prompt')}>› </Text>
-          {item.text}
-        </Text>
+        <Box>
+          <Text bold color={color('prompt')}>
+            {PROMPT}
+          </Text>
+          <Box width={Math.max(10, columns - PROMPT.length)}>
+            <Text bold>{item.text}</Text>
+          </Box>
+        </Box>
       );
     case 'answer-text':
       return (
