@@ -90,9 +90,12 @@ export function reduceIngestEvent(
   }
 }
 
+/** Seconds of work before the pace means anything (a failed file is done in no time). */
+export const MIN_SECONDS_FOR_ETA = 1;
+
 /**
  * Seconds left at the pace so far, or `null` before there is a pace to go by
- * (nothing done yet) or when nothing is left.
+ * (nothing done yet, or under a second in) or when nothing is left.
  *
  * @example
  * estimateRemainingSeconds({ done: 1, total: 4 }, 2) // → 6
@@ -102,5 +105,6 @@ export function estimateRemainingSeconds(
   elapsedSeconds: number,
 ): number | null {
   if (progress.done <= 0 || progress.done >= progress.total) return null;
+  if (elapsedSeconds < MIN_SECONDS_FOR_ETA) return null;
   return (elapsedSeconds / progress.done) * (progress.total - progress.done);
 }

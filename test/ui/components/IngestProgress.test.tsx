@@ -61,9 +61,10 @@ describe('IngestProgress', () => {
 });
 
 describe('estimateRemainingSeconds', () => {
-  it('extrapolates the pace so far, and has nothing to say before the first file or after the last', () => {
+  it('extrapolates the pace so far, and says nothing in the first second, before the first file or after the last', () => {
     expect(estimateRemainingSeconds({ done: 1, total: 4 }, 2)).toBe(6);
     expect(estimateRemainingSeconds({ done: 0, total: 4 }, 2)).toBeNull();
     expect(estimateRemainingSeconds({ done: 4, total: 4 }, 2)).toBeNull();
+    expect(estimateRemainingSeconds({ done: 1, total: 5000 }, 0.05)).toBeNull();
   });
 });
