@@ -155,10 +155,12 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
       dispatch({ type: 'input-submit', text });
       const parsed = parseSlashCommand(text, BUILTIN_COMMANDS);
       if (parsed === null) {
-        answers.ask(text, {
+        const asked = answers.ask(text, {
           ...(current.k === null ? {} : { k: current.k }),
           history: current.turns.slice(-MAX_CONVERSATION_TURNS),
         });
+        // Files may have changed while the user read: the status line catches up after each answer.
+        void asked.then(() => refreshIndexStatus(footnote, dispatch, { quiet: true }));
       } else if (parsed.type === 'unknown') {
         dispatch({ type: 'message-add', tone: 'error', text: parsed.message });
       } else {
@@ -166,7 +168,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
       }
       return true;
     },
-    [answers, runCommand],
+    [answers, runCommand, footnote],
   );
 
   const cancel = useCallback((): boolean => {

@@ -256,6 +256,16 @@ describe('App: status', () => {
     expect(footnote.ingestCalls).toEqual([]);
   });
 
+  it('notices after an answer that the corpus changed meanwhile', async () => {
+    const footnote = safeRunFootnote();
+    const app = renderChat(footnote);
+    await waitFor(() => expect(app.lastFrame()).toContain('· up to date'));
+    footnote.indexStatus = { ...footnote.indexStatus, stale: true };
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    expect(footnote.statusCalls).toBe(2);
+  });
+
   it('asks for a full rebuild when the index was built with another embedder', async () => {
     const app = renderChat(new FakeFootnote({ status: { embedderMismatch: true } }));
     await waitFor(() => expect(app.lastFrame()).toContain('type /reindex full to rebuild it'));

@@ -19,7 +19,8 @@ export function useAnswerStream(
   footnote: Footnote,
   dispatch: Dispatch<ChatAction>,
 ): {
-  ask(question: string, options: Omit<AskOptions, 'signal'>): void;
+  /** Starts a question; resolves once its answer has ended, failed or been cancelled. */
+  ask(question: string, options: Omit<AskOptions, 'signal'>): Promise<void>;
   abort(): void;
 } {
   const controllerRef = useRef<AbortController | null>(null);
@@ -39,7 +40,7 @@ export function useAnswerStream(
       dispatch({ type: 'ask-start', question });
       const signal = controller.signal;
       const events = footnote.ask(question, { ...options, signal });
-      void streamAnswer(events, signal, dispatch).finally(() => {
+      return streamAnswer(events, signal, dispatch).finally(() => {
         if (controllerRef.current === controller) controllerRef.current = null;
       });
     },

@@ -56,17 +56,19 @@ export function useIngest(
 
 /**
  * Reads the index status for the status line and returns it; a failure
- * becomes a message and `null`.
+ * becomes a message (unless `quiet`) and `null`.
  */
 export async function refreshIndexStatus(
   footnote: Footnote,
   dispatch: Dispatch<ChatAction>,
+  options: { quiet?: boolean } = {},
 ): Promise<IndexStatus | null> {
   try {
     const index = await footnote.status();
     dispatch({ type: 'index-status', index });
     return index;
   } catch (error) {
+    if (options.quiet === true) return null;
     const { message, hint } = describeError(error);
     dispatch({ type: 'message-add', tone: 'error', text: message, hint });
     return null;
