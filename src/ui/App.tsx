@@ -110,9 +110,9 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
             const text = `the last answer has no citation [${result.citationId}]`;
             return dispatch({ type: 'message-add', tone: 'error', text });
           }
-          const location = { contextLines: OPEN_CONTEXT_LINES };
+          // A file that cannot be read any more shows the passage as indexed, with a note.
           return void footnote
-            .readPassage(citation, location)
+            .readPassage(citation, { contextLines: OPEN_CONTEXT_LINES })
             .catch(() => null)
             .then((lines) => dispatch({ type: 'passage-open', citation, lines }));
         }
