@@ -155,7 +155,9 @@ const CTRL_EDITS: Partial<Record<string, LineEdit>> = {
 /**
  * Typed or pasted text. Line breaks are kept (a pasted block stays one
  * question). Outside a bracketed paste, text that ends in a line break was
- * typed (or pasted) faster than keys arrive one by one, and is sent.
+ * typed (or pasted) faster than keys arrive one by one, and is sent. Control
+ * keys that arrived in the same chunk (a fast Ctrl+U, say) still edit rather
+ * than landing in the line as invisible characters.
  */
 function typeText(
   input: string,
@@ -167,7 +169,25 @@ function typeText(
   const text = input.replace(/\r\n?/g, '\n');
   const endsLine = !raw.pasting && text.length > 1 && text.endsWith('\n');
   const typed = endsLine ? text.replace(/\n+$/, '') : text;
-  const next = editLine(current, { type: 'insert', text: typed });
-  if (endsLine && submit(next.value)) return;
-  if (typed !== '') update(next);
+  let line = current;
+  let run = '';
+  const flush = (): void => {
+    if (run !== '') line = editLine(line, { type: 'insert', text: run });
+    run = '';
+  };
+  for (const character of typed) {
+    const code = character.charCodeAt(0);
+    const isControl = (code < 0x20 && character !== '\n' && character !== '\t') || code === 0x7f;
+    if (!isControl) {
+      run += character;
+      continue;
+    }
+    flush();
+    const edit: LineEdit | undefined =
+      code === 0x7f ? { type: 'delete-before' } : CTRL_EDITS[String.fromCharCode(code + 0x60)];
+    if (edit !== undefined) line = editLine(line, edit);
+  }
+  flush();
+  if (endsLine && submit(line.value)) return;
+  if (line !== current) update(line);
 }

@@ -73,6 +73,14 @@ describe('InputLine', () => {
     expect(input.submitted).toEqual(['Who led the team\nthat visited Safe-Run?']);
   });
 
+  it('applies control keys that arrive in one chunk with text, as fast automation sends them', async () => {
+    const input = renderInput();
+    await input.press('What is the capital of Mars?');
+    await input.press(`${CTRL.u}/open 2\r`);
+    await waitFor(() => expect(input.submitted).toHaveLength(1));
+    expect(input.submitted).toEqual(['/open 2']);
+  });
+
   it('leaves on Ctrl+D only when the line is empty; otherwise Ctrl+D deletes forward', async () => {
     const input = renderInput();
     await input.press('ab', KEYS.left, KEYS.ctrlD);
