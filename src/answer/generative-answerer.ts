@@ -1,9 +1,13 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import type { OpenAIOptions } from '../config/config-schema.js';
+import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
+import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
 import { toProviderError } from '../embed/to-provider-error.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
+import { loadTokenCounter, type TokenCounter } from './count-tokens.js';
+import { findUnsupportedSentences } from './find-unsupported-sentences.js';
+import { fitPassages } from './fit-passages.js';
 import { createChatModel } from './openai-chat.js';
 import { closestPassages } from './to-citation.js';
 import { verifyCitations } from './verify-citations.js';
@@ -27,8 +31,12 @@ export interface GenerativeAnswerOptions {
   /** Earlier turns of the conversation, oldest first, for follow-up questions. */
   history?: readonly ConversationTurn[];
   signal?: AbortSignal;
-  /** Retries of a failed request; default as `createChatModel`. */
+  /** Retries of a failed request; default `openai.resilience.maxRetries`. */
   maxRetries?: number;
+  /** Counts prompt tokens for the context budget; default `loadTokenCounter()`. */
+  countTokens?: TokenCounter;
+  /** Replaceable waits between retries, for tests. */
+  fetchDependencies?: ProviderFetchDependencies;
 }
 
 function saysItCannotAnswer(text: string): boolean {
@@ -44,6 +52,8 @@ async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
 
 /**
  * Answers from the passages with a chat model, streaming its words as they come.
+ * The passages that fit the context budget (`openai.contextTokens`, counted in
+ * tokens) go into the prompt, most relevant first.
  *
  * Events: `answer-start`, then a `text-delta` per streamed piece, then (when the
  * model abstains) `abstain`, then one `citation` per cited passage, then
@@ -51,7 +61,9 @@ async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
  * the prompt's numbering and may name passages that do not exist. After the
  * stream ends, `verifyCitations` drops invalid markers and renumbers the rest
  * 1..m, so **the final `answer.answer` is authoritative** and a UI should
- * replace the streamed text with it.
+ * replace the streamed text with it. The dropped numbers are listed in
+ * `invalidCitations`, and cited sentences their passages do not back in
+ * `unsupported`.
  *
  * The answer abstains when the model cites no valid passage and says it cannot
  * answer (its citations are then the closest passages), or, without calling the
@@ -80,13 +92,23 @@ export async function* answerGeneratively(
       model,
       abstained: true,
       citations: [],
+      invalidCitations: [],
+      unsupported: [],
     };
     return yield* finish(answer);
   }
 
   throwIfAborted(signal);
-  const { system, user } = buildPrompt(question, passages, options.history);
-  const chat = createChatModel(options.openai, { maxRetries: options.maxRetries });
+  const shown = fitPassages(question, passages, {
+    contextTokens: options.openai.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+    countTokens: options.countTokens ?? (await loadTokenCounter()),
+    history: options.history,
+  });
+  const { system, user } = buildPrompt(question, shown, options.history);
+  const chat = createChatModel(options.openai, {
+    maxRetries: options.maxRetries,
+    fetchDependencies: options.fetchDependencies,
+  });
   let raw = '';
   try {
     const stream = await chat.stream([new SystemMessage(system), new HumanMessage(user)], { signal });
@@ -97,10 +119,10 @@ export async function* answerGeneratively(
       yield { type: 'text-delta', text };
     }
   } catch (error) {
-    throw toProviderError(error, signal);
+    throw toProviderError(error, { signal, secret: options.openai.apiKey });
   }
 
-  const verified = verifyCitations(raw.trim(), passages);
+  const verified = verifyCitations(raw.trim(), shown);
   const abstained = verified.citations.length === 0 && saysItCannotAnswer(verified.text);
   if (abstained) {
     yield { type: 'abstain', reason: 'the model found no answer in the passages' };
@@ -111,9 +133,9 @@ export async function* answerGeneratively(
     mode: 'generative',
     model,
     abstained,
-    citations: abstained
-      ? closestPassages(passages)
-      : verified.citations,
+    citations: abstained ? closestPassages(shown) : verified.citations,
+    invalidCitations: verified.invalidCitations,
+    unsupported: abstained ? [] : findUnsupportedSentences(verified.text, verified.citations),
   };
   return yield* finish(answer);
 }

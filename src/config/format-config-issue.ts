@@ -11,7 +11,16 @@ export const FLAG_BY_KEY: Readonly<Record<string, string>> = {
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',
   embeddingModel: '--embedding-model',
-  chatModel: '--chat-model',
+  chatModel: '--model',
+  maxRetries: 'FOOTNOTE_MAX_RETRIES',
+  retryBaseDelayMs: 'FOOTNOTE_RETRY_BASE_DELAY_MS',
+  retryMaxDelayMs: 'FOOTNOTE_RETRY_MAX_DELAY_MS',
+  connectTimeoutMs: 'FOOTNOTE_CONNECT_TIMEOUT_MS',
+  streamTimeoutMs: 'FOOTNOTE_STREAM_TIMEOUT_MS',
+  embeddingBatchSize: 'FOOTNOTE_EMBEDDING_BATCH_SIZE',
+  embeddingConcurrency: 'FOOTNOTE_EMBEDDING_CONCURRENCY',
+  contextTokens: 'FOOTNOTE_CONTEXT_TOKENS',
+  fallback: '--no-fallback',
 };
 
 /**

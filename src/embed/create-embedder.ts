@@ -40,6 +40,9 @@ export async function createEmbedder(
         apiKey: openai.apiKey,
         baseUrl: openai.baseUrl,
         model: openai.embeddingModel,
+        batchSize: openai.embeddingBatchSize,
+        concurrency: openai.embeddingConcurrency,
+        resilience: openai.resilience,
         signal: options.signal,
       });
     }

@@ -174,8 +174,9 @@ async function* updateIndex(
       report.embeddingsComputed += embedded.computed;
       report.embeddingsReused += embedded.reused;
       let offset = 0;
+      // No cancellation check inside the batch: its embeddings are paid for, so
+      // every file in it is written and Ctrl+C keeps them; the next file checks.
       for (const file of pending) {
-        throwIfAborted(signal);
         const chunks = file.writes.map((write, i) => ({
           ...write,
           embedding: embedded.vectors[offset + i] as Float32Array,
@@ -204,6 +205,7 @@ async function* updateIndex(
       pendingChunks = 0;
       yield { type: 'embed-progress', done, total: toIndex.length };
       await yieldToEventLoop();
+      throwIfAborted(signal);
     }
 
     for (const document of toIndex) {

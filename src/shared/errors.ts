@@ -78,6 +78,29 @@ const catalogue = {
     hint: () =>
       'check OPENAI_API_KEY, OPENAI_BASE_URL and the network, or use --provider local',
   },
+  PROVIDER_AUTH_FAILED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} server refused the API key: ${f['detail']}`,
+    hint: () =>
+      'check OPENAI_API_KEY (it must be a key for the server at OPENAI_BASE_URL, when set), or use --provider local',
+  },
+  PROVIDER_UNREACHABLE: {
+    exitCode: 1,
+    message: (f) => `cannot reach ${f['url']}: ${f['detail']}`,
+    hint: () =>
+      'start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
+  },
+  PROVIDER_RATE_LIMITED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} server is rate limiting requests: ${f['detail']}`,
+    hint: () => 'wait a minute and try again, or raise "maxRetries" in footnote.config.json',
+  },
+  HISTORY_INVALID: {
+    exitCode: 2,
+    message: (f) => `cannot read history file ${f['path']}: ${f['detail']}`,
+    hint: () =>
+      'pass a JSON array of {"question": "…", "answer": "…"} objects, oldest first (saved `footnote ask --json` outputs work)',
+  },
   DATASET_INVALID: {
     exitCode: 2,
     message: (f) => `cannot read dataset ${f['path']}: ${f['detail']}`,

@@ -69,16 +69,18 @@ describe('answerGeneratively', () => {
     ]);
   });
 
-  it('drops out-of-range markers and renumbers the cited passage', async () => {
-    server = await startOpenAITestServer({ chatReply: 'Fact two holds [2]. Something else [7].' });
+  it('drops out-of-range markers, lists them in invalidCitations and renumbers the cited passage', async () => {
+    server = await startOpenAITestServer({ chatReply: 'Fact number 2 holds [2]. Something else [7].' });
     const { events, answer } = await collect(answerGeneratively('Which facts?', passages, optionsFor(server.url)));
     expect(answer).toEqual({
       question: 'Which facts?',
-      answer: 'Fact two holds [1]. Something else.',
+      answer: 'Fact number 2 holds [1]. Something else.',
       mode: 'generative',
       model: 'test-chat',
       abstained: false,
       citations: [{ id: 1, source: 'doc2.md', startLine: 2, endLine: 2, page: null, text: 'Fact number 2.', score: 0.5 }],
+      invalidCitations: [7],
+      unsupported: [],
     });
     expect(events.filter((event) => event.type === 'citation')).toEqual([
       { type: 'citation', citation: answer.citations[0] },
@@ -133,12 +135,14 @@ describe('answerGeneratively', () => {
     expect(events.map((event) => event.type)).toEqual(['answer-start', 'abstain', 'text-delta', 'answer-end']);
   });
 
-  it('turns a rejected key into PROVIDER_FAILED', async () => {
+  it('turns a rejected key into one line naming OPENAI_API_KEY, with the echoed key blanked out', async () => {
     server = await startOpenAITestServer({ failWith: 401 });
     await expect(collect(answerGeneratively('Who?', passages, optionsFor(server.url)))).rejects.toMatchObject({
-      code: 'PROVIDER_FAILED',
-      message: 'openai request failed: 401 Incorrect API key provided: sk-test.',
+      code: 'PROVIDER_AUTH_FAILED',
+      message: 'openai server refused the API key: 401 Incorrect API key provided: ***.',
+      hint: expect.stringContaining('check OPENAI_API_KEY'),
     });
+    expect(chatBodies(server)).toHaveLength(1);
   });
 
   it('stops with ABORTED before asking when the signal has fired', async () => {
