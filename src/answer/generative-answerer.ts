@@ -43,6 +43,33 @@ function saysItCannotAnswer(text: string): boolean {
   return text === '' || REFUSAL_PATTERNS.some((pattern) => pattern.test(text));
 }
 
+/** UTF-8 length: no tokenizer's token is shorter than a byte, so this never undercounts. */
+function countUtf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * The passages that fit the context budget. When they all fit by their byte
+ * count (the usual case: a handful of passages in a window of thousands of
+ * tokens) the tokenizer is not needed; building its tables costs 1–2 s, which
+ * only a prompt near the limit is worth.
+ */
+async function choosePassages(
+  question: string,
+  passages: readonly Passage[],
+  options: GenerativeAnswerOptions,
+): Promise<Passage[]> {
+  const fit = (countTokens: TokenCounter) =>
+    fitPassages(question, passages, {
+      contextTokens: options.openai.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+      countTokens,
+      history: options.history,
+    });
+  if (options.countTokens) return fit(options.countTokens);
+  const byBytes = fit(countUtf8Bytes);
+  return byBytes.length === passages.length ? byBytes : fit(await loadTokenCounter());
+}
+
 /** Ends an answer: one `citation` event per citation, then `answer-end`. */
 async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
   for (const citation of answer.citations) yield { type: 'citation', citation };
@@ -99,11 +126,7 @@ export async function* answerGeneratively(
   }
 
   throwIfAborted(signal);
-  const shown = fitPassages(question, passages, {
-    contextTokens: options.openai.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
-    countTokens: options.countTokens ?? (await loadTokenCounter()),
-    history: options.history,
-  });
+  const shown = await choosePassages(question, passages, options);
   const { system, user } = buildPrompt(question, shown, options.history);
   const chat = createChatModel(options.openai, {
     maxRetries: options.maxRetries,
