@@ -280,6 +280,7 @@ export function openaiOptions(config: Config): OpenAIOptions | undefined {
   return {
     apiKey: config.openaiApiKey,
     baseUrl: config.openaiBaseUrl,
+    embeddingBaseUrl: config.embeddingBaseUrl,
     embeddingModel: config.embeddingModel,
     chatModel: config.chatModel,
     resilience: resolveResilience(config),

@@ -121,6 +121,20 @@ describe('footnote with an OpenAI-compatible server', () => {
     strict.close();
   });
 
+  it('sends embeddings to embeddingBaseUrl when set, and chat to openaiBaseUrl', async () => {
+    const embeddingServer = await startOpenAITestServer();
+    try {
+      const footnote = createFootnote(openaiConfig({ embeddingBaseUrl: embeddingServer.url }));
+      await drain(footnote.ingest());
+      await drain(footnote.ask('Who led the team?'));
+      footnote.close();
+      expect(new Set(server.requests.map((request) => request.path))).toEqual(new Set(['/v1/chat/completions']));
+      expect(new Set(embeddingServer.requests.map((request) => request.path))).toEqual(new Set(['/v1/embeddings']));
+    } finally {
+      await embeddingServer.close();
+    }
+  });
+
   it('keeps the API key out of every file of the index', async () => {
     const config = openaiConfig();
     const footnote = createFootnote(config);

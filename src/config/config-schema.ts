@@ -58,6 +58,11 @@ export const configSchema = z
       .url()
       .optional()
       .describe('OpenAI-compatible server, e.g. http://localhost:11434/v1 (OPENAI_BASE_URL)'),
+    embeddingBaseUrl: z
+      .string()
+      .url()
+      .optional()
+      .describe('a separate OpenAI-compatible server for embeddings, e.g. a second llama.cpp server [default: openaiBaseUrl]'),
     embeddingModel: z
       .string()
       .min(1)
@@ -164,6 +169,8 @@ export interface ProviderResilience {
 export interface OpenAIOptions {
   apiKey: string;
   baseUrl?: string;
+  /** The server for embeddings when it is not `baseUrl`'s. */
+  embeddingBaseUrl?: string;
   embeddingModel: string;
   chatModel: string;
   /** Default: the `DEFAULT_…` constants above. */

@@ -10,6 +10,7 @@ export const FLAG_BY_KEY: Readonly<Record<string, string>> = {
   chunkOverlap: '--chunk-overlap',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',
+  embeddingBaseUrl: 'FOOTNOTE_EMBEDDING_BASE_URL',
   embeddingModel: '--embedding-model',
   chatModel: '--model',
   maxRetries: 'FOOTNOTE_MAX_RETRIES',

@@ -15,6 +15,7 @@ const ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = {
   k: 'FOOTNOTE_K',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',
+  embeddingBaseUrl: 'FOOTNOTE_EMBEDDING_BASE_URL',
   embeddingModel: 'FOOTNOTE_EMBEDDING_MODEL',
   chatModel: 'FOOTNOTE_MODEL',
   maxRetries: 'FOOTNOTE_MAX_RETRIES',
