@@ -171,3 +171,16 @@ describe('footnote with an OpenAI-compatible server', () => {
     footnote.close();
   });
 });
+
+describe('footnote follow-ups offline', () => {
+  it("carries the previous question's key terms into the retrieval of a follow-up", async () => {
+    const footnote = createFootnote(makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 }));
+    await drain(footnote.ingest());
+    const history = [{ question: 'Who led the team that visited Safe-Run?', answer: 'Guo Jun led it [1].' }];
+    const { value: answer } = await drain(footnote.ask('and who else came?', { history }));
+    expect(answer.retrievalQuestion).toBe('and who else came? led team visited safe run');
+    expect(answer.citations[0]?.source).toBe('visit.txt');
+    await expectCitationsVerbatim(corpus.root, answer);
+    footnote.close();
+  });
+});

@@ -34,7 +34,9 @@ export function formatConfigIssue(
 ): { key: string; detail: string } {
   const key = issue.path.map(String).join('.') || '(root)';
   const received = issue.path.length > 0 ? input[String(issue.path[0])] : undefined;
-  const got = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
+  // A key, or a URL with credentials in it, must not end up on screen or in a log.
+  const secret = key === 'openaiApiKey' || /^(openai|embedding)BaseUrl$/.test(key);
+  const got = received === undefined || secret ? '' : ` (got ${JSON.stringify(received)})`;
   return { key, detail: `"${key}" ${describeExpectation(issue)}${got}` };
 }
 

@@ -128,4 +128,11 @@ describe('loadConfig', () => {
       'set FOOTNOTE_MAX_RETRIES or "maxRetries" in footnote.config.json',
     ]);
   });
+
+  it('never echoes the API key or a server URL in a config error', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'http://user:pa ss@host' }, cwd: tempDir({ openaiApiKey: 42 }) }));
+    expect(error.message).toBe('config: "openaiApiKey" must be a string');
+    const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
+    expect(urlError.message).toBe('config: "openaiBaseUrl" must be a valid url');
+  });
 });
