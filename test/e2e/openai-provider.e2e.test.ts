@@ -215,8 +215,19 @@ describe('footnote with an OpenAI-compatible server', () => {
     const closed = await startOpenAITestServer();
     await closed.close();
     const offlineEnv = { ...openaiEnv, OPENAI_BASE_URL: closed.url };
-    const asked = await runCli(['ask', QUESTION], { cwd: workDir, env: offlineEnv });
+    // A new file makes the index stale: it cannot be updated, yet the question is answered.
+    const extra = path.join(workDir, 'corpus', 'extra.txt');
+    fs.writeFileSync(extra, 'A file added while the server is away.');
+    let asked;
+    try {
+      asked = await runCli(['ask', QUESTION], { cwd: workDir, env: offlineEnv });
+    } finally {
+      fs.rmSync(extra);
+    }
     expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `note: the index was not updated: cannot reach ${closed.url}/embeddings: ECONNREFUSED`,
+    );
     expect(asked.stdout.split('\n')[0]).toBe(
       `[offline answer: cannot reach ${closed.url}/embeddings: ECONNREFUSED; quoting the documents instead]`,
     );

@@ -36,10 +36,18 @@ export const askCommand: CommandModule<object, AskArgs> = {
     const question = (args.question ?? '').trim();
     if (question === '') throw new FootnoteError('USAGE', { detail: 'the question is empty' });
     const history: ConversationTurn[] = args.history === undefined ? [] : readHistoryFile(args.history);
-    const footnote = createFootnote(resolveConfig(args));
+    const config = resolveConfig(args);
+    const footnote = createFootnote(config);
     const signal = cancelOnSigint();
     try {
-      await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`));
+      try {
+        await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`));
+      } catch (error) {
+        // An index that lags the corpus still answers, offline, while the server is away.
+        const unreachable = FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
+        if (!unreachable || config.fallback === false || !(await footnote.status()).exists) throw error;
+        process.stderr.write(`note: the index was not updated: ${error.message}\n`);
+      }
       const run = footnote.ask(question, { signal, history });
       // Generated text streams to a terminal as it arrives; JSON waits for the verified answer.
       const stream = !args.json && footnote.provider === 'openai';
