@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
 import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
-import { toProviderError } from '../embed/to-provider-error.js';
+import { explainProviderError } from '../embed/explain-provider-error.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
@@ -142,7 +142,13 @@ export async function* answerGeneratively(
       yield { type: 'text-delta', text };
     }
   } catch (error) {
-    throw toProviderError(error, { signal, secret: options.openai.apiKey });
+    throw await explainProviderError(error, {
+      signal,
+      secret: options.openai.apiKey,
+      baseUrl: options.openai.baseUrl,
+      model,
+      role: 'chat',
+    });
   }
 
   const verified = verifyCitations(raw.trim(), shown);

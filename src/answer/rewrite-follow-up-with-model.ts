@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { OpenAIOptions } from '../config/config-schema.js';
 import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
-import { toProviderError } from '../embed/to-provider-error.js';
+import { explainProviderError } from '../embed/explain-provider-error.js';
 import type { ConversationTurn } from '../shared/types.js';
 import { MAX_HISTORY_TURNS } from './build-prompt.js';
 import { createChatModel } from './openai-chat.js';
@@ -69,7 +69,13 @@ export async function rewriteFollowUpWithModel(
     );
     reply = message.text;
   } catch (error) {
-    throw toProviderError(error, { signal: options.signal, secret: options.openai.apiKey });
+    throw await explainProviderError(error, {
+      signal: options.signal,
+      secret: options.openai.apiKey,
+      baseUrl: options.openai.baseUrl,
+      model: options.openai.chatModel,
+      role: 'chat',
+    });
   }
   const rewritten = cleanRewrite(reply);
   if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS) return rewriteFollowUp(question, history);

@@ -10,7 +10,7 @@ import type { Embedder, EmbedderIdentity } from './embedder.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { createClientConfiguration } from './openai-client-options.js';
 import type { ProviderFetchDependencies } from './provider-fetch.js';
-import { toProviderError } from './to-provider-error.js';
+import { explainProviderError } from './explain-provider-error.js';
 
 export { OPENAI_API_URL } from './openai-client-options.js';
 
@@ -85,6 +85,8 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly secret: string;
+  private readonly baseUrl: string | undefined;
+  private readonly model: string;
 
   private constructor(client: OpenAIEmbeddings, identity: EmbedderIdentity, options: OpenAIEmbedderOptions) {
     super({});
@@ -93,6 +95,8 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     this.batchSize = options.batchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
     this.concurrency = options.concurrency ?? DEFAULT_EMBEDDING_CONCURRENCY;
     this.secret = options.apiKey;
+    this.baseUrl = options.baseUrl;
+    this.model = options.model;
   }
 
   /** Creates the embedder, probing the server for the vector length when the model is not in the table. */
@@ -107,7 +111,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       maxRetries: 0,
       configuration: createClientConfiguration(options.baseUrl, resilience, options.fetchDependencies),
     });
-    const secret = { secret: options.apiKey };
+    const where = { secret: options.apiKey, baseUrl: options.baseUrl, model: options.model, role: 'embedding' as const };
     const known = isOpenAIApi(options.baseUrl) ? OPENAI_EMBEDDING_DIMENSIONS[options.model] : undefined;
     let dimensions = known;
     if (dimensions === undefined) {
@@ -116,7 +120,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       try {
         probe = await client.embedQuery(DIMENSION_PROBE_TEXT);
       } catch (error) {
-        throw toProviderError(error, { ...secret, signal: options.signal });
+        throw await explainProviderError(error, { ...where, signal: options.signal });
       }
       if (probe.length === 0) {
         throw new FootnoteError('PROVIDER_FAILED', {
@@ -151,7 +155,12 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       const results = await mapWithConcurrency(batches, this.concurrency, (batch) => this.client.embedDocuments(batch));
       received = results.flat();
     } catch (error) {
-      throw toProviderError(error, { secret: this.secret });
+      throw await explainProviderError(error, {
+        secret: this.secret,
+        baseUrl: this.baseUrl,
+        model: this.model,
+        role: 'embedding',
+      });
     }
     sentIndexes.forEach((index, position) => {
       vectors[index] = this.checkAndNormalize(received[position]);

@@ -90,6 +90,14 @@ const catalogue = {
     hint: () =>
       'start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
   },
+  PROVIDER_MODEL_NOT_FOUND: {
+    exitCode: 1,
+    message: (f) => `the server has no ${f['role']} model "${f['model']}": ${f['detail']}`,
+    hint: (f) =>
+      f['available']
+        ? `choose one with ${f['flag']}: ${f['available']} (or install it on the server, e.g. \`ollama pull ${f['model']}\`)`
+        : `check ${f['flag']}, and that OPENAI_BASE_URL ends in /v1`,
+  },
   PROVIDER_RATE_LIMITED: {
     exitCode: 1,
     message: (f) => `${f['provider']} server is rate limiting requests: ${f['detail']}`,

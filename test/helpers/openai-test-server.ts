@@ -39,6 +39,8 @@ export interface OpenAITestServerOptions {
   chatReply?: string;
   /** Answer every request with this HTTP status and an OpenAI-shaped error body. */
   failWith?: number;
+  /** Answer 404, as Ollama does, for a model not in `TEST_SERVER_MODELS`. */
+  rejectUnknownModels?: boolean;
 }
 
 /** A running fake of the OpenAI API on 127.0.0.1. */
@@ -245,6 +247,12 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
         return;
       }
       if (failure?.kind === 'hang') return; // no headers ever: the client's timeout must end it
+      const model = fields['model'];
+      if (options.rejectUnknownModels === true && typeof model === 'string' && !TEST_SERVER_MODELS.includes(model)) {
+        const message = `model "${model}" not found, try pulling it first`;
+        sendJson(response, 404, { error: { message, type: 'api_error', code: null } });
+        return;
+      }
       if (request.method === 'POST' && path === '/v1/embeddings') {
         handleEmbeddings(response, fields, dimensions);
       } else if (request.method === 'POST' && path === '/v1/chat/completions') {
