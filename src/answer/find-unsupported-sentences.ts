@@ -5,8 +5,11 @@ import { createCitationMarkerPattern, readMarkerNumbers, stripCitationMarkers } 
 /**
  * A cited sentence needs at least this share of its content words in the
  * passages it cites. Half leaves room for the paraphrase and connecting words a
- * model adds ("led the delegation" for "headed the team"), and still catches a
- * sentence about something the passage never mentions.
+ * model adds, and still catches a sentence about something else. Measured on
+ * SQuAD dev (bench/measure-support-check.ts, 2,000 samples): question+answer
+ * statements cited to their paragraph pass 97.3% (0.4: 98.8%, 0.6: 91.7%);
+ * a sentence cited to another paragraph of its article is flagged 98.0%
+ * (0.4: 95.8%, 0.6: 99.5%).
  */
 export const MIN_SUPPORT = 0.5;
 
