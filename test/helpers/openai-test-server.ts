@@ -65,6 +65,8 @@ export interface OpenAITestServer {
   scriptFailures(...failures: ScriptedFailure[]): void;
   /** Pauses the next streamed chat reply after `afterDeltas` deltas. */
   holdStream(afterDeltas: number): StreamHold;
+  /** Holds the `nth` request to `route` from now on (1 = the next) before answering it. */
+  holdRequest(route: string, nth: number): StreamHold;
 }
 
 /**
@@ -99,6 +101,19 @@ export const TEST_SERVER_MODELS = ['test-chat-model', 'test-embedding-model'];
 function errorBody(status: number): unknown {
   const message = status === 401 ? 'Incorrect API key provided: sk-test.' : `simulated failure ${status}`;
   return { error: { message, type: 'invalid_request_error', code: status === 401 ? 'invalid_api_key' : null } };
+}
+
+/** A pause and the handle a test uses to see it reached and to end it. */
+function createHold(): { hold: { reached: () => void; released: Promise<void> }; control: StreamHold } {
+  let reached!: () => void;
+  let release!: () => void;
+  const reachedPromise = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { hold: { reached, released }, control: { reached: reachedPromise, release } };
 }
 
 /** Splits a reply into word-sized deltas, as a model streams tokens. */
@@ -210,6 +225,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   let failWith: number | null = options.failWith ?? null;
   let chatResponder: ((body: Record<string, unknown>) => string) | null = null;
   let nextHold: StreamPlan['hold'];
+  const requestHolds: Array<{ route: string; remaining: number; reached: () => void; released: Promise<void> }> = [];
   const failures: ScriptedFailure[] = [];
   const requests: RecordedRequest[] = [];
 
@@ -235,6 +251,13 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
       const body = await readBody(request);
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization, body });
+      for (const hold of requestHolds.filter((item) => item.route === path)) {
+        hold.remaining -= 1;
+        if (hold.remaining === 0) {
+          hold.reached();
+          await hold.released;
+        }
+      }
       if (failWith !== null) {
         sendJson(response, failWith, errorBody(failWith));
         return;
@@ -301,17 +324,15 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
     scriptFailures(...queued) {
       failures.push(...queued);
     },
+    holdRequest(route, nth) {
+      const { hold, control } = createHold();
+      requestHolds.push({ route, remaining: nth, ...hold });
+      return control;
+    },
     holdStream(afterDeltas) {
-      let reached!: () => void;
-      let release!: () => void;
-      const reachedPromise = new Promise<void>((resolve) => {
-        reached = resolve;
-      });
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      nextHold = { afterDeltas, reached, released };
-      return { reached: reachedPromise, release };
+      const { hold, control } = createHold();
+      nextHold = { afterDeltas, ...hold };
+      return control;
     },
     close() {
       return new Promise<void>((resolve, reject) => {
