@@ -135,6 +135,27 @@ describe('footnote with an OpenAI-compatible server', () => {
     }
   });
 
+  it('starts over with a labelled offline answer when only the chat server is unreachable', async () => {
+    const chatUrl = await closedPortUrl();
+    const footnote = createFootnote(openaiConfig({ openaiBaseUrl: chatUrl, embeddingBaseUrl: server.url }));
+    await drain(footnote.ingest());
+    const { events, value: answer } = await drain(footnote.ask('Who led the team that visited Safe-Run?'));
+    const starts = events.filter((event) => event.type === 'answer-start');
+    expect(starts).toEqual([
+      { type: 'answer-start', mode: 'generative', model: 'test-chat-model' },
+      {
+        type: 'answer-start',
+        mode: 'extractive',
+        model: null,
+        fallback: { reason: 'provider-unreachable', detail: `cannot reach ${chatUrl}/chat/completions: ECONNREFUSED` },
+      },
+    ]);
+    expect(events.some((event) => event.type === 'text-delta' && events.indexOf(event) < events.indexOf(starts[1]!))).toBe(false);
+    expect(answer).toMatchObject({ mode: 'extractive', fallback: { reason: 'provider-unreachable' } });
+    expect(answer.citations[0]?.source).toBe('visit.txt');
+    footnote.close();
+  });
+
   it('keeps the API key out of every file of the index', async () => {
     const config = openaiConfig();
     const footnote = createFootnote(config);

@@ -128,7 +128,12 @@ export interface Answer {
   retrievalQuestion?: string;
 }
 
-/** What the answerer says while it works; the UI renders these, `ask` prints them. */
+/**
+ * What the answerer says while it works; the UI renders these, `ask` prints them.
+ * `answer-start` comes once, except when a generated answer could not reach the
+ * server after it began: a second `answer-start`, with `fallback`, then starts
+ * the offline answer that replaces it.
+ */
 export type AnswerEvent =
   | { type: 'answer-start'; mode: AnswerMode; model: string | null; fallback?: AnswerFallback }
   | { type: 'text-delta'; text: string }

@@ -186,6 +186,19 @@ describe('answerGeneratively', () => {
     expect(chatBodies(server)).toHaveLength(2);
   });
 
+  it('gives up after maxRetries on a server that keeps answering 429, in one line', async () => {
+    server = await startOpenAITestServer();
+    server.setFailure(429);
+    const sleep = () => Promise.resolve();
+    await expect(
+      collect(answerGeneratively('Which?', passages, optionsFor(server.url, { maxRetries: 2, fetchDependencies: { sleep } }))),
+    ).rejects.toMatchObject({
+      code: 'PROVIDER_RATE_LIMITED',
+      message: 'openai server is rate limiting requests: 429 simulated failure 429',
+    });
+    expect(chatBodies(server)).toHaveLength(3);
+  });
+
   it('reports a stream the server cuts off as one clear line, after the deltas that arrived', async () => {
     server = await startOpenAITestServer({ chatReply: 'one two three four' });
     server.scriptFailures({ kind: 'drop-stream', afterDeltas: 2 });
