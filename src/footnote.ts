@@ -231,6 +231,9 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         // Once words are out, a failure is the answer's, not a reason to start another.
         if (streamed || config.fallback === false || !isUnreachable(error)) throw error;
         return yield* askExtractively(question, history, options, error);
+      } finally {
+        // A consumer that stops early (`return()`) closes the generated answer's stream too.
+        await run.return(undefined as never);
       }
     },
 
