@@ -16,7 +16,9 @@ export class ProviderTransportError extends Error {
   readonly detail: string;
 
   constructor(kind: TransportFailure, url: string, detail: string, options?: { cause?: unknown }) {
-    super(`${kind}: ${detail}`, options);
+    // A neutral message: the SDK matches /timed? ?out/ in what fetch threw and
+    // then replaces it with its own "Request timed out." that drops the cause.
+    super('the request failed before the server answered', options);
     this.name = 'ProviderTransportError';
     this.kind = kind;
     this.url = url;

@@ -134,4 +134,19 @@ describe('OpenAIEmbedder', () => {
     await expect(creating).rejects.toMatchObject({ code: 'ABORTED' });
     expect(server.requests).toEqual([]);
   });
+
+  it('reports a server that sends no response headers within connectTimeoutMs as PROVIDER_UNREACHABLE', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({ kind: 'hang' });
+    const creating = OpenAIEmbedder.create({
+      apiKey: 'sk-test',
+      baseUrl: server.url,
+      model: 'm',
+      resilience: { maxRetries: 0, connectTimeoutMs: 50 },
+    });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_UNREACHABLE',
+      message: `cannot reach ${server.url}/embeddings: no response within 50 ms`,
+    });
+  });
 });
