@@ -22,6 +22,13 @@ describe('findUnsupportedSentences', () => {
     ]);
   });
 
+  it('does not count framing words ("according to the passage", "also") as claims', () => {
+    expect(findUnsupportedSentences('According to the passage, Paris is the capital [1].', citations)).toEqual([]);
+    expect(findUnsupportedSentences('The delegation also flew to Mars [2].', citations)).toEqual([
+      { sentence: 'The delegation also flew to Mars [2].', citations: [2], support: 0.33 },
+    ]);
+  });
+
   it('judges a sentence by all its cited passages together', () => {
     expect(findUnsupportedSentences('The Paris delegation visited [1][2].', citations)).toEqual([]);
     expect(findUnsupportedSentences('The Paris delegation visited [1].', citations)).toEqual([
