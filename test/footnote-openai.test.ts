@@ -156,6 +156,29 @@ describe('footnote with an OpenAI-compatible server', () => {
     footnote.close();
   });
 
+  it('asks for a full rebuild when the embedding model changes, and never mixes vectors', async () => {
+    const config = openaiConfig();
+    const first = createFootnote(config);
+    await drain(first.ingest());
+    first.close();
+
+    corpus.write('new.txt', 'A file added after the model changed.');
+    const changed = createFootnote({ ...config, embeddingModel: 'other-embedding-model' });
+    const since = server.requests.length;
+    const mismatch = {
+      code: 'EMBEDDER_MISMATCH',
+      message:
+        'the index was built with embedder openai:test-embedding-model@1/64, but this run uses openai:other-embedding-model@1/64',
+    };
+    await expect(drain(changed.ask('Who led the team?'))).rejects.toMatchObject(mismatch);
+    await expect(drain(changed.ingest())).rejects.toMatchObject(mismatch);
+    // Only the probe for the new model's vector length was sent: nothing was embedded with it.
+    expect(embeddingInputs(since)).toEqual([['dimension probe']]);
+    const { value: rebuilt } = await drain(changed.ingest({ full: true }));
+    expect(rebuilt).toMatchObject({ added: 3, full: true });
+    changed.close();
+  });
+
   it('keeps the API key out of every file of the index', async () => {
     const config = openaiConfig();
     const footnote = createFootnote(config);

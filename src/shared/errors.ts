@@ -64,7 +64,7 @@ const catalogue = {
     message: (f) =>
       `the index was built with embedder ${f['indexed']}, but this run uses ${f['current']}`,
     hint: () =>
-      'run `footnote index --full` to rebuild with the current embedder, or pass the --provider the index was built with',
+      'run `footnote index --full` to rebuild with the current embedder, or pass the --provider (and --embedding-model) the index was built with',
   },
   PROVIDER_NOT_CONFIGURED: {
     exitCode: 2,
