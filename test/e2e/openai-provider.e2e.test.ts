@@ -211,6 +211,28 @@ describe('footnote with an OpenAI-compatible server', () => {
     expect(rejected.stderr.split('\n')[0]).toBe(`error: cannot read history file ${historyFile}: turn 1: "answer" must be a string`);
   });
 
+  it('keeps the conversation in the piped chat, so a follow-up is rewritten from the turn before', async () => {
+    server.setChatResponder((body) => (body['stream'] === true ? REPLY : 'Who else visited Safe-Run with Guo Jun?'));
+    const since = server.requests.length;
+    try {
+      const chatted = await runCli([], { cwd: workDir, env: openaiEnv, input: `${QUESTION}\nand who else came?\n` });
+      expect(chatted.code, chatted.stderr).toBe(0);
+      expect(chatted.stdout.match(/^> /gm)).toHaveLength(2);
+    } finally {
+      server.setChatResponder(null);
+    }
+    const chats = requestsTo('/v1/chat/completions', since).map(
+      (request) => request.body as { stream?: boolean; messages: Array<{ content: string }> },
+    );
+    // First question: one streamed answer. Follow-up: the rewrite, then the streamed answer with the history.
+    expect(chats.map((body) => body.stream === true)).toEqual([true, false, true]);
+    expect(chats[1]?.messages[1]?.content).toContain(`User: ${QUESTION}\nAssistant: Guo Jun led the team that visited Safe-Run.`);
+    expect(chats[2]?.messages[1]?.content).toContain('Conversation so far');
+    expect(requestsTo('/v1/embeddings', since).flatMap((request) => (request.body as { input: unknown }).input)).toContain(
+      'Who else visited Safe-Run with Guo Jun?',
+    );
+  });
+
   it('answers from quotes, labelled, when the server is unreachable; --no-fallback fails instead', async () => {
     const closed = await startOpenAITestServer();
     await closed.close();
