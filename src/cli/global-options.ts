@@ -31,7 +31,7 @@ export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     .option('model', {
       type: 'string',
       alias: 'chat-model',
-      describe: 'chat model of the OpenAI-compatible server [default: gpt-4o-mini]',
+      describe: 'chat model of the OpenAI-compatible server [default: gpt-4.1-mini]',
     })
     .option('embedding-model', {
       type: 'string',
