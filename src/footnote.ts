@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveResilience, type Config, type OpenAIOptions } from './config/config-schema.js';
+import type { Config, OpenAIOptions } from './config/config-schema.js';
+import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
@@ -27,6 +28,8 @@ import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
+
+export { openaiOptions } from './config/openai-options.js';
 
 /** Replaceable parts, for tests and for `eval` (which indexes records, not a folder). */
 export interface FootnoteDependencies {
@@ -198,7 +201,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     provider: config.provider,
     modeLabel:
       config.provider === 'openai'
-        ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${config.openaiBaseUrl}` : ''}`
+        ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${withoutCredentials(config.openaiBaseUrl)}` : ''}`
         : 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
@@ -274,21 +277,5 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     },
 
     close: closeIndex,
-  };
-}
-
-/** The OpenAI slice of the config, or undefined without an API key (eval builds its embedder with it). */
-export function openaiOptions(config: Config): OpenAIOptions | undefined {
-  if (!config.openaiApiKey) return undefined;
-  return {
-    apiKey: config.openaiApiKey,
-    baseUrl: config.openaiBaseUrl,
-    embeddingBaseUrl: config.embeddingBaseUrl,
-    embeddingModel: config.embeddingModel,
-    chatModel: config.chatModel,
-    resilience: resolveResilience(config),
-    embeddingBatchSize: config.embeddingBatchSize,
-    embeddingConcurrency: config.embeddingConcurrency,
-    contextTokens: config.contextTokens,
   };
 }

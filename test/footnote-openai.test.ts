@@ -228,3 +228,10 @@ describe('footnote follow-ups offline', () => {
     footnote.close();
   });
 });
+
+describe('footnote mode label', () => {
+  it('names the model and the server, without credentials in its URL', () => {
+    const footnote = createFootnote(openaiConfig({ openaiBaseUrl: 'http://user:hunter2@localhost:11434/v1' }));
+    expect(footnote.modeLabel).toBe('test-chat-model · generated answers via http://localhost:11434/v1');
+  });
+});
