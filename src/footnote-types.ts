@@ -26,7 +26,12 @@ export interface IndexStatus {
 export interface AskOptions {
   /** Passages to retrieve; defaults to the configured k. */
   k?: number;
-  /** Earlier turns of the conversation, oldest first. */
+  /**
+   * Earlier turns of the conversation, oldest first. A follow-up is rewritten
+   * into a standalone question for retrieval (by the model when generating,
+   * else by carrying over the previous question's key terms); the answer's
+   * `retrievalQuestion` says what was searched for.
+   */
   history?: ConversationTurn[];
   /**
    * Answer from these passages instead of retrieving (`k` is then unused):

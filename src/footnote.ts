@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config, OpenAIOptions } from './config/config-schema.js';
+import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
+import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
+import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
+import { rewriteFollowUp } from './answer/rewrite-follow-up.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
 import { sliceLines } from './chunk/slice-lines.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
@@ -13,6 +17,7 @@ import { planChanges } from './ingest/plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles } from './ingest/skipped-files.js';
 import { runIngest } from './ingest/run-ingest.js';
 import {
+  DEFAULT_RETRIEVAL,
   retrievePassages,
   type RetrievalSettings,
   type SearchableIndex,
@@ -21,8 +26,11 @@ import { ChunkRepository } from './store/chunk-repository.js';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
+import { VectorIndex } from './store/vector-index.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
-import type { Answer, AnswerEvent, Passage, TermStatistics } from './shared/types.js';
+import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
+
+export { openaiOptions } from './config/openai-options.js';
 
 /** Lines shown around a passage by `readPassage` unless the caller says otherwise. */
 const DEFAULT_CONTEXT_LINES = 3;
@@ -42,6 +50,14 @@ interface OpenIndex extends SearchableIndex {
   close(): void;
 }
 
+/** Retrieval while the embedding server is unreachable: BM25 alone, which needs no embedding. */
+const KEYWORD_ONLY: RetrievalSettings = { ...DEFAULT_RETRIEVAL, mode: 'keyword' };
+
+/** The server could not be reached: the one failure an offline answer can stand in for. */
+function isUnreachable(error: unknown): error is FootnoteError {
+  return FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
+}
+
 /**
  * The facade `cli/` and `ui/` hold. Opens the index lazily on the first
  * question and reopens it after every index run.
@@ -51,6 +67,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     ? Promise.resolve(dependencies.embedder)
     : null;
   let openIndex: OpenIndex | null = null;
+  let keywordIndex: OpenIndex | null = null;
   const source = dependencies.source ?? createFolderSource(config.corpus);
   const openai = openaiOptions(config);
 
@@ -92,9 +109,84 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     }
   }
 
+  /**
+   * The index for keyword search alone, when the embedding server is
+   * unreachable: no embedder check (the index was built with that server's
+   * embedder) and no vectors.
+   */
+  function getKeywordIndex(cause: Error): OpenIndex {
+    if (openIndex) return openIndex;
+    if (keywordIndex) return keywordIndex;
+    const db = openDatabase(config.index, { readonly: true });
+    keywordIndex = {
+      repo: new ChunkRepository(db),
+      vectors: VectorIndex.create(1, 1),
+      embedder: new UnreachableEmbedder(cause),
+      statistics: createTermStatistics(db),
+      sentenceCache: new Map(),
+      close: () => db.close(),
+    };
+    return keywordIndex;
+  }
+
   function closeIndex(): void {
     openIndex?.close();
     openIndex = null;
+    keywordIndex?.close();
+    keywordIndex = null;
+  }
+
+  /**
+   * Offline answer: a follow-up gets the previous question's key terms for
+   * retrieval; `keywordOnlyBecause` (the unreachable server's error) switches
+   * to BM25 alone and labels the answer as a fallback.
+   */
+  async function* askExtractively(
+    question: string,
+    history: readonly ConversationTurn[],
+    options: AskOptions,
+    keywordOnlyBecause?: FootnoteError,
+  ): AsyncGenerator<AnswerEvent, Answer> {
+    const retrievalQuestion = options.passages ? question : rewriteFollowUp(question, history);
+    const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
+    const passages =
+      options.passages ??
+      (await retrievePassages(index, retrievalQuestion, {
+        k: options.k ?? config.k,
+        settings: keywordOnlyBecause ? KEYWORD_ONLY : dependencies.retrieval,
+        signal: options.signal,
+      }));
+    throwIfAborted(options.signal);
+    const weights = weighQuestionTerms(retrievalQuestion, index.statistics);
+    const run = answerExtractively(question, passages, weights, { maxSentences: dependencies.maxSentences });
+    return yield* annotateAnswer(run, {
+      retrievalQuestion: retrievalQuestion === question ? undefined : retrievalQuestion,
+      fallback: keywordOnlyBecause && { reason: 'provider-unreachable', detail: keywordOnlyBecause.message },
+    });
+  }
+
+  /** Generated answer: a follow-up is rewritten by the model into a standalone question for retrieval. */
+  async function* askGeneratively(
+    question: string,
+    history: readonly ConversationTurn[],
+    options: AskOptions,
+    settings: OpenAIOptions,
+  ): AsyncGenerator<AnswerEvent, Answer> {
+    // Loaded on demand, like the OpenAI embedder: offline runs skip LangChain's chat stack.
+    const [{ answerGeneratively }, { rewriteFollowUpWithModel }] = await Promise.all([
+      import('./answer/generative-answerer.js'),
+      import('./answer/rewrite-follow-up-with-model.js'),
+    ]);
+    const retrievalQuestion =
+      options.passages || history.length === 0
+        ? question
+        : await rewriteFollowUpWithModel(question, history, { openai: settings, signal: options.signal });
+    const passages = options.passages ?? (await retrieve(retrievalQuestion, options));
+    throwIfAborted(options.signal);
+    const run = answerGeneratively(question, passages, { openai: settings, history, signal: options.signal });
+    return yield* annotateAnswer(run, {
+      retrievalQuestion: retrievalQuestion === question ? undefined : retrievalQuestion,
+    });
   }
 
   async function retrieve(
@@ -114,7 +206,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     corpusDir: path.resolve(config.corpus),
     modeLabel:
       config.provider === 'openai'
-        ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${config.openaiBaseUrl}` : ''}`
+        ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${withoutCredentials(config.openaiBaseUrl)}` : ''}`
         : 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
@@ -132,22 +224,25 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     },
 
     async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
-      const passages = options.passages ?? (await retrieve(question, options));
-      throwIfAborted(options.signal);
-      if (config.provider === 'openai' && openai) {
-        // Loaded on demand, like the OpenAI embedder: offline runs skip LangChain's chat stack.
-        const { answerGeneratively } = await import('./answer/generative-answerer.js');
-        return yield* answerGeneratively(question, passages, {
-          openai,
-          history: options.history,
-          signal: options.signal,
-        });
+      const history = options.history ?? [];
+      if (config.provider !== 'openai' || !openai) return yield* askExtractively(question, history, options);
+      const run = askGeneratively(question, history, options, openai);
+      let streamed = false;
+      try {
+        for (;;) {
+          const step = await run.next();
+          if (step.done) return step.value;
+          if (step.value.type === 'text-delta') streamed = true;
+          yield step.value;
+        }
+      } catch (error) {
+        // Once words are out, a failure is the answer's, not a reason to start another.
+        if (streamed || config.fallback === false || !isUnreachable(error)) throw error;
+        return yield* askExtractively(question, history, options, error);
+      } finally {
+        // A consumer that stops early (`return()`) closes the generated answer's stream too.
+        await run.return(undefined as never);
       }
-      const index = await getIndex();
-      const weights = weighQuestionTerms(question, index.statistics);
-      return yield* answerExtractively(question, passages, weights, {
-        maxSentences: dependencies.maxSentences,
-      });
     },
 
     retrieve,
@@ -162,7 +257,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       try {
         const repo = new ChunkRepository(db);
         const indexedEmbedder = repo.getMeta('embedder');
-        const embedder = await getEmbedder();
+        // An unreachable server still lets `ask` fall back to keyword search of this index.
+        const embedder = await getEmbedder().catch((error: unknown) => {
+          if (isUnreachable(error) && config.fallback !== false) return null;
+          throw error;
+        });
         const listed = await source.list();
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
@@ -173,7 +272,9 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           chunks: counts.chunks,
           embedder: indexedEmbedder,
           embedderMismatch:
-            indexedEmbedder !== null && indexedEmbedder !== formatEmbedderIdentity(embedder.identity),
+            embedder !== null &&
+            indexedEmbedder !== null &&
+            indexedEmbedder !== formatEmbedderIdentity(embedder.identity),
         };
       } finally {
         db.close();
@@ -192,16 +293,5 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     },
 
     close: closeIndex,
-  };
-}
-
-/** The OpenAI slice of the config, or undefined without an API key (eval builds its embedder with it). */
-export function openaiOptions(config: Config): OpenAIOptions | undefined {
-  if (!config.openaiApiKey) return undefined;
-  return {
-    apiKey: config.openaiApiKey,
-    baseUrl: config.openaiBaseUrl,
-    embeddingModel: config.embeddingModel,
-    chatModel: config.chatModel,
   };
 }

@@ -14,7 +14,7 @@ export const MAX_HISTORY_TURNS = 4;
 const MAX_HISTORY_ANSWER_CHARS = 600;
 
 /** The fixed instructions; the passages and question go in the user message. */
-const SYSTEM_PROMPT = [
+export const SYSTEM_PROMPT = [
   "You are footnote, an assistant that answers questions about the user's documents.",
   'You are given numbered passages from those documents inside <passage> tags.',
   'Rules:',
@@ -44,7 +44,8 @@ function formatLocation(passage: Passage): string {
   return `${passage.source}:${passage.startLine}-${passage.endLine}`;
 }
 
-function formatPassage(passage: Passage, index: number): string {
+/** One passage as the prompt fences it, numbered `index + 1`. */
+export function formatPassage(passage: Passage, index: number): string {
   const attributes = [`id="${index + 1}"`, `source="${escapeAttribute(formatLocation(passage))}"`];
   if (passage.page !== null) attributes.push(`page="${passage.page}"`);
   if (passage.title !== null && passage.title !== '') {

@@ -1,9 +1,13 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import type { OpenAIOptions } from '../config/config-schema.js';
-import { toProviderError } from '../embed/to-provider-error.js';
+import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
+import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
+import { explainProviderError } from '../embed/explain-provider-error.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
+import { loadTokenCounter, type TokenCounter } from './count-tokens.js';
+import { findUnsupportedSentences } from './find-unsupported-sentences.js';
+import { fitPassages } from './fit-passages.js';
 import { createChatModel } from './openai-chat.js';
 import { closestPassages } from './to-citation.js';
 import { verifyCitations } from './verify-citations.js';
@@ -27,12 +31,43 @@ export interface GenerativeAnswerOptions {
   /** Earlier turns of the conversation, oldest first, for follow-up questions. */
   history?: readonly ConversationTurn[];
   signal?: AbortSignal;
-  /** Retries of a failed request; default as `createChatModel`. */
+  /** Retries of a failed request; default `openai.resilience.maxRetries`. */
   maxRetries?: number;
+  /** Counts prompt tokens for the context budget; default `loadTokenCounter()`. */
+  countTokens?: TokenCounter;
+  /** Replaceable waits between retries, for tests. */
+  fetchDependencies?: ProviderFetchDependencies;
 }
 
 function saysItCannotAnswer(text: string): boolean {
   return text === '' || REFUSAL_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/** UTF-8 length: no tokenizer's token is shorter than a byte, so this never undercounts. */
+function countUtf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * The passages that fit the context budget. When they all fit by their byte
+ * count (the usual case: a handful of passages in a window of thousands of
+ * tokens) the tokenizer is not needed; building its tables costs 1–2 s, which
+ * only a prompt near the limit is worth.
+ */
+async function choosePassages(
+  question: string,
+  passages: readonly Passage[],
+  options: GenerativeAnswerOptions,
+): Promise<Passage[]> {
+  const fit = (countTokens: TokenCounter) =>
+    fitPassages(question, passages, {
+      contextTokens: options.openai.contextTokens ?? DEFAULT_CONTEXT_TOKENS,
+      countTokens,
+      history: options.history,
+    });
+  if (options.countTokens) return fit(options.countTokens);
+  const byBytes = fit(countUtf8Bytes);
+  return byBytes.length === passages.length ? byBytes : fit(await loadTokenCounter());
 }
 
 /** Ends an answer: one `citation` event per citation, then `answer-end`. */
@@ -44,6 +79,8 @@ async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
 
 /**
  * Answers from the passages with a chat model, streaming its words as they come.
+ * The passages that fit the context budget (`openai.contextTokens`, counted in
+ * tokens) go into the prompt, most relevant first.
  *
  * Events: `answer-start`, then a `text-delta` per streamed piece, then (when the
  * model abstains) `abstain`, then one `citation` per cited passage, then
@@ -51,7 +88,9 @@ async function* finish(answer: Answer): AsyncGenerator<AnswerEvent, Answer> {
  * the prompt's numbering and may name passages that do not exist. After the
  * stream ends, `verifyCitations` drops invalid markers and renumbers the rest
  * 1..m, so **the final `answer.answer` is authoritative** and a UI should
- * replace the streamed text with it.
+ * replace the streamed text with it. The dropped numbers are listed in
+ * `invalidCitations`, and cited sentences their passages do not back in
+ * `unsupported`.
  *
  * The answer abstains when the model cites no valid passage and says it cannot
  * answer (its citations are then the closest passages), or, without calling the
@@ -80,13 +119,19 @@ export async function* answerGeneratively(
       model,
       abstained: true,
       citations: [],
+      invalidCitations: [],
+      unsupported: [],
     };
     return yield* finish(answer);
   }
 
   throwIfAborted(signal);
-  const { system, user } = buildPrompt(question, passages, options.history);
-  const chat = createChatModel(options.openai, { maxRetries: options.maxRetries });
+  const shown = await choosePassages(question, passages, options);
+  const { system, user } = buildPrompt(question, shown, options.history);
+  const chat = createChatModel(options.openai, {
+    maxRetries: options.maxRetries,
+    fetchDependencies: options.fetchDependencies,
+  });
   let raw = '';
   try {
     const stream = await chat.stream([new SystemMessage(system), new HumanMessage(user)], { signal });
@@ -97,10 +142,16 @@ export async function* answerGeneratively(
       yield { type: 'text-delta', text };
     }
   } catch (error) {
-    throw toProviderError(error, signal);
+    throw await explainProviderError(error, {
+      signal,
+      secret: options.openai.apiKey,
+      baseUrl: options.openai.baseUrl,
+      model,
+      role: 'chat',
+    });
   }
 
-  const verified = verifyCitations(raw.trim(), passages);
+  const verified = verifyCitations(raw.trim(), shown);
   const abstained = verified.citations.length === 0 && saysItCannotAnswer(verified.text);
   if (abstained) {
     yield { type: 'abstain', reason: 'the model found no answer in the passages' };
@@ -111,9 +162,9 @@ export async function* answerGeneratively(
     mode: 'generative',
     model,
     abstained,
-    citations: abstained
-      ? closestPassages(passages)
-      : verified.citations,
+    citations: abstained ? closestPassages(shown) : verified.citations,
+    invalidCitations: verified.invalidCitations,
+    unsupported: abstained ? [] : findUnsupportedSentences(verified.text, verified.citations),
   };
   return yield* finish(answer);
 }

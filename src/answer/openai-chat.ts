@@ -1,11 +1,14 @@
 import { ChatOpenAI } from '@langchain/openai';
 import type { OpenAIOptions } from '../config/config-schema.js';
-import { DEFAULT_OPENAI_MAX_RETRIES, OPENAI_API_URL } from '../embed/openai-embedder.js';
+import { createClientConfiguration } from '../embed/openai-client-options.js';
+import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
 
 /** Settings of the chat client beyond the user's options; tests lower the retries. */
 export interface ChatModelSettings {
-  /** Retries after the first attempt; default `DEFAULT_OPENAI_MAX_RETRIES`. */
+  /** Overrides `options.resilience.maxRetries`. */
   maxRetries?: number;
+  /** Replaceable waits, for tests. */
+  fetchDependencies?: ProviderFetchDependencies;
 }
 
 /**
@@ -19,15 +22,18 @@ function isReasoningModel(model: string): boolean {
 
 /**
  * The chat model for generative answers: LangChain's `ChatOpenAI` pointed at
- * OpenAI or at the configured compatible server. It asks for no usage report
- * while streaming, which some compatible servers reject.
+ * OpenAI or at the configured compatible server, with retries and timeouts
+ * done by the resilient fetch (LangChain's own retries are off). It asks for no
+ * usage report while streaming, which some compatible servers reject.
  */
 export function createChatModel(options: OpenAIOptions, settings: ChatModelSettings = {}): ChatOpenAI {
+  const resilience = { ...options.resilience };
+  if (settings.maxRetries !== undefined) resilience.maxRetries = settings.maxRetries;
   return new ChatOpenAI({
     apiKey: options.apiKey,
     model: options.chatModel,
-    configuration: { baseURL: options.baseUrl ?? OPENAI_API_URL },
-    maxRetries: settings.maxRetries ?? DEFAULT_OPENAI_MAX_RETRIES,
+    configuration: createClientConfiguration(options.baseUrl, resilience, settings.fetchDependencies),
+    maxRetries: 0,
     streamUsage: false,
     ...(isReasoningModel(options.chatModel) ? {} : { temperature: 0 }),
   });

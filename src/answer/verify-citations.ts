@@ -7,6 +7,17 @@ export interface VerifiedAnswer {
   text: string;
   /** One per number used in `text`, in order of first use; `id` is the new number. */
   citations: Citation[];
+  /** Numbers the markers named that are no passage, in order of first appearance; removed from `text`. */
+  invalidCitations: number[];
+}
+
+/** The marker numbers outside 1..passageCount, each once, in order of appearance. */
+function findInvalidNumbers(text: string, passageCount: number): number[] {
+  const invalid = new Set<number>();
+  for (const match of text.matchAll(createCitationMarkerPattern())) {
+    for (const n of readMarkerNumbers(match[1] ?? '')) if (n < 1 || n > passageCount) invalid.add(n);
+  }
+  return [...invalid];
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -58,7 +69,7 @@ function rewriteMarkers(text: string, renumbered: ReadonlyMap<number, number>): 
  *
  * @example
  * verifyCitations('Paris [2]. Also Lyon [7].', passages);
- * // { text: 'Paris [1]. Also Lyon.', citations: [{ id: 1, source: <passage 2's source>, … }] }
+ * // { text: 'Paris [1]. Also Lyon.', citations: [{ id: 1, source: <passage 2's source>, … }], invalidCitations: [7] }
  */
 export function verifyCitations(answerText: string, passages: readonly Passage[]): VerifiedAnswer {
   const renumbered = numberByFirstUse(answerText, passages.length);
@@ -68,5 +79,9 @@ export function verifyCitations(answerText: string, passages: readonly Passage[]
     if (passage === undefined) continue;
     citations.push(toCitation(passage, id));
   }
-  return { text: rewriteMarkers(answerText, renumbered), citations };
+  return {
+    text: rewriteMarkers(answerText, renumbered),
+    citations,
+    invalidCitations: findInvalidNumbers(answerText, passages.length),
+  };
 }

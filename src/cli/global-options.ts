@@ -11,7 +11,8 @@ export interface GlobalArgs {
   'chunk-size'?: string;
   'chunk-overlap'?: string;
   'embedding-model'?: string;
-  'chat-model'?: string;
+  model?: string;
+  fallback?: boolean;
 }
 
 export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
@@ -27,8 +28,19 @@ export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     .option('k', { type: 'string', describe: 'passages to retrieve per question [default: 5]' })
     .option('chunk-size', { type: 'string', describe: 'passage size in characters [default: 1000]', hidden: true })
     .option('chunk-overlap', { type: 'string', describe: 'passage overlap in characters [default: 150]', hidden: true })
-    .option('embedding-model', { type: 'string', describe: 'openai embedding model', hidden: true })
-    .option('chat-model', { type: 'string', describe: 'openai chat model', hidden: true }) as Argv<T & GlobalArgs>;
+    .option('model', {
+      type: 'string',
+      alias: 'chat-model',
+      describe: 'chat model of the OpenAI-compatible server [default: gpt-4.1-mini]',
+    })
+    .option('embedding-model', {
+      type: 'string',
+      describe: 'embedding model of the OpenAI-compatible server [default: text-embedding-3-small]',
+    })
+    .option('fallback', {
+      type: 'boolean',
+      describe: 'answer with quotes when the server cannot be reached; --no-fallback fails instead [default: true]',
+    }) as Argv<T & GlobalArgs>;
 }
 
 /** Settings for this run: flags over environment over footnote.config.json. */
@@ -42,7 +54,8 @@ export function resolveConfig(args: GlobalArgs): Config {
       chunkSize: args['chunk-size'],
       chunkOverlap: args['chunk-overlap'],
       embeddingModel: args['embedding-model'],
-      chatModel: args['chat-model'],
+      chatModel: args.model,
+      fallback: args.fallback,
     },
     env: process.env,
     cwd: process.cwd(),

@@ -10,8 +10,18 @@ export const FLAG_BY_KEY: Readonly<Record<string, string>> = {
   chunkOverlap: '--chunk-overlap',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',
+  embeddingBaseUrl: 'FOOTNOTE_EMBEDDING_BASE_URL',
   embeddingModel: '--embedding-model',
-  chatModel: '--chat-model',
+  chatModel: '--model',
+  maxRetries: 'FOOTNOTE_MAX_RETRIES',
+  retryBaseDelayMs: 'FOOTNOTE_RETRY_BASE_DELAY_MS',
+  retryMaxDelayMs: 'FOOTNOTE_RETRY_MAX_DELAY_MS',
+  connectTimeoutMs: 'FOOTNOTE_CONNECT_TIMEOUT_MS',
+  streamTimeoutMs: 'FOOTNOTE_STREAM_TIMEOUT_MS',
+  embeddingBatchSize: 'FOOTNOTE_EMBEDDING_BATCH_SIZE',
+  embeddingConcurrency: 'FOOTNOTE_EMBEDDING_CONCURRENCY',
+  contextTokens: 'FOOTNOTE_CONTEXT_TOKENS',
+  fallback: '--no-fallback',
 };
 
 /**
@@ -24,7 +34,9 @@ export function formatConfigIssue(
 ): { key: string; detail: string } {
   const key = issue.path.map(String).join('.') || '(root)';
   const received = issue.path.length > 0 ? input[String(issue.path[0])] : undefined;
-  const got = received === undefined ? '' : ` (got ${JSON.stringify(received)})`;
+  // A key, or a URL with credentials in it, must not end up on screen or in a log.
+  const secret = key === 'openaiApiKey' || /^(openai|embedding)BaseUrl$/.test(key);
+  const got = received === undefined || secret ? '' : ` (got ${JSON.stringify(received)})`;
   return { key, detail: `"${key}" ${describeExpectation(issue)}${got}` };
 }
 

@@ -15,11 +15,46 @@ const ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = {
   k: 'FOOTNOTE_K',
   openaiApiKey: 'OPENAI_API_KEY',
   openaiBaseUrl: 'OPENAI_BASE_URL',
+  embeddingBaseUrl: 'FOOTNOTE_EMBEDDING_BASE_URL',
   embeddingModel: 'FOOTNOTE_EMBEDDING_MODEL',
+  chatModel: 'FOOTNOTE_MODEL',
+  maxRetries: 'FOOTNOTE_MAX_RETRIES',
+  retryBaseDelayMs: 'FOOTNOTE_RETRY_BASE_DELAY_MS',
+  retryMaxDelayMs: 'FOOTNOTE_RETRY_MAX_DELAY_MS',
+  connectTimeoutMs: 'FOOTNOTE_CONNECT_TIMEOUT_MS',
+  streamTimeoutMs: 'FOOTNOTE_STREAM_TIMEOUT_MS',
+  embeddingBatchSize: 'FOOTNOTE_EMBEDDING_BATCH_SIZE',
+  embeddingConcurrency: 'FOOTNOTE_EMBEDDING_CONCURRENCY',
+  contextTokens: 'FOOTNOTE_CONTEXT_TOKENS',
+  fallback: 'FOOTNOTE_FALLBACK',
+};
+
+/** Earlier names still read, after the current ones: `FOOTNOTE_CHAT_MODEL` predates `FOOTNOTE_MODEL`. */
+const LEGACY_ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = {
   chatModel: 'FOOTNOTE_CHAT_MODEL',
 };
 
-const NUMERIC_KEYS = new Set(['k', 'chunkSize', 'chunkOverlap']);
+/** Short names accepted in footnote.config.json, matching the flags (`"model"` for `--model`). */
+const FILE_KEY_ALIASES: Readonly<Record<string, keyof ConfigInput>> = { model: 'chatModel' };
+
+const NUMERIC_KEYS = new Set([
+  'k',
+  'chunkSize',
+  'chunkOverlap',
+  'maxRetries',
+  'retryBaseDelayMs',
+  'retryMaxDelayMs',
+  'connectTimeoutMs',
+  'streamTimeoutMs',
+  'embeddingBatchSize',
+  'embeddingConcurrency',
+  'contextTokens',
+]);
+
+const BOOLEAN_KEYS = new Set(['fallback']);
+
+/** Environment spellings of booleans; anything else reaches the schema as typed and is reported. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
 
 /** Where settings come from; `cli/` fills it from argv, env and the working directory. */
 export interface ConfigSources {
@@ -46,6 +81,11 @@ export function loadConfig(sources: ConfigSources): Config {
     if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
       merged[key] = Number(value);
     }
+  }
+  for (const key of BOOLEAN_KEYS) {
+    const value = merged[key];
+    const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
+    if (word !== undefined) merged[key] = word;
   }
   const result = configSchema.safeParse(merged);
   if (!result.success) {
@@ -88,14 +128,21 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new FootnoteError('CONFIG_FILE_UNREADABLE', { path: file, detail: 'expected a JSON object' });
   }
-  return parsed as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const canonical = FILE_KEY_ALIASES[key] ?? key;
+    if (canonical === key || !(canonical in parsed)) values[canonical] = value;
+  }
+  return values;
 }
 
 function fromEnv(env: ConfigSources['env']): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [key, name] of Object.entries(ENV_BY_KEY)) {
-    const value = env[name];
-    if (value !== undefined && value !== '') values[key] = value;
+  for (const names of [LEGACY_ENV_BY_KEY, ENV_BY_KEY]) {
+    for (const [key, name] of Object.entries(names)) {
+      const value = env[name];
+      if (value !== undefined && value !== '') values[key] = value;
+    }
   }
   return values;
 }

@@ -38,8 +38,11 @@ export async function createEmbedder(
       const { OpenAIEmbedder } = await import('./openai-embedder.js');
       return OpenAIEmbedder.create({
         apiKey: openai.apiKey,
-        baseUrl: openai.baseUrl,
+        baseUrl: openai.embeddingBaseUrl ?? openai.baseUrl,
         model: openai.embeddingModel,
+        batchSize: openai.embeddingBatchSize,
+        concurrency: openai.embeddingConcurrency,
+        resilience: openai.resilience,
         signal: options.signal,
       });
     }

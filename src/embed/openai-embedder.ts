@@ -1,17 +1,18 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { OpenAIEmbeddings } from '@langchain/openai';
+import {
+  DEFAULT_EMBEDDING_BATCH_SIZE,
+  DEFAULT_EMBEDDING_CONCURRENCY,
+  type ProviderResilience,
+} from '../config/config-schema.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
-import { toProviderError } from './to-provider-error.js';
+import { mapWithConcurrency } from './map-with-concurrency.js';
+import { createClientConfiguration } from './openai-client-options.js';
+import type { ProviderFetchDependencies } from './provider-fetch.js';
+import { explainProviderError } from './explain-provider-error.js';
 
-/** OpenAI's own API, used when no base URL is given (the SDK would otherwise read the environment). */
-export const OPENAI_API_URL = 'https://api.openai.com/v1';
-
-/** Texts per `/embeddings` request: well under the API's 2,048-input limit and its token budget. */
-export const DEFAULT_OPENAI_EMBEDDING_BATCH_SIZE = 256;
-
-/** Retries after the first attempt, with LangChain's exponential backoff; 4xx errors are not retried. */
-export const DEFAULT_OPENAI_MAX_RETRIES = 2;
+export { OPENAI_API_URL } from './openai-client-options.js';
 
 /** Vector lengths of OpenAI's embedding models, so their indexes need no probe request. */
 export const OPENAI_EMBEDDING_DIMENSIONS: Readonly<Record<string, number>> = {
@@ -30,10 +31,16 @@ export interface OpenAIEmbedderOptions {
   baseUrl?: string;
   /** Embedding model name, e.g. `text-embedding-3-small`. */
   model: string;
-  /** Texts per request; default `DEFAULT_OPENAI_EMBEDDING_BATCH_SIZE`. */
+  /** Texts per request; default `DEFAULT_EMBEDDING_BATCH_SIZE`. */
   batchSize?: number;
-  /** Default `DEFAULT_OPENAI_MAX_RETRIES`. */
+  /** Requests in flight at once; default `DEFAULT_EMBEDDING_CONCURRENCY`. */
+  concurrency?: number;
+  /** Retries and timeouts; defaults as `resolveResilience`. */
+  resilience?: Partial<ProviderResilience>;
+  /** Shorthand for `resilience.maxRetries`. */
   maxRetries?: number;
+  /** Replaceable waits, for tests. */
+  fetchDependencies?: ProviderFetchDependencies;
   /** Cancels creation before the dimension probe is sent. */
   signal?: AbortSignal;
 }
@@ -58,10 +65,11 @@ function normalize(vector: ArrayLike<number>): number[] {
 
 /**
  * Embeddings from OpenAI or any OpenAI-compatible server (Ollama, vLLM,
- * LM Studio, …) through LangChain's `OpenAIEmbeddings`, which batches the texts
- * and retries transient failures. Vectors come back L2-normalised. Blank texts
- * are not sent (the API rejects empty input) and get the zero vector.
- * Server errors become `PROVIDER_FAILED` with a one-line detail.
+ * LM Studio, …) through LangChain's `OpenAIEmbeddings`. Texts go in batches of
+ * `batchSize`, at most `concurrency` requests at a time; the resilient fetch
+ * retries 429 and 5xx. Vectors come back L2-normalised. Blank texts are not
+ * sent (the API rejects empty input) and get the zero vector. Failures become
+ * the errors of `toProviderError` (the key never appears in them).
  *
  * Build it with `OpenAIEmbedder.create`, which knows `identity.dimensions`
  * before anything is indexed: from a table for OpenAI's models, otherwise by
@@ -74,22 +82,36 @@ function normalize(vector: ArrayLike<number>): number[] {
 export class OpenAIEmbedder extends Embeddings implements Embedder {
   readonly identity: EmbedderIdentity;
   private readonly client: OpenAIEmbeddings;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly secret: string;
+  private readonly baseUrl: string | undefined;
+  private readonly model: string;
 
-  private constructor(client: OpenAIEmbeddings, identity: EmbedderIdentity) {
+  private constructor(client: OpenAIEmbeddings, identity: EmbedderIdentity, options: OpenAIEmbedderOptions) {
     super({});
     this.client = client;
     this.identity = identity;
+    this.batchSize = options.batchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
+    this.concurrency = options.concurrency ?? DEFAULT_EMBEDDING_CONCURRENCY;
+    this.secret = options.apiKey;
+    this.baseUrl = options.baseUrl;
+    this.model = options.model;
   }
 
   /** Creates the embedder, probing the server for the vector length when the model is not in the table. */
   static async create(options: OpenAIEmbedderOptions): Promise<OpenAIEmbedder> {
+    const resilience = { ...options.resilience };
+    if (options.maxRetries !== undefined) resilience.maxRetries = options.maxRetries;
     const client = new OpenAIEmbeddings({
       apiKey: options.apiKey,
       model: options.model,
-      batchSize: options.batchSize ?? DEFAULT_OPENAI_EMBEDDING_BATCH_SIZE,
-      maxRetries: options.maxRetries ?? DEFAULT_OPENAI_MAX_RETRIES,
-      configuration: { baseURL: options.baseUrl ?? OPENAI_API_URL },
+      // Batches are cut here, so that their number in flight can be bounded.
+      batchSize: Number.MAX_SAFE_INTEGER,
+      maxRetries: 0,
+      configuration: createClientConfiguration(options.baseUrl, resilience, options.fetchDependencies),
     });
+    const where = { secret: options.apiKey, baseUrl: options.baseUrl, model: options.model, role: 'embedding' as const };
     const known = isOpenAIApi(options.baseUrl) ? OPENAI_EMBEDDING_DIMENSIONS[options.model] : undefined;
     let dimensions = known;
     if (dimensions === undefined) {
@@ -98,7 +120,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       try {
         probe = await client.embedQuery(DIMENSION_PROBE_TEXT);
       } catch (error) {
-        throw toProviderError(error, options.signal);
+        throw await explainProviderError(error, { ...where, signal: options.signal });
       }
       if (probe.length === 0) {
         throw new FootnoteError('PROVIDER_FAILED', {
@@ -108,7 +130,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       }
       dimensions = probe.length;
     }
-    return new OpenAIEmbedder(client, { id: `openai:${options.model}`, version: '1', dimensions });
+    return new OpenAIEmbedder(client, { id: `openai:${options.model}`, version: '1', dimensions }, options);
   }
 
   /** LangChain's interface: one unit vector per text, in order, fetched in batches. */
@@ -124,11 +146,21 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       }
     });
     if (sentTexts.length === 0) return vectors;
+    const batches: string[][] = [];
+    for (let start = 0; start < sentTexts.length; start += this.batchSize) {
+      batches.push(sentTexts.slice(start, start + this.batchSize));
+    }
     let received: number[][];
     try {
-      received = await this.client.embedDocuments(sentTexts);
+      const results = await mapWithConcurrency(batches, this.concurrency, (batch) => this.client.embedDocuments(batch));
+      received = results.flat();
     } catch (error) {
-      throw toProviderError(error);
+      throw await explainProviderError(error, {
+        secret: this.secret,
+        baseUrl: this.baseUrl,
+        model: this.model,
+        role: 'embedding',
+      });
     }
     sentIndexes.forEach((index, position) => {
       vectors[index] = this.checkAndNormalize(received[position]);

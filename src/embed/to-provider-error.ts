@@ -1,7 +1,16 @@
 import { FootnoteError } from '../shared/errors.js';
+import { findSystemErrorCode, ProviderTransportError } from './provider-fetch.js';
 
 /** Keeps a server's message to one readable line. */
 const MAX_DETAIL_LENGTH = 200;
+
+/** What `toProviderError` needs to know besides the error. */
+export interface ProviderErrorContext {
+  /** The caller's signal: when it fired, the failure is a cancellation. */
+  signal?: AbortSignal;
+  /** The API key, blanked out of any text a server echoes back. */
+  secret?: string;
+}
 
 function readField(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
@@ -12,18 +21,19 @@ function isAbortError(error: unknown): boolean {
   return name === 'AbortError' || (error instanceof Error && error.constructor.name === 'APIUserAbortError');
 }
 
-/**
- * The system error code (`ECONNREFUSED`, `ENOTFOUND`) behind a network failure:
- * the SDK wraps fetch's TypeError, which wraps the socket error.
- */
-function findCauseCode(error: unknown): string | undefined {
-  let cause = readField(error, 'cause');
-  for (let depth = 0; depth < 4 && cause !== undefined; depth++) {
-    const code = readField(cause, 'code');
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-    cause = readField(cause, 'cause');
+/** The transport failure somewhere in the chain of causes (the SDK wraps what fetch threw). */
+function findTransportError(error: unknown): ProviderTransportError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined; depth++) {
+    if (current instanceof ProviderTransportError) return current;
+    current = readField(current, 'cause');
   }
   return undefined;
+}
+
+/** `text` with every occurrence of the key replaced, so no message can leak it. */
+export function redactSecret(text: string, secret: string | undefined): string {
+  return secret === undefined || secret.length < 4 ? text : text.split(secret).join('***');
 }
 
 /**
@@ -38,7 +48,7 @@ export function describeProviderError(error: unknown): string {
   let line = (message.split('\n').find((part) => part.trim() !== '') ?? '').trim().replace(/\s+/g, ' ');
   const status = readField(error, 'status');
   if (typeof status === 'number' && !line.startsWith(String(status))) line = `${status} ${line}`.trim();
-  const causeCode = findCauseCode(error);
+  const causeCode = findSystemErrorCode(readField(error, 'cause'));
   if (causeCode !== undefined && !line.includes(causeCode)) line = `${line} (${causeCode})`;
   if (line === '') line = 'unknown error';
   return line.length > MAX_DETAIL_LENGTH ? `${line.slice(0, MAX_DETAIL_LENGTH - 1)}…` : line;
@@ -46,18 +56,36 @@ export function describeProviderError(error: unknown): string {
 
 /**
  * Turns whatever an OpenAI-compatible call threw into the error users see:
- * `ABORTED` when the caller cancelled, `PROVIDER_FAILED` with a one-line
- * detail otherwise. A `FootnoteError` passes through unchanged. The original
- * error stays reachable as `cause` for debugging.
+ * - `ABORTED` when the caller cancelled;
+ * - `PROVIDER_UNREACHABLE` when the server could not be reached or did not
+ *   answer in time (callers may fall back to offline answers on this one);
+ * - `PROVIDER_AUTH_FAILED` for 401 and 403, whose hint names OPENAI_API_KEY;
+ * - `PROVIDER_RATE_LIMITED` for a 429 that outlasted the retries;
+ * - `PROVIDER_FAILED` with a one-line detail for the rest, a stalled or
+ *   dropped stream included.
+ * A `FootnoteError` passes through unchanged. The key never appears in the
+ * message. The original error stays reachable as `cause` for debugging.
  */
-export function toProviderError(error: unknown, signal?: AbortSignal): FootnoteError {
+export function toProviderError(error: unknown, context: ProviderErrorContext = {}): FootnoteError {
   if (error instanceof FootnoteError) return error;
-  if (signal?.aborted === true || isAbortError(error)) {
+  if (context.signal?.aborted === true || isAbortError(error)) {
     return new FootnoteError('ABORTED', {}, { cause: error });
   }
-  return new FootnoteError(
-    'PROVIDER_FAILED',
-    { provider: 'openai', detail: describeProviderError(error) },
-    { cause: error },
-  );
+  const transport = findTransportError(error);
+  if (transport !== undefined) {
+    if (transport.kind === 'unreachable' || transport.kind === 'connect-timeout') {
+      return new FootnoteError('PROVIDER_UNREACHABLE', { url: transport.url, detail: transport.detail }, { cause: error });
+    }
+    const detail =
+      transport.kind === 'stream-timeout'
+        ? `the response stalled (${transport.detail})`
+        : transport.detail;
+    return new FootnoteError('PROVIDER_FAILED', { provider: 'openai', detail }, { cause: error });
+  }
+  const detail = redactSecret(describeProviderError(error), context.secret);
+  const status = readField(error, 'status');
+  const facts = { provider: 'openai', detail };
+  if (status === 401 || status === 403) return new FootnoteError('PROVIDER_AUTH_FAILED', facts, { cause: error });
+  if (status === 429) return new FootnoteError('PROVIDER_RATE_LIMITED', facts, { cause: error });
+  return new FootnoteError('PROVIDER_FAILED', facts, { cause: error });
 }

@@ -188,8 +188,9 @@ async function* updateIndex(
       report.embeddingsComputed += embedded.computed;
       report.embeddingsReused += embedded.reused;
       let offset = 0;
+      // No cancellation check inside the batch: its embeddings are paid for, so
+      // every file in it is written and Ctrl+C keeps them; the next file checks.
       for (const file of pending) {
-        throwIfAborted(signal);
         const chunks = file.writes.map((write, i) => ({
           ...write,
           embedding: embedded.vectors[offset + i] as Float32Array,
@@ -226,6 +227,7 @@ async function* updateIndex(
       };
       await yieldToEventLoop();
       busySince = performance.now();
+      throwIfAborted(signal);
     }
 
     for (const document of toIndex) {

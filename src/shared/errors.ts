@@ -64,7 +64,7 @@ const catalogue = {
     message: (f) =>
       `the index was built with embedder ${f['indexed']}, but this run uses ${f['current']}`,
     hint: () =>
-      'run `footnote index --full` to rebuild with the current embedder, or pass the --provider the index was built with',
+      'run `footnote index --full` to rebuild with the current embedder, or pass the --provider (and --embedding-model) the index was built with',
   },
   PROVIDER_NOT_CONFIGURED: {
     exitCode: 2,
@@ -77,6 +77,37 @@ const catalogue = {
     message: (f) => `${f['provider']} request failed: ${f['detail']}`,
     hint: () =>
       'check OPENAI_API_KEY, OPENAI_BASE_URL and the network, or use --provider local',
+  },
+  PROVIDER_AUTH_FAILED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} server refused the API key: ${f['detail']}`,
+    hint: () =>
+      'check OPENAI_API_KEY (it must be a key for the server at OPENAI_BASE_URL, when set), or use --provider local',
+  },
+  PROVIDER_UNREACHABLE: {
+    exitCode: 1,
+    message: (f) => `cannot reach ${f['url']}: ${f['detail']}`,
+    hint: () =>
+      'start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
+  },
+  PROVIDER_MODEL_NOT_FOUND: {
+    exitCode: 1,
+    message: (f) => `the server has no ${f['role']} model "${f['model']}": ${f['detail']}`,
+    hint: (f) =>
+      f['available']
+        ? `choose one with ${f['flag']}: ${f['available']} (or install it on the server, e.g. \`ollama pull ${f['model']}\`)`
+        : `check ${f['flag']}, and that OPENAI_BASE_URL ends in /v1`,
+  },
+  PROVIDER_RATE_LIMITED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} server is rate limiting requests: ${f['detail']}`,
+    hint: () => 'wait a minute and try again, or raise "maxRetries" in footnote.config.json',
+  },
+  HISTORY_INVALID: {
+    exitCode: 2,
+    message: (f) => `cannot read history file ${f['path']}: ${f['detail']}`,
+    hint: () =>
+      'pass a JSON array of {"question": "…", "answer": "…"} objects, oldest first (saved `footnote ask --json` outputs work)',
   },
   DATASET_INVALID: {
     exitCode: 2,

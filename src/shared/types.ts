@@ -88,6 +88,23 @@ export interface Citation {
 /** How an answer was produced. */
 export type AnswerMode = 'extractive' | 'generative';
 
+/** A cited sentence of a generated answer that its cited passages do not seem to back. */
+export interface UnsupportedSentence {
+  /** The sentence as it stands in `Answer.answer`, markers included. */
+  sentence: string;
+  /** The citation ids (`[n]`) it carries. */
+  citations: number[];
+  /** Share of its content words found in the cited passages, from 0 to 1. */
+  support: number;
+}
+
+/** Why an answer is not of the configured kind: a generated answer was wanted but the server was unreachable. */
+export interface AnswerFallback {
+  reason: 'provider-unreachable';
+  /** One line for the user, e.g. `cannot reach http://localhost:11434/v1/embeddings: ECONNREFUSED`. */
+  detail: string;
+}
+
 /** A finished answer: the shape of `ask --json`. */
 export interface Answer {
   question: string;
@@ -98,11 +115,27 @@ export interface Answer {
   /** True when the corpus does not seem to answer; `citations` then lists the closest passages. */
   abstained: boolean;
   citations: Citation[];
+  /**
+   * Marker numbers the model wrote that named no passage it was given, in order
+   * of appearance; they were removed from `answer`. Absent or empty: none.
+   */
+  invalidCitations?: number[];
+  /** Cited sentences their passages do not seem to support. Absent or empty: none. */
+  unsupported?: UnsupportedSentence[];
+  /** Set when this answer is extractive only because the server could not be reached; else absent or null. */
+  fallback?: AnswerFallback | null;
+  /** The standalone question passages were retrieved for, when a follow-up was rewritten. */
+  retrievalQuestion?: string;
 }
 
-/** What the answerer says while it works; the UI renders these, `ask` prints them. */
+/**
+ * What the answerer says while it works; the UI renders these, `ask` prints them.
+ * `answer-start` comes once, except when a generated answer could not reach the
+ * server after it began: a second `answer-start`, with `fallback`, then starts
+ * the offline answer that replaces it.
+ */
 export type AnswerEvent =
-  | { type: 'answer-start'; mode: AnswerMode; model: string | null }
+  | { type: 'answer-start'; mode: AnswerMode; model: string | null; fallback?: AnswerFallback }
   | { type: 'text-delta'; text: string }
   | { type: 'citation'; citation: Citation }
   | { type: 'abstain'; reason: string }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CANNOT_ANSWER_REPLY } from '../../src/answer/build-prompt.js';
+import { buildPrompt, CANNOT_ANSWER_REPLY, formatPassage } from '../../src/answer/build-prompt.js';
+import { ANSWER_RESERVE_TOKENS } from '../../src/answer/fit-passages.js';
 import { answerGeneratively, NO_PASSAGES_ANSWER, type GenerativeAnswerOptions } from '../../src/answer/generative-answerer.js';
 import type { Answer, AnswerEvent, Passage } from '../../src/shared/types.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../helpers/openai-test-server.js';
@@ -69,16 +70,18 @@ describe('answerGeneratively', () => {
     ]);
   });
 
-  it('drops out-of-range markers and renumbers the cited passage', async () => {
-    server = await startOpenAITestServer({ chatReply: 'Fact two holds [2]. Something else [7].' });
+  it('drops out-of-range markers, lists them in invalidCitations and renumbers the cited passage', async () => {
+    server = await startOpenAITestServer({ chatReply: 'Fact number 2 holds [2]. Something else [7].' });
     const { events, answer } = await collect(answerGeneratively('Which facts?', passages, optionsFor(server.url)));
     expect(answer).toEqual({
       question: 'Which facts?',
-      answer: 'Fact two holds [1]. Something else.',
+      answer: 'Fact number 2 holds [1]. Something else.',
       mode: 'generative',
       model: 'test-chat',
       abstained: false,
       citations: [{ id: 1, source: 'doc2.md', startLine: 2, endLine: 2, page: null, text: 'Fact number 2.', score: 0.5 }],
+      invalidCitations: [7],
+      unsupported: [],
     });
     expect(events.filter((event) => event.type === 'citation')).toEqual([
       { type: 'citation', citation: answer.citations[0] },
@@ -133,12 +136,14 @@ describe('answerGeneratively', () => {
     expect(events.map((event) => event.type)).toEqual(['answer-start', 'abstain', 'text-delta', 'answer-end']);
   });
 
-  it('turns a rejected key into PROVIDER_FAILED', async () => {
+  it('turns a rejected key into one line naming OPENAI_API_KEY, with the echoed key blanked out', async () => {
     server = await startOpenAITestServer({ failWith: 401 });
     await expect(collect(answerGeneratively('Who?', passages, optionsFor(server.url)))).rejects.toMatchObject({
-      code: 'PROVIDER_FAILED',
-      message: 'openai request failed: 401 Incorrect API key provided: sk-test.',
+      code: 'PROVIDER_AUTH_FAILED',
+      message: 'openai server refused the API key: 401 Incorrect API key provided: ***.',
+      hint: expect.stringContaining('check OPENAI_API_KEY'),
     });
+    expect(chatBodies(server)).toHaveLength(1);
   });
 
   it('stops with ABORTED before asking when the signal has fired', async () => {
@@ -164,4 +169,84 @@ describe('answerGeneratively', () => {
     await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
     expect(seen).not.toContain('answer-end');
   });
+
+  it('retries a 429 after the Retry-After wait and then answers', async () => {
+    server = await startOpenAITestServer({ chatReply: 'Fact number 1 [1].' });
+    server.scriptFailures({ kind: 'status', status: 429, headers: { 'retry-after': '2' } });
+    const waits: number[] = [];
+    const sleep = (milliseconds: number) => {
+      waits.push(milliseconds);
+      return Promise.resolve();
+    };
+    const { answer } = await collect(
+      answerGeneratively('Which?', passages, optionsFor(server.url, { maxRetries: 3, fetchDependencies: { sleep } })),
+    );
+    expect(answer.answer).toBe('Fact number 1 [1].');
+    expect(waits).toEqual([2000]);
+    expect(chatBodies(server)).toHaveLength(2);
+  });
+
+  it('gives up after maxRetries on a server that keeps answering 429, in one line', async () => {
+    server = await startOpenAITestServer();
+    server.setFailure(429);
+    const sleep = () => Promise.resolve();
+    await expect(
+      collect(answerGeneratively('Which?', passages, optionsFor(server.url, { maxRetries: 2, fetchDependencies: { sleep } }))),
+    ).rejects.toMatchObject({
+      code: 'PROVIDER_RATE_LIMITED',
+      message: 'openai server is rate limiting requests: 429 simulated failure 429',
+    });
+    expect(chatBodies(server)).toHaveLength(3);
+  });
+
+  it('reports a stream the server cuts off as one clear line, after the deltas that arrived', async () => {
+    server = await startOpenAITestServer({ chatReply: 'one two three four' });
+    server.scriptFailures({ kind: 'drop-stream', afterDeltas: 2 });
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const event of answerGeneratively('Who?', passages, optionsFor(server.url))) {
+        if (event.type === 'text-delta') seen.push(event.text);
+      }
+    })();
+    await expect(run).rejects.toMatchObject({
+      code: 'PROVIDER_FAILED',
+      message: 'openai request failed: the server closed the connection before the response was complete',
+    });
+    expect(seen).toEqual(['one', ' two']);
+  });
+
+  it('shows the model only the passages that fit the context budget, most relevant first', async () => {
+    server = await startOpenAITestServer({ chatReply: 'Fact number 1 [1], and [3].' });
+    // One token per character; room for the answer, the fixed prompt and exactly two passages.
+    const countTokens = (text: string) => text.length;
+    const passageCost = (index: number) => `${formatPassage(passages[index]!, index)}\n\n`.length;
+    const contextTokens = ANSWER_RESERVE_TOKENS + 16 + promptLength('Which?') + passageCost(0) + passageCost(1);
+    const shownPrompt = await collect(
+      answerGeneratively('Which?', passages, {
+        ...optionsFor(server.url),
+        openai: { ...optionsFor(server.url).openai, contextTokens },
+        countTokens,
+      }),
+    );
+    const user = chatBodies(server)[0]?.messages[1]?.content ?? '';
+    expect([...user.matchAll(/<passage id="(\d+)" source="([^"]+)"/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['1', 'doc1.md:1-1'],
+      ['2', 'doc2.md:2-2'],
+    ]);
+    expect(shownPrompt.answer.invalidCitations).toEqual([3]);
+    expect(shownPrompt.answer.answer).toBe('Fact number 1 [1], and.');
+  });
+
+  it('lists a cited sentence its passage does not support', async () => {
+    server = await startOpenAITestServer({ chatReply: 'Fact number 2 holds [2]. The moon is made of cheese [1].' });
+    const { answer } = await collect(answerGeneratively('Which?', passages, optionsFor(server.url)));
+    expect(answer.unsupported).toEqual([{ sentence: 'The moon is made of cheese [2].', citations: [2], support: 0 }]);
+    expect(answer.citations.map((citation) => citation.source)).toEqual(['doc2.md', 'doc1.md']);
+  });
 });
+
+/** Characters of the prompt without passages, for budget arithmetic with a one-token-per-character counter. */
+function promptLength(question: string): number {
+  const { system, user } = buildPrompt(question, []);
+  return system.length + user.length;
+}

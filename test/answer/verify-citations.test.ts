@@ -60,10 +60,10 @@ describe('verifyCitations', () => {
   });
 
   it('returns no citations for an answer without markers', () => {
-    expect(verifyCitations('No markers here.', passages)).toEqual({ text: 'No markers here.', citations: [] });
+    expect(verifyCitations('No markers here.', passages)).toEqual({ text: 'No markers here.', citations: [], invalidCitations: [] });
   });
 
   it('drops every marker when there are no passages', () => {
-    expect(verifyCitations('Claim [1].', [])).toEqual({ text: 'Claim.', citations: [] });
+    expect(verifyCitations('Claim [1].', [])).toEqual({ text: 'Claim.', citations: [], invalidCitations: [1] });
   });
 });

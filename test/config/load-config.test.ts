@@ -92,4 +92,47 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: { provider: 'openai' }, env: {}, cwd: tempDir() }));
     expect(error.code).toBe('PROVIDER_NOT_CONFIGURED');
   });
+
+  it('takes the chat model from --model, FOOTNOTE_MODEL, the older FOOTNOTE_CHAT_MODEL or "model" in the file', () => {
+    expect(loadConfig({ flags: {}, env: {}, cwd: tempDir({ model: 'file-model' }) }).chatModel).toBe('file-model');
+    const cwd = tempDir({ model: 'file-model', embeddingModel: 'file-embed' });
+    expect(loadConfig({ flags: {}, env: { FOOTNOTE_CHAT_MODEL: 'old-env' }, cwd }).chatModel).toBe('old-env');
+    const env = { FOOTNOTE_CHAT_MODEL: 'old-env', FOOTNOTE_MODEL: 'env-model', FOOTNOTE_EMBEDDING_MODEL: 'env-embed' };
+    expect(loadConfig({ flags: {}, env, cwd })).toMatchObject({ chatModel: 'env-model', embeddingModel: 'env-embed' });
+    expect(loadConfig({ flags: { chatModel: 'flag-model' }, env, cwd }).chatModel).toBe('flag-model');
+  });
+
+  it('reads the resilience, batching and context settings from env and file, as numbers', () => {
+    const cwd = tempDir({ maxRetries: 1, embeddingBatchSize: 32 });
+    const config = loadConfig({
+      flags: {},
+      env: { FOOTNOTE_RETRY_BASE_DELAY_MS: '5', FOOTNOTE_STREAM_TIMEOUT_MS: '2000', FOOTNOTE_CONTEXT_TOKENS: '4096', FOOTNOTE_FALLBACK: 'false' },
+      cwd,
+    });
+    expect(config).toMatchObject({
+      maxRetries: 1,
+      embeddingBatchSize: 32,
+      retryBaseDelayMs: 5,
+      streamTimeoutMs: 2000,
+      contextTokens: 4096,
+      fallback: false,
+    });
+    expect(loadConfig({ flags: {}, env: {}, cwd: tempDir() }).fallback).toBeUndefined();
+  });
+
+  it('reports a bad resilience setting in one line naming its variable', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: { FOOTNOTE_MAX_RETRIES: 'lots' }, cwd: tempDir() }));
+    expect([error.code, error.message, error.hint]).toEqual([
+      'CONFIG_INVALID',
+      'config: "maxRetries" must be a number (got "lots")',
+      'set FOOTNOTE_MAX_RETRIES or "maxRetries" in footnote.config.json',
+    ]);
+  });
+
+  it('never echoes the API key or a server URL in a config error', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'http://user:pa ss@host' }, cwd: tempDir({ openaiApiKey: 42 }) }));
+    expect(error.message).toBe('config: "openaiApiKey" must be a string');
+    const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
+    expect(urlError.message).toBe('config: "openaiBaseUrl" must be a valid url');
+  });
 });

@@ -88,14 +88,15 @@ describe('OpenAIEmbedder', () => {
     expect(embeddingInputs(server.requests).slice(1)).toEqual([['word']]);
   });
 
-  it('turns a 401 into PROVIDER_FAILED with a one-line message', async () => {
+  it('turns a 401 into PROVIDER_AUTH_FAILED with a one-line message naming OPENAI_API_KEY', async () => {
     server = await startOpenAITestServer({ failWith: 401 });
     const creating = OpenAIEmbedder.create({ apiKey: 'sk-wrong', baseUrl: server.url, model: 'm', maxRetries: 0 });
     await expect(creating).rejects.toSatisfy((error: unknown) => {
       expect(error).toBeInstanceOf(FootnoteError);
       const footnoteError = error as FootnoteError;
-      expect(footnoteError.code).toBe('PROVIDER_FAILED');
-      expect(footnoteError.message).toBe('openai request failed: 401 Incorrect API key provided: sk-test.');
+      expect(footnoteError.code).toBe('PROVIDER_AUTH_FAILED');
+      expect(footnoteError.message).toBe('openai server refused the API key: 401 Incorrect API key provided: sk-test.');
+      expect(footnoteError.hint).toContain('check OPENAI_API_KEY');
       return true;
     });
   });
@@ -110,15 +111,15 @@ describe('OpenAIEmbedder', () => {
     });
   });
 
-  it('reports a server that is not listening as a connection error', async () => {
+  it('reports a server that is not listening as PROVIDER_UNREACHABLE, naming the endpoint', async () => {
     server = await startOpenAITestServer();
     const url = server.url;
     await server.close();
     server = undefined;
     const creating = OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: url, model: 'm', maxRetries: 0 });
     await expect(creating).rejects.toMatchObject({
-      code: 'PROVIDER_FAILED',
-      message: expect.stringMatching(/^openai request failed: Connection error\. \(ECONNREFUSED\)$/),
+      code: 'PROVIDER_UNREACHABLE',
+      message: `cannot reach ${url}/embeddings: ECONNREFUSED`,
     });
   });
 
@@ -132,5 +133,20 @@ describe('OpenAIEmbedder', () => {
     });
     await expect(creating).rejects.toMatchObject({ code: 'ABORTED' });
     expect(server.requests).toEqual([]);
+  });
+
+  it('reports a server that sends no response headers within connectTimeoutMs as PROVIDER_UNREACHABLE', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({ kind: 'hang' });
+    const creating = OpenAIEmbedder.create({
+      apiKey: 'sk-test',
+      baseUrl: server.url,
+      model: 'm',
+      resilience: { maxRetries: 0, connectTimeoutMs: 50 },
+    });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_UNREACHABLE',
+      message: `cannot reach ${server.url}/embeddings: no response within 50 ms`,
+    });
   });
 });

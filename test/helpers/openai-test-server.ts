@@ -12,6 +12,25 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/**
+ * A failure the server plays once, on the next request to its route:
+ * an HTTP error (with headers such as `retry-after`), a chat stream cut off
+ * after some deltas (the socket is destroyed), or response headers that
+ * never come (the request hangs until the client gives up).
+ */
+export type ScriptedFailure =
+  | { kind: 'status'; status: number; headers?: Record<string, string>; route?: string }
+  | { kind: 'drop-stream'; afterDeltas: number }
+  | { kind: 'hang'; route?: string };
+
+/** A pause in a streamed chat reply, so a test can look at the output half-way. */
+export interface StreamHold {
+  /** Resolves once the first `afterDeltas` deltas are written. */
+  reached: Promise<void>;
+  /** Lets the rest of the reply go out. */
+  release(): void;
+}
+
 /** Options for `startOpenAITestServer`. */
 export interface OpenAITestServerOptions {
   /** Length of every embedding vector; default 64. */
@@ -20,6 +39,8 @@ export interface OpenAITestServerOptions {
   chatReply?: string;
   /** Answer every request with this HTTP status and an OpenAI-shaped error body. */
   failWith?: number;
+  /** Answer 404, as Ollama does, for a model not in `TEST_SERVER_MODELS`. */
+  rejectUnknownModels?: boolean;
 }
 
 /** A running fake of the OpenAI API on 127.0.0.1. */
@@ -28,10 +49,24 @@ export interface OpenAITestServer {
   url: string;
   /** Every request, in arrival order. */
   requests: RecordedRequest[];
+  /** The most requests the server was handling at the same moment. */
+  readonly peakConcurrency: number;
   close(): Promise<void>;
   setChatReply(text: string): void;
+  /**
+   * Answers chat requests with `responder(body)` instead of the fixed reply,
+   * e.g. one text for the follow-up rewrite (`stream` false) and another for
+   * the answer; `null` goes back to the fixed reply.
+   */
+  setChatResponder(responder: ((body: Record<string, unknown>) => string) | null): void;
   /** Start (status) or stop (`null`) failing every request. */
   setFailure(status: number | null): void;
+  /** Queues failures, played one per matching request, in order. */
+  scriptFailures(...failures: ScriptedFailure[]): void;
+  /** Pauses the next streamed chat reply after `afterDeltas` deltas. */
+  holdStream(afterDeltas: number): StreamHold;
+  /** Holds the `nth` request to `route` from now on (1 = the next) before answering it. */
+  holdRequest(route: string, nth: number): StreamHold;
 }
 
 /**
@@ -60,9 +95,25 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
+/** What `GET /v1/models` lists. */
+export const TEST_SERVER_MODELS = ['test-chat-model', 'test-embedding-model'];
+
 function errorBody(status: number): unknown {
   const message = status === 401 ? 'Incorrect API key provided: sk-test.' : `simulated failure ${status}`;
   return { error: { message, type: 'invalid_request_error', code: status === 401 ? 'invalid_api_key' : null } };
+}
+
+/** A pause and the handle a test uses to see it reached and to end it. */
+function createHold(): { hold: { reached: () => void; released: Promise<void> }; control: StreamHold } {
+  let reached!: () => void;
+  let release!: () => void;
+  const reachedPromise = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { hold: { reached, released }, control: { reached: reachedPromise, release } };
 }
 
 /** Splits a reply into word-sized deltas, as a model streams tokens. */
@@ -101,7 +152,18 @@ function handleEmbeddings(response: http.ServerResponse, body: Record<string, un
   });
 }
 
-function handleChat(response: http.ServerResponse, body: Record<string, unknown>, reply: string): void {
+/** How a streamed reply is played: paused half-way, or cut off. */
+interface StreamPlan {
+  hold?: { afterDeltas: number; reached: () => void; released: Promise<void> };
+  dropAfterDeltas?: number;
+}
+
+async function handleChat(
+  response: http.ServerResponse,
+  body: Record<string, unknown>,
+  reply: string,
+  plan: StreamPlan = {},
+): Promise<void> {
   const base = { id: 'chatcmpl-test', created: 1_700_000_000, model: body['model'] };
   if (body['stream'] !== true) {
     sendJson(response, 200, {
@@ -122,7 +184,20 @@ function handleChat(response: http.ServerResponse, body: Record<string, unknown>
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   });
   send(chunk({ role: 'assistant', content: '' }, null));
-  for (const delta of splitIntoDeltas(reply)) send(chunk({ content: delta }, null));
+  const deltas = splitIntoDeltas(reply);
+  for (const [index, delta] of deltas.entries()) {
+    if (plan.dropAfterDeltas === index) {
+      // `end` flushes what was written, then closes mid-body: the client has
+      // headers and the first deltas, and never the end of the chunked body.
+      response.socket?.end();
+      return;
+    }
+    if (plan.hold?.afterDeltas === index) {
+      plan.hold.reached();
+      await plan.hold.released;
+    }
+    send(chunk({ content: delta }, null));
+  }
   send(chunk({}, 'stop'));
   const streamOptions = body['stream_options'] as { include_usage?: boolean } | undefined;
   if (streamOptions?.include_usage === true) {
@@ -134,7 +209,9 @@ function handleChat(response: http.ServerResponse, body: Record<string, unknown>
 /**
  * Starts a real HTTP server on 127.0.0.1 (a free port) that speaks enough of the
  * OpenAI API for footnote: `POST /v1/embeddings` (string or array input, float or
- * base64 encoding) and `POST /v1/chat/completions` (plain or streamed as SSE).
+ * base64 encoding), `POST /v1/chat/completions` (plain or streamed as SSE) and
+ * `GET /v1/models`. It records every request and plays scripted failures
+ * (`scriptFailures`: 429 with `Retry-After`, 401, a stream cut off half-way, a hang).
  * Close it in `afterEach`.
  *
  * @example
@@ -146,22 +223,75 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   const dimensions = options.dimensions ?? 64;
   let chatReply = options.chatReply ?? 'OK [1]';
   let failWith: number | null = options.failWith ?? null;
+  let chatResponder: ((body: Record<string, unknown>) => string) | null = null;
+  let nextHold: StreamPlan['hold'];
+  const requestHolds: Array<{ route: string; remaining: number; reached: () => void; released: Promise<void> }> = [];
+  const failures: ScriptedFailure[] = [];
   const requests: RecordedRequest[] = [];
 
+  /** The first queued failure that applies to this request, taken off the queue. */
+  function takeFailure(path: string, streaming: boolean): ScriptedFailure | undefined {
+    const index = failures.findIndex((failure) =>
+      failure.kind === 'drop-stream'
+        ? path === '/v1/chat/completions' && streaming
+        : failure.route === undefined || failure.route === path,
+    );
+    return index === -1 ? undefined : failures.splice(index, 1)[0];
+  }
+
+  let inFlight = 0;
+  let peakConcurrency = 0;
   const server = http.createServer((request, response) => {
+    inFlight += 1;
+    peakConcurrency = Math.max(peakConcurrency, inFlight);
+    response.once('close', () => {
+      inFlight -= 1;
+    });
     void (async () => {
       const body = await readBody(request);
       const path = (request.url ?? '/').split('?')[0] ?? '/';
       requests.push({ method: request.method ?? 'GET', path, authorization: request.headers.authorization, body });
+      for (const hold of requestHolds.filter((item) => item.route === path)) {
+        hold.remaining -= 1;
+        if (hold.remaining === 0) {
+          hold.reached();
+          await hold.released;
+        }
+      }
       if (failWith !== null) {
         sendJson(response, failWith, errorBody(failWith));
         return;
       }
       const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const failure = takeFailure(path, fields['stream'] === true);
+      if (failure?.kind === 'status') {
+        response.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        response.end(JSON.stringify(errorBody(failure.status)));
+        return;
+      }
+      if (failure?.kind === 'hang') return; // no headers ever: the client's timeout must end it
+      const model = fields['model'];
+      if (options.rejectUnknownModels === true && typeof model === 'string' && !TEST_SERVER_MODELS.includes(model)) {
+        const message = `model "${model}" not found, try pulling it first`;
+        sendJson(response, 404, { error: { message, type: 'api_error', code: null } });
+        return;
+      }
       if (request.method === 'POST' && path === '/v1/embeddings') {
         handleEmbeddings(response, fields, dimensions);
       } else if (request.method === 'POST' && path === '/v1/chat/completions') {
-        handleChat(response, fields, chatReply);
+        const reply = chatResponder ? chatResponder(fields) : chatReply;
+        const plan: StreamPlan = {};
+        if (failure?.kind === 'drop-stream') plan.dropAfterDeltas = failure.afterDeltas;
+        if (fields['stream'] === true && nextHold) {
+          plan.hold = nextHold;
+          nextHold = undefined;
+        }
+        await handleChat(response, fields, reply, plan);
+      } else if (request.method === 'GET' && path === '/v1/models') {
+        sendJson(response, 200, {
+          object: 'list',
+          data: TEST_SERVER_MODELS.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'test' })),
+        });
       } else {
         sendJson(response, 404, { error: { message: `no route ${request.method} ${path}` } });
       }
@@ -179,11 +309,30 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    get peakConcurrency() {
+      return peakConcurrency;
+    },
     setChatReply(text) {
       chatReply = text;
     },
+    setChatResponder(responder) {
+      chatResponder = responder;
+    },
     setFailure(status) {
       failWith = status;
+    },
+    scriptFailures(...queued) {
+      failures.push(...queued);
+    },
+    holdRequest(route, nth) {
+      const { hold, control } = createHold();
+      requestHolds.push({ route, remaining: nth, ...hold });
+      return control;
+    },
+    holdStream(afterDeltas) {
+      const { hold, control } = createHold();
+      nextHold = { afterDeltas, ...hold };
+      return control;
     },
     close() {
       return new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Config } from '../../src/config/config-schema.js';
+import { DEFAULT_OPENAI_CHAT_MODEL, type Config } from '../../src/config/config-schema.js';
 
 /** A full Config for tests: a corpus folder, a fresh temp index folder, offline defaults. */
 export function makeTestConfig(corpus: string, overrides: Partial<Config> = {}): Config {
@@ -13,7 +13,7 @@ export function makeTestConfig(corpus: string, overrides: Partial<Config> = {}):
     chunkSize: 1000,
     chunkOverlap: 150,
     embeddingModel: 'text-embedding-3-small',
-    chatModel: 'gpt-4o-mini',
+    chatModel: DEFAULT_OPENAI_CHAT_MODEL,
     ...overrides,
   };
 }

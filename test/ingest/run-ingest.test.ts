@@ -141,6 +141,25 @@ describe('runIngest', () => {
     expect(report.chunks).toBe(41);
   });
 
+  it('keeps every file of an embedded batch when cancelled during it, so the next run embeds nothing again', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote, embedder } = setup(files);
+    const controller = new AbortController();
+    const run = footnote.ingest({ signal: controller.signal });
+    await expect(
+      (async () => {
+        for await (const event of run) if (event.type === 'file-indexed') controller.abort();
+      })(),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+
+    const callsBefore = embedder.calls.length;
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ added: 0, unchanged: 10, embeddingsComputed: 0, chunks: 10 });
+    expect(embedder.calls.slice(callsBefore)).toEqual([]);
+  });
+
   it('compacts the vector file once deletions pile up', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 160 }, (_, i) => [`f${String(i).padStart(3, '0')}.md`, paragraph(`topic${i}`)]),

@@ -1,50 +1,77 @@
 import type { CommandModule } from 'yargs';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
+import type { ConversationTurn } from '../../shared/types.js';
 import { ensureIndex } from '../ensure-index.js';
-import { formatAnswer, formatCitations } from '../output/print-answer.js';
+import { toAnswerJson } from '../output/answer-json.js';
+import {
+  formatAnswer,
+  formatCitations,
+  formatFallbackLabel,
+  formatVerificationNotes,
+} from '../output/print-answer.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
+import { readHistoryFile } from '../read-history-file.js';
 
 interface AskArgs extends GlobalArgs {
   question?: string;
   json?: boolean;
+  history?: string;
 }
 
-/** `footnote ask "…" [--json]`: one answer with its citations, for people or scripts. */
+/** `footnote ask "…" [--json] [--history FILE]`: one answer with its citations, for people or scripts. */
 export const askCommand: CommandModule<object, AskArgs> = {
   command: 'ask <question>',
   describe: 'Answer one question with cited passages',
   builder: (argv) =>
     withGlobalOptions(argv)
       .positional('question', { type: 'string', describe: 'the question, quoted' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON' })
+      .option('history', {
+        type: 'string',
+        describe: 'JSON file of earlier turns [{"question","answer"}, …], oldest first, for a follow-up question',
+      }),
   handler: async (args) => {
     const question = (args.question ?? '').trim();
     if (question === '') throw new FootnoteError('USAGE', { detail: 'the question is empty' });
-    const footnote = createFootnote(resolveConfig(args));
+    const history: ConversationTurn[] = args.history === undefined ? [] : readHistoryFile(args.history);
+    const config = resolveConfig(args);
+    const footnote = createFootnote(config);
     const signal = cancelOnSigint();
     try {
-      await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`));
-      const run = footnote.ask(question, { signal });
+      try {
+        await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`));
+      } catch (error) {
+        // An index that lags the corpus still answers, offline, while the server is away.
+        const unreachable = FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
+        if (!unreachable || config.fallback === false || !(await footnote.status()).exists) throw error;
+        process.stderr.write(`note: the index was not updated: ${error.message}\n`);
+      }
+      const run = footnote.ask(question, { signal, history });
       // Generated text streams to a terminal as it arrives; JSON waits for the verified answer.
       const stream = !args.json && footnote.provider === 'openai';
       let streamed = '';
       for (;;) {
         const step = await run.next();
         if (step.done) {
-          if (args.json) process.stdout.write(`${JSON.stringify(step.value, null, 2)}\n`);
-          else if (!stream) process.stdout.write(formatAnswer(step.value));
+          const answer = step.value;
+          if (args.json) process.stdout.write(`${JSON.stringify(toAnswerJson(answer), null, 2)}\n`);
+          else if (!stream) process.stdout.write(formatAnswer(answer));
           else {
             // Verification may drop or renumber the draft's markers: then the final text follows.
-            if (step.value.answer !== streamed) process.stdout.write(`\n\n${step.value.answer}`);
-            process.stdout.write(`\n\n${formatCitations(step.value)}`);
+            if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${answer.answer}`);
+            process.stdout.write(`\n\n${formatCitations(answer)}${formatVerificationNotes(answer)}`);
           }
           return;
         }
-        if (stream && step.value.type === 'text-delta') {
-          streamed += step.value.text;
-          process.stdout.write(step.value.text);
+        const event = step.value;
+        if (!stream) continue;
+        if (event.type === 'answer-start' && event.fallback) {
+          process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);
+        } else if (event.type === 'text-delta') {
+          streamed += event.text;
+          process.stdout.write(event.text);
         }
       }
     } finally {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { createFootnote } from '../../footnote.js';
+import { FootnoteError } from '../../shared/errors.js';
 import { formatIndexReport } from '../output/print-index-report.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
@@ -19,12 +20,22 @@ export const indexCommand: CommandModule<object, IndexArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' }),
   handler: async (args) => {
     const footnote = createFootnote(resolveConfig(args));
-    const signal = cancelOnSigint();
+    const signal = cancelOnSigint(() => {
+      process.stderr.write('\nstopping after the embeddings in flight (Ctrl+C again quits at once)…\n');
+    });
     const progress = process.stderr.isTTY && !args.json;
+    let indexed = 0;
     try {
       const run = footnote.ingest({ full: args.full, signal });
       for (;;) {
-        const step = await run.next();
+        const step = await run.next().catch((error: unknown) => {
+          // Ctrl+C: the files written so far stay in the index; say so before the error line.
+          if (FootnoteError.isInstance(error) && error.code === 'ABORTED' && !args.full && indexed > 0) {
+            if (progress) process.stderr.write('\r\x1b[K');
+            process.stderr.write(`note: ${indexed} file${indexed === 1 ? '' : 's'} indexed before the stop are kept\n`);
+          }
+          throw error;
+        });
         if (step.done) {
           if (progress) process.stderr.write('\r\x1b[K');
           process.stdout.write(
@@ -33,6 +44,7 @@ export const indexCommand: CommandModule<object, IndexArgs> = {
           return;
         }
         const event = step.value;
+        if (event.type === 'file-indexed') indexed += 1;
         if (progress && event.type === 'file-indexed') {
           process.stderr.write(`\r\x1b[K[${event.done}/${event.total}] ${event.source}`);
         }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import type { Answer } from '../../shared/types.js';
 
-/** The exact shape `footnote ask --json` prints; tests parse output with it. */
+/**
+ * The exact shape `footnote ask --json` prints; tests parse output with it.
+ * Fields are only ever added, so scripts written against an older shape keep
+ * working.
+ */
 export const answerJsonSchema = z
   .object({
     question: z.string(),
@@ -21,7 +26,39 @@ export const answerJsonSchema = z
         })
         .strict(),
     ),
+    /** Marker numbers the model invented; they were removed from `answer`. */
+    invalidCitations: z.array(z.number().int()),
+    /** Cited sentences their passages do not seem to support. */
+    unsupported: z.array(
+      z
+        .object({
+          sentence: z.string(),
+          citations: z.array(z.number().int().positive()),
+          support: z.number().min(0).max(1),
+        })
+        .strict(),
+    ),
+    /** Set when the answer is extractive because the server could not be reached. */
+    fallback: z.object({ reason: z.literal('provider-unreachable'), detail: z.string() }).strict().nullable(),
+    /** The question passages were retrieved for: the rewritten follow-up, or `question`. */
+    retrievalQuestion: z.string(),
   })
   .strict();
 
 export type AnswerJson = z.infer<typeof answerJsonSchema>;
+
+/** The answer as `--json` prints it: every field present, optional ones filled with their empty value. */
+export function toAnswerJson(answer: Answer): AnswerJson {
+  return {
+    question: answer.question,
+    answer: answer.answer,
+    mode: answer.mode,
+    model: answer.model,
+    abstained: answer.abstained,
+    citations: answer.citations,
+    invalidCitations: answer.invalidCitations ?? [],
+    unsupported: answer.unsupported ?? [],
+    fallback: answer.fallback ?? null,
+    retrievalQuestion: answer.retrievalQuestion ?? answer.question,
+  };
+}

@@ -1,0 +1,68 @@
+import { FootnoteError } from '../shared/errors.js';
+import { OPENAI_API_URL } from './openai-client-options.js';
+import { toProviderError, type ProviderErrorContext } from './to-provider-error.js';
+
+/** The model a failed request asked for, to explain a 404. */
+export interface ModelContext extends ProviderErrorContext {
+  /** The server's base URL, e.g. `http://localhost:11434/v1`; default OpenAI's API. */
+  baseUrl: string | undefined;
+  model: string;
+  role: 'chat' | 'embedding';
+}
+
+/** At most this many model names go into a hint. */
+const MAX_MODELS_SHOWN = 12;
+
+/** How long the extra `GET /models` may take: it only improves a message. */
+const LIST_TIMEOUT_MS = 5000;
+
+/**
+ * The ids `GET {baseUrl}/models` lists, or `null` when the server does not
+ * say (no such route, an error, a timeout).
+ */
+export async function listServerModels(
+  baseUrl: string,
+  apiKey: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<string[] | null> {
+  try {
+    const response = await fetchFn(`${baseUrl.replace(/\/+$/, '')}/models`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+      signal: AbortSignal.timeout(LIST_TIMEOUT_MS),
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { data?: unknown };
+    if (!Array.isArray(body.data)) return null;
+    return body.data.flatMap((entry: unknown) => {
+      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? [id] : [];
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `toProviderError`, and for a 404 (the server has no such model, as Ollama
+ * answers for a model not pulled) `PROVIDER_MODEL_NOT_FOUND` whose hint lists
+ * the models the server does offer (`GET /models`), with the flag to pick one.
+ */
+export async function explainProviderError(error: unknown, context: ModelContext): Promise<FootnoteError> {
+  const converted = toProviderError(error, context);
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  if (converted.code !== 'PROVIDER_FAILED' || status !== 404) return converted;
+  const models =
+    context.secret === undefined ? null : await listServerModels(context.baseUrl ?? OPENAI_API_URL, context.secret);
+  const shown = models?.slice(0, MAX_MODELS_SHOWN).join(', ');
+  return new FootnoteError(
+    'PROVIDER_MODEL_NOT_FOUND',
+    {
+      role: context.role,
+      model: context.model,
+      detail: converted.facts['detail'],
+      flag: context.role === 'chat' ? '--model' : '--embedding-model',
+      available: models && models.length > 0 ? `${shown}${models.length > MAX_MODELS_SHOWN ? ', …' : ''}` : undefined,
+    },
+    { cause: error },
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { answerJsonSchema, toAnswerJson } from '../../../src/cli/output/answer-json.js';
+import { formatAnswer, formatVerificationNotes } from '../../../src/cli/output/print-answer.js';
+import type { Answer } from '../../../src/shared/types.js';
+
+const base: Answer = {
+  question: 'Who?',
+  answer: 'Guo Jun [1].',
+  mode: 'extractive',
+  model: null,
+  abstained: false,
+  citations: [{ id: 1, source: 'a.txt', startLine: 2, endLine: 2, page: null, text: 'Guo Jun led it.', score: 1 }],
+};
+
+describe('toAnswerJson', () => {
+  it('always has invalidCitations, unsupported, fallback and retrievalQuestion', () => {
+    const json = toAnswerJson(base);
+    expect(answerJsonSchema.parse(json)).toEqual({
+      ...base,
+      invalidCitations: [],
+      unsupported: [],
+      fallback: null,
+      retrievalQuestion: 'Who?',
+    });
+    expect(Object.keys(json)).toEqual([
+      'question', 'answer', 'mode', 'model', 'abstained', 'citations',
+      'invalidCitations', 'unsupported', 'fallback', 'retrievalQuestion',
+    ]);
+  });
+});
+
+describe('formatAnswer', () => {
+  it('labels an offline fallback answer above the text', () => {
+    const text = formatAnswer({ ...base, fallback: { reason: 'provider-unreachable', detail: 'cannot reach http://x/v1/embeddings: ECONNREFUSED' } });
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '[offline answer: cannot reach http://x/v1/embeddings: ECONNREFUSED; quoting the documents instead]',
+      '',
+      'Guo Jun [1].',
+    ]);
+  });
+});
+
+describe('formatVerificationNotes', () => {
+  it('says which markers were removed and which sentences lack support, and nothing when all is well', () => {
+    expect(formatVerificationNotes(base)).toBe('');
+    expect(
+      formatVerificationNotes({
+        ...base,
+        invalidCitations: [7, 9],
+        unsupported: [{ sentence: 'It has moons [1].', citations: [1], support: 0 }],
+      }),
+    ).toBe(
+      'note: removed [7] [9]: no such passage was given to the model\n' +
+        'note: not supported by its cited passage: "It has moons [1]."\n',
+    );
+  });
+});
