@@ -18,7 +18,9 @@ export type AnswerScript =
   | { events: AnswerEvent[]; hang: true }
   | { events: AnswerEvent[]; error: Error }
   /** Yield `events`, wait for `gate`, then yield `rest` and return `answer`. */
-  | { events: AnswerEvent[]; gate: Promise<void>; rest: AnswerEvent[]; answer: Answer };
+  | { events: AnswerEvent[]; gate: Promise<void>; rest: AnswerEvent[]; answer: Answer }
+  /** Yield `events`, then for each stage wait for its `gate` and yield its `events`; return `answer`. */
+  | { events: AnswerEvent[]; stages: { gate: Promise<void>; events: AnswerEvent[] }[]; answer: Answer };
 
 /** What the fake's `ingest` does for one run. */
 export type IngestScript =
@@ -164,9 +166,10 @@ export class FakeFootnote implements Footnote {
       await waitForAbort(options.signal);
       throw new FootnoteError('ABORTED');
     }
-    if ('gate' in script) {
-      await script.gate;
-      for (const event of script.rest) {
+    const stages = 'gate' in script ? [{ gate: script.gate, events: script.rest }] : 'stages' in script ? script.stages : [];
+    for (const stage of stages) {
+      await stage.gate;
+      for (const event of stage.events) {
         await nextTick();
         yield event;
       }

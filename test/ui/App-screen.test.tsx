@@ -41,6 +41,36 @@ const LONG_ANSWER =
   'Guo Jun, Deputy Secretary-General of the National Committee of the Chinese ' +
   "People's Political Consultative Conference, led the team that visited Safe-Run [1].";
 
+const FALLBACK = {
+  reason: 'provider-unreachable',
+  detail: 'cannot reach http://localhost:11434/v1/chat/completions: ECONNREFUSED',
+} as const;
+const FALLBACK_LABEL =
+  '[offline answer: cannot reach http://localhost:11434/v1/chat/completions: ECONNREFUSED; quoting the documents instead]';
+const OFFLINE_QUESTION = 'Who led the team, offline?';
+
+function generated(text: string, extra: Partial<Answer> = {}): Answer {
+  return { question: QUESTION, answer: text, mode: 'generative', model: 'm', abstained: false, citations: [leaderCitation], ...extra };
+}
+
+/** A generated answer with every citation-check finding, and an offline fallback answer. */
+function checkedFootnote(): FakeFootnote {
+  const checked = generated('Guo Jun led the team [1]. He flew there by rocket [1]. He was tall.', {
+    unsupported: [{ sentence: 'He flew there by rocket [1].', citations: [1], support: 0 }],
+    invalidCitations: [7],
+  });
+  const offline: Answer = { ...generated('Guo Jun led the team [1].'), mode: 'extractive', model: null, fallback: FALLBACK };
+  return new FakeFootnote({
+    answers: {
+      [QUESTION]: { events: [{ type: 'answer-start', mode: 'generative', model: 'm' }, { type: 'answer-end', answer: checked }], answer: checked },
+      [OFFLINE_QUESTION]: {
+        events: [{ type: 'answer-start', mode: 'extractive', model: null, fallback: FALLBACK }, { type: 'answer-end', answer: offline }],
+        answer: offline,
+      },
+    },
+  });
+}
+
 function safeRunFootnote(): FakeFootnote {
   return new FakeFootnote({
     corpusDir: '/docs/corpus',
@@ -130,7 +160,7 @@ describe('App: streaming', () => {
     const app = renderChat(footnote);
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('He was very tall. [?]'));
-    expect(app.lastFrame()).toContain('[?] no cited passage supports this sentence');
+    expect(app.lastFrame()).toContain('[?] no citation, or not supported by the cited passage');
     expect(app.lastFrame()).not.toContain('team [1]. [?]');
   });
 
@@ -161,7 +191,115 @@ describe('App: streaming', () => {
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
     expect(app.lastFrame()).toContain('He was very tall. [?]');
-    expect(app.lastFrame()).toContain('[?] no cited passage supports this sentence');
+    expect(app.lastFrame()).toContain('[?] no citation, or not supported by the cited passage');
+  });
+});
+
+describe('App: citation checks and offline answers', () => {
+  it('flags a cited sentence its passage does not support, and notes removed markers', async () => {
+    const answer = generated('Guo Jun led the team [1]. He flew there by rocket [1].', {
+      unsupported: [{ sentence: 'He flew there by rocket [1].', citations: [1], support: 0 }],
+      invalidCitations: [7],
+    });
+    const footnote = new FakeFootnote({
+      answers: { [QUESTION]: { events: [{ type: 'answer-end', answer }], answer } },
+    });
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    const frame = app.lastFrame();
+    expect(frame).toContain('Guo Jun led the team [1]. He flew there by rocket [1]. [?]');
+    expect(frame).not.toContain('team [1]. [?]');
+    expect(frame).toContain('[?] no citation, or not supported by the cited passage');
+    expect(frame).toContain('note: removed [7]: no such passage was given to the model');
+    // Flagged in place, so no note repeats it.
+    expect(frame).not.toContain('note: not supported');
+  });
+
+  it('names in a note an unsupported sentence that showed in an earlier paragraph', async () => {
+    const answer = generated('He flew there by rocket [1].\n\nGuo Jun led the team [1].', {
+      unsupported: [{ sentence: 'He flew there by rocket [1].', citations: [1], support: 0 }],
+    });
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [
+            { type: 'answer-start', mode: 'generative', model: 'm' },
+            { type: 'text-delta', text: 'He flew there by rocket [1].\n\n' },
+            { type: 'text-delta', text: 'Guo Jun led the team [1].' },
+            { type: 'answer-end', answer },
+          ],
+          answer,
+        },
+      },
+    });
+    const app = renderChat(footnote);
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    expect(app.lastFrame()).toContain('note: not supported by its cited passage: "He flew there by rocket [1]."');
+    expect(app.lastFrame()).not.toContain('[?] no citation');
+  });
+
+  it('labels an offline fallback answer above its text', async () => {
+    const answer: Answer = { ...generated('Guo Jun led the team [1].'), mode: 'extractive', model: null, fallback: FALLBACK };
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [
+            { type: 'answer-start', mode: 'extractive', model: null, fallback: FALLBACK },
+            { type: 'text-delta', text: 'Guo Jun led the team [1].' },
+            { type: 'answer-end', answer },
+          ],
+          answer,
+        },
+      },
+    });
+    const app = renderChat(footnote, { columns: 200 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    const frame = app.lastFrame();
+    expect(frame).toContain(`${FALLBACK_LABEL}\nGuo Jun led the team [1].`);
+    expect(frame.split(FALLBACK_LABEL).length - 1).toBe(1);
+  });
+
+  it('starts the answer over when a second answer-start brings the offline answer', async () => {
+    const restart = createGate();
+    const finish = createGate();
+    const answer: Answer = { ...generated('Guo Jun led the team [1].'), mode: 'extractive', model: null, fallback: FALLBACK };
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [
+            { type: 'answer-start', mode: 'generative', model: 'm' },
+            { type: 'text-delta', text: 'The team was led by somebody who' },
+          ],
+          stages: [
+            {
+              gate: restart.gate,
+              events: [
+                { type: 'answer-start', mode: 'extractive', model: null, fallback: FALLBACK },
+                { type: 'text-delta', text: 'Guo Jun led' },
+              ],
+            },
+            { gate: finish.gate, events: [{ type: 'text-delta', text: ' the team [1].' }, { type: 'answer-end', answer }] },
+          ],
+          answer,
+        },
+      },
+    });
+    const app = renderChat(footnote, { columns: 200 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain(`somebody who${STREAMING_CURSOR}`));
+    restart.open();
+    await waitFor(() => expect(app.lastFrame()).toContain(`${FALLBACK_LABEL}\nGuo Jun led${STREAMING_CURSOR}`));
+    expect(app.lastFrame()).not.toContain('somebody who');
+    finish.open();
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    const frame = app.lastFrame();
+    expect(frame).not.toContain('somebody who');
+    expect(frame).toContain(`${FALLBACK_LABEL}\nGuo Jun led the team [1].`);
+    // An extractive answer quotes its passages: nothing to flag.
+    expect(frame).not.toContain('[?]');
   });
 });
 
@@ -303,6 +441,16 @@ describe('App: narrow terminals and colours', () => {
     expect(linesWiderThan(app.frames(), 60)).toEqual([]);
   });
 
+  it('wraps citation-check flags, notes and the offline label within 60 columns', async () => {
+    const app = renderChat(checkedFootnote(), { columns: 60 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('note: removed [7]'));
+    await app.submit(OFFLINE_QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[offline answer: cannot reach'));
+    expect(app.lastFrame()).toContain('[?]');
+    expect(linesWiderThan(app.frames(), 60)).toEqual([]);
+  });
+
   it('redraws the live region for the new width after a resize', async () => {
     const footnote = new FakeFootnote({
       modeLabel: 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
@@ -345,6 +493,24 @@ describe('App: narrow terminals and colours', () => {
       expect(app.frames().filter((frame) => FOREGROUND.test(frame))).toEqual([]);
       expect(app.lastFrame()).toContain('\u001B[7m'); // the inverse cursor
       expect(app.lastFrame()).toContain('\u001B[1m[1]'); // a bold marker
+    });
+
+    it('draws no colour under NO_COLOR for flags and the offline label, which stay readable', async () => {
+      const app = renderChat(checkedFootnote(), { terminal: { colors: false, hyperlinks: false }, columns: 200 });
+      await app.submit(QUESTION);
+      await waitFor(() => expect(app.lastFrame()).toContain('note: removed [7]'));
+      await app.submit(OFFLINE_QUESTION);
+      await waitFor(() => expect(app.lastFrame()).toContain(FALLBACK_LABEL));
+      expect(app.frames().filter((frame) => FOREGROUND.test(frame))).toEqual([]);
+      // The unsupported sentence is dim up to its flag, which stays plain.
+      expect(app.lastFrame()).toContain('\u001B[2mHe flew there by rocket [1].\u001B[22m [?]');
+    });
+
+    it('colours the flag and the offline label on a colour terminal', async () => {
+      const app = renderChat(checkedFootnote(), { terminal: { colors: true, hyperlinks: false }, columns: 200 });
+      await app.submit(OFFLINE_QUESTION);
+      await waitFor(() => expect(app.lastFrame()).toContain('quoting the documents instead'));
+      expect(app.lastFrame()).toMatch(/\u001B\[33m\[offline answer:/);
     });
   });
 });

@@ -4,12 +4,8 @@ import { FootnoteError } from '../../shared/errors.js';
 import type { ConversationTurn } from '../../shared/types.js';
 import { ensureIndex } from '../ensure-index.js';
 import { toAnswerJson } from '../output/answer-json.js';
-import {
-  formatAnswer,
-  formatCitations,
-  formatFallbackLabel,
-  formatVerificationNotes,
-} from '../output/print-answer.js';
+import { formatAnswer, formatCitations, formatVerificationNotes } from '../output/print-answer.js';
+import { formatFallbackLabel } from '../../ui/format/format-verification-notes.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
 import { readHistoryFile } from '../read-history-file.js';

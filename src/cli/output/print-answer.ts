@@ -1,15 +1,15 @@
-import type { Answer, AnswerFallback } from '../../shared/types.js';
+import type { Answer } from '../../shared/types.js';
 import { formatCitationLabel } from '../../ui/format/format-citation-label.js';
+import {
+  formatFallbackLabel,
+  formatInvalidCitationsNote,
+  formatUnsupportedNote,
+} from '../../ui/format/format-verification-notes.js';
 
 /** The answer, then each citation with its quoted passage indented below it, then verification notes. */
 export function formatAnswer(answer: Answer): string {
   const label = answer.fallback ? `${formatFallbackLabel(answer.fallback)}\n\n` : '';
   return `${label}${answer.answer}\n\n${formatCitations(answer)}${formatVerificationNotes(answer)}`;
-}
-
-/** The line that marks an offline answer given because the server was unreachable. */
-export function formatFallbackLabel(fallback: AnswerFallback): string {
-  return `[offline answer: ${fallback.detail}; quoting the documents instead]`;
 }
 
 /** Each citation of an answer with its quoted passage indented below it. */
@@ -32,11 +32,7 @@ export function formatCitations(answer: Answer): string {
 export function formatVerificationNotes(answer: Answer): string {
   const out: string[] = [];
   const invalid = answer.invalidCitations ?? [];
-  if (invalid.length > 0) {
-    out.push(`note: removed ${invalid.map((n) => `[${n}]`).join(' ')}: no such passage was given to the model`);
-  }
-  for (const item of answer.unsupported ?? []) {
-    out.push(`note: not supported by its cited passage: "${item.sentence}"`);
-  }
+  if (invalid.length > 0) out.push(formatInvalidCitationsNote(invalid));
+  for (const item of answer.unsupported ?? []) out.push(formatUnsupportedNote(item.sentence));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
-import type { Citation } from '../../shared/types.js';
+import type { Citation, UnsupportedSentence } from '../../shared/types.js';
+import { findSentenceSpans } from '../format/segment-answer.js';
+import { formatInvalidCitationsNote, formatUnsupportedNote } from '../format/format-verification-notes.js';
 import { useColor } from '../terminal-context.js';
 import { AnswerText, hasUnsupportedSentence, UNSUPPORTED_LEGEND } from './AnswerText.js';
 import { CitationList } from './CitationList.js';
@@ -29,6 +31,14 @@ export interface AnswerViewProps {
    */
   markUnsupported?: boolean;
   /**
+   * Cited sentences their passages do not seem to support
+   * (`Answer.unsupported`): flagged in `text`, or named in a note when they
+   * showed earlier (in a paragraph printed while the answer streamed).
+   */
+  unsupported?: readonly UnsupportedSentence[];
+  /** Markers that named no passage and were removed from the text: a note says so. */
+  invalidCitations?: readonly number[];
+  /**
    * The whole answer when `text` is only its last part (earlier paragraphs
    * were shown while it streamed): decides whether the "[?]" legend shows.
    */
@@ -45,6 +55,8 @@ export function AnswerView({
   abstainReason = null,
   streaming = false,
   markUnsupported = false,
+  unsupported = [],
+  invalidCitations = [],
   fullText = text,
   corpusDir,
 }: AnswerViewProps) {
@@ -54,12 +66,24 @@ export function AnswerView({
     return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} />;
   }
   if (!abstained) {
+    const sentences = unsupported.map((item) => item.sentence);
+    const flagged = findSentenceSpans(text, sentences).map((span) => span.sentence);
+    const notes = [
+      ...(invalidCitations.length === 0 ? [] : [formatInvalidCitationsNote(invalidCitations)]),
+      ...sentences.filter((sentence) => !flagged.includes(sentence)).map(formatUnsupportedNote),
+    ];
+    const showLegend = flagged.length > 0 || (markUnsupported && hasUnsupportedSentence(fullText));
     return (
       <Box flexDirection="column">
-        {text === '' ? null : <AnswerText text={text} markUnsupported={markUnsupported} />}
-        {markUnsupported && hasUnsupportedSentence(fullText) ? (
-          <Text dimColor>{UNSUPPORTED_LEGEND}</Text>
-        ) : null}
+        {text === '' ? null : (
+          <AnswerText text={text} markUnsupported={markUnsupported} unbackedSentences={flagged} />
+        )}
+        {showLegend ? <Text dimColor>{UNSUPPORTED_LEGEND}</Text> : null}
+        {notes.map((note, index) => (
+          <Text key={index} dimColor>
+            {note}
+          </Text>
+        ))}
         {citations.length === 0 ? null : (
           <Box marginTop={1}>
             <CitationList citations={citations} corpusDir={corpusDir} />

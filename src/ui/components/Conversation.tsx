@@ -4,6 +4,7 @@ import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import type { HistoryItem } from '../state/history-item.js';
 import { useColor } from '../terminal-context.js';
 import { AnswerText } from './AnswerText.js';
+import { formatFallbackLabel } from '../format/format-verification-notes.js';
 import { AnswerView } from './AnswerView.js';
 import { IngestSummaryView } from './IngestSummaryView.js';
 import { Message } from './Message.js';
@@ -58,6 +59,8 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
           </Box>
         </Box>
       );
+    case 'answer-fallback':
+      return <Text color={color('warning')}>{formatFallbackLabel(item.fallback)}</Text>;
     case 'answer-text':
       return (
         <Box marginBottom={1}>
@@ -72,6 +75,8 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
           abstained={item.answer.abstained}
           abstainReason={item.abstainReason}
           markUnsupported={item.answer.mode === 'generative'}
+          unsupported={item.answer.unsupported}
+          invalidCitations={item.answer.invalidCitations}
           fullText={item.answer.answer}
           corpusDir={corpusDir}
         />

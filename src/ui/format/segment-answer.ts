@@ -7,7 +7,24 @@ export type AnswerSegment =
   /** A citation marker such as `[1]` or `[1, 3]`. */
   | { type: 'marker'; text: string }
   /** A sentence no marker vouches for. */
-  | { type: 'unsupported'; text: string };
+  | { type: 'unsupported'; text: string }
+  /**
+   * A cited sentence its cited passages do not seem to back (the engine's
+   * `Answer.unsupported`), markers included.
+   */
+  | { type: 'unbacked'; text: string };
+
+/** Options of {@link segmentAnswer}. */
+export interface SegmentAnswerOptions {
+  /** Mark sentences without a marker (off for an abstention, or text still streaming). */
+  markUnsupported: boolean;
+  /**
+   * Sentences, as written in the text, that the citation check found
+   * unsupported; each is marked where it is found. Sentences not in the
+   * text are ignored.
+   */
+  unbackedSentences?: readonly string[];
+}
 
 /** Citation markers at the start of a text, with the spaces between them. */
 const LEADING_MARKERS = new RegExp(
@@ -18,25 +35,68 @@ const LEADING_MARKERS = new RegExp(
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Splits an answer into plain text, citation markers, and sentences that no
- * marker supports. A marker belongs to the sentence it ends or directly follows
- * (`Paris [1].` and `Paris. [1]`). With `markUnsupported: false` (an abstention,
- * or text still streaming) only markers are picked out.
+ * Splits an answer into plain text, citation markers, sentences that no
+ * marker supports, and cited sentences the citation check found unbacked. A
+ * marker belongs to the sentence it ends or directly follows (`Paris [1].` and
+ * `Paris. [1]`). With `markUnsupported: false` (an abstention, or text still
+ * streaming) sentences without markers are not marked.
  *
  * @example
  * segmentAnswer('Paris [1]. Lyon.', { markUnsupported: true })
  * // → [{ type: 'text', text: 'Paris ' }, { type: 'marker', text: '[1]' },
  * //    { type: 'text', text: '. ' }, { type: 'unsupported', text: 'Lyon.' }]
  */
-export function segmentAnswer(
-  text: string,
-  options: { markUnsupported: boolean },
-): AnswerSegment[] {
+export function segmentAnswer(text: string, options: SegmentAnswerOptions): AnswerSegment[] {
   const segments: AnswerSegment[] = [];
+  let last = 0;
+  for (const span of findSentenceSpans(text, options.unbackedSentences ?? [])) {
+    if (span.start < last) continue;
+    segmentClaims(segments, text.slice(last, span.start), options.markUnsupported);
+    push(segments, { type: 'unbacked', text: text.slice(span.start, span.end) });
+    last = span.end;
+  }
+  segmentClaims(segments, text.slice(last), options.markUnsupported);
+  return segments;
+}
+
+/** Where a sentence stands in a text: UTF-16 offsets, end exclusive. */
+export interface SentenceSpan {
+  /** The sentence as it was given. */
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where each of `sentences` stands in `text`, sorted by position; a sentence
+ * not in the text has no span.
+ */
+export function findSentenceSpans(text: string, sentences: readonly string[]): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  for (const raw of sentences) {
+    const sentence = raw.trim();
+    if (sentence === '') continue;
+    // The same sentence twice is two findings: look past spans already taken.
+    let start = text.indexOf(sentence);
+    while (start !== -1 && spans.some((span) => start < span.end && span.start < start + sentence.length)) {
+      start = text.indexOf(sentence, start + 1);
+    }
+    if (start === -1) continue;
+    let end = start + sentence.length;
+    // Markers right after the full stop belong to the sentence too.
+    const after = LEADING_MARKERS.exec(text.slice(end));
+    if (after !== null) end += after[0].length;
+    spans.push({ sentence: raw, start, end });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Appends the segments of a stretch of text that holds no unbacked sentence. */
+function segmentClaims(segments: AnswerSegment[], text: string, markUnsupported: boolean): void {
   for (const sentence of splitClaims(text)) {
     const markers = [...sentence.matchAll(createCitationMarkerPattern())];
     const claim = sentence.trim();
-    if (options.markUnsupported && markers.length === 0 && HAS_WORD.test(claim)) {
+    if (markUnsupported && markers.length === 0 && HAS_WORD.test(claim)) {
       const lead = sentence.slice(0, sentence.indexOf(claim));
       const trail = sentence.slice(lead.length + claim.length);
       push(segments, { type: 'text', text: lead });
@@ -52,7 +112,6 @@ export function segmentAnswer(
     }
     push(segments, { type: 'text', text: sentence.slice(last) });
   }
-  return segments;
 }
 
 /**

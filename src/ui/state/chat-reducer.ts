@@ -5,6 +5,7 @@ import { checkExhaustive } from '../../shared/check-exhaustive.js';
 import type {
   Answer,
   AnswerEvent,
+  AnswerFallback,
   AnswerMode,
   Citation,
   ConversationTurn,
@@ -33,6 +34,8 @@ export interface PendingAnswer {
   committedText: string;
   citations: Citation[];
   abstainReason: string | null;
+  /** Set once an `answer-start` said the answer is an offline fallback (its label is in history). */
+  fallback: AnswerFallback | null;
 }
 
 /** Everything the chat shows, owned by one pure reducer. */
@@ -120,6 +123,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
           committedText: '',
           citations: [],
           abstainReason: null,
+          fallback: null,
         },
       };
     case 'answer-event':

@@ -10,7 +10,7 @@ export function reduceAnswerEvent(state: ChatState, event: AnswerEvent): ChatSta
   if (pending === null) return state;
   switch (event.type) {
     case 'answer-start':
-      return { ...state, pending: { ...pending, mode: event.mode, model: event.model } };
+      return startAnswer(state, pending, event);
     case 'text-delta':
       return appendStreamedText(state, pending, event.text);
     case 'citation':
@@ -25,6 +25,35 @@ export function reduceAnswerEvent(state: ChatState, event: AnswerEvent): ChatSta
     default:
       return checkExhaustive(event);
   }
+}
+
+/** Paragraphs printed before an answer started over cannot be taken back: this follows them. */
+export const RESTART_NOTE = 'the answer above stopped part-way; it starts over below';
+
+/**
+ * Begins the answer, or begins it again: a second `answer-start` (the server
+ * failed mid-answer and an offline answer replaces it) discards what streamed.
+ * An offline answer's label goes into history at once, above its text.
+ */
+function startAnswer(
+  state: ChatState,
+  pending: PendingAnswer,
+  event: Extract<AnswerEvent, { type: 'answer-start' }>,
+): ChatState {
+  const restarted = pending.mode !== null;
+  let next = state;
+  if (restarted && pending.committedText.trim() !== '') {
+    next = appendHistory(next, { type: 'message', tone: 'info', text: RESTART_NOTE, hint: null });
+  }
+  const fallback = event.fallback ?? null;
+  if (fallback !== null) next = appendHistory(next, { type: 'answer-fallback', fallback });
+  const fresh = restarted
+    ? { text: '', committedText: '', citations: [], abstainReason: null }
+    : {};
+  return {
+    ...next,
+    pending: { ...pending, ...fresh, mode: event.mode, model: event.model, fallback },
+  };
 }
 
 /** Adds streamed text and moves any finished paragraphs into history. */
@@ -50,7 +79,12 @@ function appendStreamedText(
 }
 
 function finishAnswer(state: ChatState, pending: PendingAnswer, answer: Answer): ChatState {
-  const ended = appendHistory(state, {
+  // An answer that never said it was a fallback until its end still gets its label.
+  const labelled =
+    answer.fallback && pending.fallback === null
+      ? appendHistory(state, { type: 'answer-fallback', fallback: answer.fallback })
+      : state;
+  const ended = appendHistory(labelled, {
     type: 'answer',
     answer,
     text: remainingAnswerText(pending, answer).replace(/^\n+/, '').trimEnd(),

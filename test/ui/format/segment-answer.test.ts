@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentAnswer } from '../../../src/ui/format/segment-answer.js';
+import { findSentenceSpans, segmentAnswer } from '../../../src/ui/format/segment-answer.js';
 
 const marked = { markUnsupported: true };
 
@@ -74,5 +74,44 @@ describe('segmentAnswer with abbreviations', () => {
       'Guo Jun led a team to visit Safe-Run Intelligent Equipment Co., Ltd. (hereinafter ' +
       'referred to as Safe-Run) for research. [1] Guo Jun led a team to Safe-Run [1]';
     expect(segmentAnswer(text, marked).filter((segment) => segment.type === 'unsupported')).toEqual([]);
+  });
+});
+
+describe('segmentAnswer with unbacked sentences', () => {
+  it('marks a cited sentence the check found unbacked, markers and trailing markers included', () => {
+    expect(
+      segmentAnswer('Paris is big [1]. It has moons. [2] Lyon.', {
+        markUnsupported: true,
+        unbackedSentences: ['It has moons.'],
+      }),
+    ).toEqual([
+      { type: 'text', text: 'Paris is big ' },
+      { type: 'marker', text: '[1]' },
+      { type: 'text', text: '. ' },
+      { type: 'unbacked', text: 'It has moons. [2]' },
+      { type: 'text', text: ' ' },
+      { type: 'unsupported', text: 'Lyon.' },
+    ]);
+  });
+
+  it('ignores a sentence that is not in the text and marks a repeated one twice', () => {
+    const segments = segmentAnswer('A [1]. A [1].', {
+      markUnsupported: true,
+      unbackedSentences: ['Elsewhere [2].', 'A [1].', 'A [1].'],
+    });
+    expect(segments).toEqual([
+      { type: 'unbacked', text: 'A [1].' },
+      { type: 'text', text: ' ' },
+      { type: 'unbacked', text: 'A [1].' },
+    ]);
+  });
+});
+
+describe('findSentenceSpans', () => {
+  it('gives the position of each sentence found, in text order', () => {
+    expect(findSentenceSpans('One [1]. Two [2].', ['Two [2].', 'Three.', 'One [1].'])).toEqual([
+      { sentence: 'One [1].', start: 0, end: 8 },
+      { sentence: 'Two [2].', start: 9, end: 17 },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ChatAction,
   type ChatState,
 } from '../../../src/ui/state/chat-reducer.js';
+import { RESTART_NOTE } from '../../../src/ui/state/reduce-answer-event.js';
 import { makeCitation, makeIngestReport, scriptAnswer } from '../../helpers/fake-footnote.js';
 
 function reduce(actions: ChatAction[], state: ChatState = createInitialChatState()): ChatState {
@@ -232,5 +233,66 @@ describe('chatReducer', () => {
       citations: [citation],
       abstained: false,
     });
+  });
+});
+
+describe('chatReducer: offline fallback', () => {
+  const fallback = { reason: 'provider-unreachable', detail: 'cannot reach http://x/v1: ECONNREFUSED' } as const;
+  const offline: Answer = { ...answer, fallback };
+  const start = (event: Extract<ChatAction, { type: 'answer-event' }>['event']): ChatAction => ({
+    type: 'answer-event',
+    event,
+  });
+
+  it('starts over on a second answer-start, labelling the offline answer in history', () => {
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      start({ type: 'answer-start', mode: 'generative', model: 'm' }),
+      delta('Half a generated sen'),
+      { type: 'answer-event', event: { type: 'citation', citation } },
+      start({ type: 'answer-start', mode: 'extractive', model: null, fallback }),
+      delta('Yes [1].'),
+    ]);
+    expect(state.pending).toMatchObject({
+      text: 'Yes [1].',
+      committedText: '',
+      citations: [],
+      mode: 'extractive',
+      model: null,
+      fallback,
+    });
+    expect(state.history).toEqual([{ id: 1, type: 'answer-fallback', fallback }]);
+    const ended = chatReducer(state, { type: 'answer-event', event: { type: 'answer-end', answer: offline } });
+    expect(ended.history.map((item) => item.type)).toEqual(['answer-fallback', 'answer']);
+  });
+
+  it('says so when paragraphs of the abandoned answer were already printed', () => {
+    const state = reduce([
+      { type: 'ask-start', question: 'q?' },
+      start({ type: 'answer-start', mode: 'generative', model: 'm' }),
+      delta('A whole paragraph.\n\nAnd half'),
+      start({ type: 'answer-start', mode: 'extractive', model: null, fallback }),
+    ]);
+    expect(state.history).toEqual([
+      { id: 1, type: 'answer-text', text: 'A whole paragraph.', mode: 'generative' },
+      { id: 2, type: 'message', tone: 'info', text: RESTART_NOTE, hint: null },
+      { id: 3, type: 'answer-fallback', fallback },
+    ]);
+    expect(state.pending?.text).toBe('');
+  });
+
+  it('labels a fallback answer whose answer-start did not say so, once', () => {
+    const unlabelled = reduce([
+      { type: 'ask-start', question: 'q?' },
+      start({ type: 'answer-start', mode: 'extractive', model: null }),
+      { type: 'answer-event', event: { type: 'answer-end', answer: offline } },
+    ]);
+    expect(unlabelled.history.map((item) => item.type)).toEqual(['answer-fallback', 'answer']);
+    const labelled = reduce([
+      { type: 'ask-start', question: 'q?' },
+      start({ type: 'answer-start', mode: 'extractive', model: null, fallback }),
+      { type: 'answer-event', event: { type: 'answer-end', answer: offline } },
+    ]);
+    expect(labelled.history.map((item) => item.type)).toEqual(['answer-fallback', 'answer']);
   });
 });

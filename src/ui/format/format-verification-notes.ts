@@ -1,0 +1,21 @@
+import type { AnswerFallback } from '../../shared/types.js';
+
+/**
+ * The wording of what citation checks and the offline fallback found, shared
+ * by `footnote ask`, the piped chat and the Ink chat so all three say it alike.
+ */
+
+/** The line that marks an offline answer given because the server was unreachable. */
+export function formatFallbackLabel(fallback: AnswerFallback): string {
+  return `[offline answer: ${fallback.detail}; quoting the documents instead]`;
+}
+
+/** The note for markers the model wrote that named no passage it was given (they were removed). */
+export function formatInvalidCitationsNote(invalidCitations: readonly number[]): string {
+  return `note: removed ${invalidCitations.map((n) => `[${n}]`).join(' ')}: no such passage was given to the model`;
+}
+
+/** The note for a cited sentence its cited passages do not seem to support. */
+export function formatUnsupportedNote(sentence: string): string {
+  return `note: not supported by its cited passage: "${sentence}"`;
+}

@@ -1,0 +1,48 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runLineChat } from '../../src/cli/line-chat.js';
+import type { Answer } from '../../src/shared/types.js';
+import { FakeFootnote, makeCitation } from '../helpers/fake-footnote.js';
+
+/** Everything written to a stream, once it has been written. */
+function collect(stream: PassThrough): () => string {
+  const chunks: string[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  return () => chunks.join('');
+}
+
+describe('runLineChat', () => {
+  it('prints the offline label and the citation-check notes, as `footnote ask` does', async () => {
+    const question = 'Who led the team?';
+    const answer: Answer = {
+      question,
+      answer: 'Guo Jun led the team [1]. He flew by rocket [1].',
+      mode: 'extractive',
+      model: null,
+      abstained: false,
+      citations: [makeCitation({ id: 1, source: 'a.txt', startLine: 2, endLine: 2, text: 'Guo Jun led the team.' })],
+      invalidCitations: [4],
+      unsupported: [{ sentence: 'He flew by rocket [1].', citations: [1], support: 0 }],
+      fallback: { reason: 'provider-unreachable', detail: 'cannot reach http://x/v1: ECONNREFUSED' },
+    };
+    const footnote = new FakeFootnote({ answers: { [question]: { events: [], answer } } });
+    const output = new PassThrough();
+    const printed = collect(output);
+    await runLineChat(footnote, Readable.from([`${question}\n`]), output, new PassThrough());
+    expect(printed()).toBe(
+      [
+        '> Who led the team?',
+        '[offline answer: cannot reach http://x/v1: ECONNREFUSED; quoting the documents instead]',
+        '',
+        'Guo Jun led the team [1]. He flew by rocket [1].',
+        '',
+        '[1] a.txt:2',
+        '    Guo Jun led the team.',
+        'note: removed [4]: no such passage was given to the model',
+        'note: not supported by its cited passage: "He flew by rocket [1]."',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+});
