@@ -2,8 +2,8 @@ import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
+import { contentTerms } from '../text/tokenize.js';
 import {
-  contentTerms,
   coverage,
   weighByLocalRarity,
   type WeightedTerms,

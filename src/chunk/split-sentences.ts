@@ -1,5 +1,5 @@
 import { splitParagraphs } from './split-paragraphs.js';
-import { segmentText } from './segment-text.js';
+import { segmentText } from '../text/segment-text.js';
 import { createSpan, trimRange, type OffsetRange, type TextSpan } from './text-span.js';
 
 export type { TextSpan } from './text-span.js';

@@ -6,6 +6,7 @@ import type { ChunkingOptions } from '../config/config-schema.js';
 import { formatEmbedderIdentity, type Embedder } from '../embed/embedder.js';
 import { ChunkRepository, type NewChunk } from '../store/chunk-repository.js';
 import { openDatabase } from '../store/database.js';
+import { assertTokenizerVersion, recordTokenizerVersion } from '../store/tokenizer-version.js';
 import { acquireIndexLock } from '../store/index-lock.js';
 import {
   markVectorsClean,
@@ -113,6 +114,7 @@ async function* updateIndex(
     if (indexedEmbedder !== null && indexedEmbedder !== embedderName && repo.counts().chunks > 0) {
       throw new FootnoteError('EMBEDDER_MISMATCH', { indexed: indexedEmbedder, current: embedderName });
     }
+    assertTokenizerVersion(repo);
     const chunkingName = `${settings.chunking.chunkSize}/${settings.chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
     const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunkingName;
 
@@ -149,6 +151,7 @@ async function* updateIndex(
     if (hasWork) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
+    recordTokenizerVersion(repo);
 
     for (const removedPath of plan.removed) {
       if (!indexedHash.has(removedPath)) continue; // a remembered skip that is gone

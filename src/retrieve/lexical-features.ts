@@ -1,4 +1,5 @@
-import { contentTerms, type WeightedTerms } from './question-terms.js';
+import { contentTerms } from '../text/tokenize.js';
+import type { WeightedTerms } from './question-terms.js';
 
 /** How closely a passage's wording follows the question, beyond BM25's bag of words. */
 export interface LexicalFeatures {

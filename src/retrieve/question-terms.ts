@@ -1,5 +1,4 @@
-import { stem } from '../embed/porter-stemmer.js';
-import { STOP_WORDS, tokenize } from '../embed/tokenize.js';
+import { contentTerms } from '../text/tokenize.js';
 import type { TermStatistics } from '../shared/types.js';
 
 /**
@@ -17,13 +16,6 @@ const QUESTION_PHRASING_FACTOR = 0.2;
 
 /** A question's content terms (stemmed) with their inverse document frequency. */
 export type WeightedTerms = Map<string, number>;
-
-/** Stemmed content words of a text; falls back to all words when every word is a stop word. */
-export function contentTerms(text: string): string[] {
-  const words = tokenize(text);
-  const content = words.filter((word) => !STOP_WORDS.has(word));
-  return (content.length > 0 ? content : words).map(stem);
-}
 
 /**
  * Weights each question term by BM25's idf, ln(1 + (N − df + 0.5) / (df + 0.5)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, coverage, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
+import { coverage, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
+import { contentTerms } from '../../src/text/tokenize.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
 const statistics = (frequencies: Record<string, number>, passageCount = 100): TermStatistics => ({
