@@ -33,6 +33,8 @@ const SENTENCE_SCORING = {
   minCoverage: 0.5,
   /** How much term weights follow their rarity among the candidate sentences (0..1). */
   local: 1,
+  /** Weight of a question term that is in the passage's title (the topic, not the detail asked about). */
+  titleTerm: 0.25,
   /** A sentence is kept when it reaches this share of the best sentence's score. */
   relativeFloor: 0.75,
 } as const;
@@ -121,9 +123,10 @@ function chooseSentences(
     candidates.map((candidate) => candidate.terms),
     SENTENCE_SCORING.local,
   );
+  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, passage.title));
   const scored: ScoredSentence[] = [];
   candidates.forEach(({ span, passage, passageIndex, terms }, order) => {
-    const sentenceCoverage = coverage(localWeights, terms);
+    const sentenceCoverage = coverage(weightsByPassage[passageIndex] ?? localWeights, terms);
     if (sentenceCoverage === 0) return;
     const passageScore = topScore > 0 ? passage.score / topScore : 1 / (passageIndex + 1);
     const score =
@@ -144,6 +147,22 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
+}
+
+/**
+ * Question terms that name the passage's document (its title) are the topic,
+ * not the detail asked about: the sentence holding the answer often refers to
+ * the topic by a pronoun (`它的根部…`, `Its roots…`), while the sentence that
+ * names it merely introduces it.
+ */
+function discountTitleTerms(weights: WeightedTerms, title: string | null): WeightedTerms {
+  if (!title) return weights;
+  const titleTerms = new Set(contentTerms(title));
+  const discounted = new Map(weights);
+  for (const [term, weight] of weights) {
+    if (titleTerms.has(term)) discounted.set(term, weight * SENTENCE_SCORING.titleTerm);
+  }
+  return discounted;
 }
 
 async function* abstain(question: string, passages: readonly Passage[]): AsyncGenerator<AnswerEvent, Answer> {

@@ -28,7 +28,7 @@ import { swapInStagedIndex } from './swap-staged-index.js';
 const EMBED_BATCH_CHUNKS = 256;
 
 /** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
-export const CHUNKER_VERSION = '1';
+export const CHUNKER_VERSION = '2';
 
 /** What an index run works with. */
 export interface IngestSettings {

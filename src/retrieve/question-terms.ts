@@ -11,6 +11,22 @@ const QUESTION_PHRASING: ReadonlySet<string> = new Set(
   ['happen', 'occur', 'take', 'place', 'call', 'name', 'mean', 'known', 'describ', 'refer', 'kind', 'type', 'mani', 'much'],
 );
 
+/**
+ * The same for Chinese and Japanese, as words `tokenize` gives: the question
+ * words (哪, 谁, 几, 多少, 什么, 怎么, 为什么, 何时; いつ, どこ, 誰, 何, なぜ) and
+ * the words the dictionary forms from them (`哪位`, `几年`, `谁是`, `何年`,
+ * `多少钱`). The answer holds the thing asked for (`1588年`), never the
+ * question word. Prefixes for Chinese; Japanese kana words only whole, since
+ * kana prefixes start ordinary words too (`どう` → `どうぶつ`).
+ */
+const CJK_QUESTION_PHRASING =
+  /^(?:哪|谁|誰|几|幾|多少|什么|甚么|什麼|怎|为什么|為什麼|为何|為何|如何|是否|何)|^(?:多|吗|嗎|呢|いつ|どこ|どれ|どの|どう|どんな|なぜ|なに|なん|いくつ|いくら|だれ)$/u;
+
+/** True for a term that phrases a question rather than naming its subject. */
+export function isQuestionPhrasing(term: string): boolean {
+  return QUESTION_PHRASING.has(term) || CJK_QUESTION_PHRASING.test(term);
+}
+
 /** Weight of a phrasing word relative to its idf. */
 const QUESTION_PHRASING_FACTOR = 0.2;
 
@@ -31,7 +47,7 @@ export function weighQuestionTerms(question: string, statistics: TermStatistics)
     terms.map((term) => {
       const df = frequencies.get(term) ?? 0;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      return [term, QUESTION_PHRASING.has(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
+      return [term, isQuestionPhrasing(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
     }),
   );
 }
