@@ -2,7 +2,7 @@ import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
-import { contentTerms } from '../text/tokenize.js';
+import { characterBigrams, contentTerms } from '../text/tokenize.js';
 import {
   coverage,
   weighByLocalRarity,
@@ -33,6 +33,11 @@ const SENTENCE_SCORING = {
   minCoverage: 0.5,
   /** How much term weights follow their rarity among the candidate sentences (0..1). */
   local: 1,
+  /**
+   * Weight of the share of the question's character bigrams found in the
+   * sentence (Chinese and Japanese only), beside the share of its words.
+   */
+  characterBigrams: 0.5,
   /** Weight of a question term that is in the passage's title (the topic, not the detail asked about). */
   titleTerm: 0.25,
   /** A sentence is kept when it reaches this share of the best sentence's score. */
@@ -110,12 +115,14 @@ function chooseSentences(
   const answerType = detectAnswerType(question);
   const questionLower = question.toLowerCase();
   const topScore = passages[0]?.score ?? 0;
+  const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
     splitSentences(passage.text).map((span) => ({
       span,
       passage,
       passageIndex,
       terms: new Set(contentTerms(span.text)),
+      bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
     })),
   );
   const localWeights = weighByLocalRarity(
@@ -123,14 +130,22 @@ function chooseSentences(
     candidates.map((candidate) => candidate.terms),
     SENTENCE_SCORING.local,
   );
-  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, passage.title));
+  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, contentTerms(passage.title ?? '')));
+  const localBigrams = weighByLocalRarity(
+    questionBigrams,
+    candidates.map((candidate) => candidate.bigrams),
+    SENTENCE_SCORING.local,
+  );
+  const bigramsByPassage = passages.map((passage) => discountTitleTerms(localBigrams, characterBigrams(passage.title ?? '')));
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, terms }, order) => {
+  candidates.forEach(({ span, passage, passageIndex, terms, bigrams }, order) => {
     const sentenceCoverage = coverage(weightsByPassage[passageIndex] ?? localWeights, terms);
     if (sentenceCoverage === 0) return;
+    const bigramCoverage = coverage(bigramsByPassage[passageIndex] ?? localBigrams, bigrams);
     const passageScore = topScore > 0 ? passage.score / topScore : 1 / (passageIndex + 1);
     const score =
       sentenceCoverage +
+      SENTENCE_SCORING.characterBigrams * bigramCoverage +
       SENTENCE_SCORING.passage * passageScore +
       (hasAnswerOfType(span.text, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
     scored.push({ text: span.text, passageIndex, order, score });
@@ -155,12 +170,11 @@ function chooseSentences(
  * the topic by a pronoun (`它的根部…`, `Its roots…`), while the sentence that
  * names it merely introduces it.
  */
-function discountTitleTerms(weights: WeightedTerms, title: string | null): WeightedTerms {
-  if (!title) return weights;
-  const titleTerms = new Set(contentTerms(title));
+function discountTitleTerms(weights: WeightedTerms, titleTerms: readonly string[]): WeightedTerms {
+  if (titleTerms.length === 0) return weights;
   const discounted = new Map(weights);
   for (const [term, weight] of weights) {
-    if (titleTerms.has(term)) discounted.set(term, weight * SENTENCE_SCORING.titleTerm);
+    if (titleTerms.includes(term)) discounted.set(term, weight * SENTENCE_SCORING.titleTerm);
   }
   return discounted;
 }

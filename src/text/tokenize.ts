@@ -29,6 +29,8 @@ const UNSPACED =
 const HAS_UNSPACED = new RegExp(`[${UNSPACED}]`, 'u');
 /** Splits a token run where the script changes between unspaced and spaced (`iphone手机` → `iphone`, `手机`). */
 const SCRIPT_RUN = new RegExp(`[${UNSPACED}]+|[^${UNSPACED}]+`, 'gu');
+/** A run of letters and marks in unspaced scripts only (`characterBigrams`). */
+const UNSPACED_RUN = new RegExp(`(?:(?=[${UNSPACED}])[\\p{L}\\p{M}])+`, 'gu');
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** A Latin word with accents, which FTS5's `remove_diacritics` folds too. */
@@ -106,4 +108,24 @@ export function contentTerms(text: string): string[] {
 /** True when `text` holds a character of a script written without spaces (Chinese, Japanese, Thai, …). */
 export function hasUnspacedScript(text: string): boolean {
   return HAS_UNSPACED.test(text);
+}
+
+/**
+ * Pairs of neighbouring characters inside each run of an unspaced script
+ * (after NFKC and lowercasing): a dictionary-free view of Chinese and Japanese
+ * text, for where the dictionary splits a question and its answer differently
+ * (rare names, `多高` against `树高`). Empty for text in spaced scripts.
+ *
+ * @example
+ * characterBigrams('鸡毛松有多高？'); // ['鸡毛', '毛松', '松有', '有多', '多高']
+ */
+export function characterBigrams(text: string): string[] {
+  const normalized = text.normalize('NFKC').toLowerCase();
+  if (!HAS_UNSPACED.test(normalized)) return [];
+  const bigrams: string[] = [];
+  for (const [run] of normalized.matchAll(UNSPACED_RUN)) {
+    const characters = Array.from(run);
+    for (let i = 0; i + 1 < characters.length; i++) bigrams.push(`${characters[i]}${characters[i + 1]}`);
+  }
+  return bigrams;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STOP_WORDS } from '../../src/text/stop-words.js';
-import { contentTerms, hasUnspacedScript, tokenize } from '../../src/text/tokenize.js';
+import { characterBigrams, contentTerms, hasUnspacedScript, tokenize } from '../../src/text/tokenize.js';
 
 describe('tokenize', () => {
   it('lowercases and splits on punctuation and spaces', () => {
@@ -78,5 +78,14 @@ describe('STOP_WORDS', () => {
   it('holds function words and apostrophe fragments but not content words', () => {
     expect(['the', 'and', 'of', 'is', 's', 't', 'don'].every((word) => STOP_WORDS.has(word))).toBe(true);
     expect(['cat', 'index', 'passage'].some((word) => STOP_WORDS.has(word))).toBe(false);
+  });
+});
+
+describe('characterBigrams', () => {
+  it('pairs neighbouring characters inside Chinese and Japanese runs only', () => {
+    expect(characterBigrams('鸡毛松有多高？')).toEqual(['鸡毛', '毛松', '松有', '有多', '多高']);
+    expect(characterBigrams('iPhone手机，2018年发布')).toEqual(['手机', '发布']);
+    expect(characterBigrams('ラーメン')).toEqual(['ラー', 'ーメ', 'メン']);
+    expect(characterBigrams('plain English')).toEqual([]);
   });
 });
