@@ -23,6 +23,9 @@ const ABBREVIATION_TAIL_LENGTH = 8;
  * whitespace (`text.slice(start, end) === span.text`). A blank line always ends
  * a sentence (paragraphs); a single line break inside a sentence does not; a
  * sentence does not end after "Dr.", "e.g.", "et al." or an initial like "J.".
+ * Chinese and Japanese sentences end at `。！？` with the closing quotes after
+ * them (`…。」`), and at a full-width `；` outside brackets; an opening bracket
+ * starts the sentence it opens.
  *
  * @example
  * splitSentences('Dr. Smith arrived. He spoke.').map((s) => s.text);
@@ -137,18 +140,4 @@ function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
   const tailStart = Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH);
   const tail = text.slice(tailStart, range.end);
   return ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail);
-}
-
-/**
- * The words of `text`, as `Intl.Segmenter` sees them (`isWordLike` segments
- * only: no spaces or punctuation). Works for scripts without spaces:
- * '我们今天去公园' gives '我们', '今天', '去', '公园'. The retriever and the
- * answerer tokenise with this.
- */
-export function splitWords(text: string, locale?: string): TextSpan[] {
-  const words: TextSpan[] = [];
-  for (const { start, end, isWordLike } of segmentText(text, 'word', locale)) {
-    if (isWordLike) words.push({ text: text.slice(start, end), start, end });
-  }
-  return words;
 }

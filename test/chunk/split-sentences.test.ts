@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, splitWords } from '../../src/chunk/split-sentences.js';
+import { splitSentences } from '../../src/chunk/split-sentences.js';
 
 const texts = (text: string): string[] => splitSentences(text).map((span) => span.text);
 
@@ -84,19 +84,5 @@ describe('splitSentences', () => {
 
   it('returns nothing for whitespace', () => {
     expect(splitSentences(' \n\n ')).toEqual([]);
-  });
-});
-
-describe('splitWords', () => {
-  it('keeps only word-like segments with their offsets', () => {
-    expect(splitWords("Don't stop, 3.14!").map((word) => [word.text, word.start, word.end])).toEqual([
-      ["Don't", 0, 5],
-      ['stop', 6, 10],
-      ['3.14', 12, 16],
-    ]);
-  });
-
-  it('splits Chinese without spaces into words', () => {
-    expect(splitWords('我们今天去公园').map((word) => word.text)).toEqual(['我们', '今天', '去', '公园']);
   });
 });
