@@ -57,4 +57,19 @@ describe('the chat app with Chinese text in a 60-column terminal', () => {
     expect(preview.length).toBeLessThanOrEqual(QUOTE_MAX_LINES);
     expect(preview.at(-1)).toMatch(/…$/);
   });
+
+  it('wraps a long Chinese question in the input line within 60 columns', async () => {
+    const tree = <App footnote={new FakeFootnote()} indexOnStart={false} onExit={() => {}} />;
+    const { stdout, stdin, lastFrame, rerender } = render(tree);
+    Object.defineProperty(stdout, 'columns', { get: () => COLUMNS });
+    stdout.emit('resize');
+    rerender(tree);
+    const long = '请问公司在昆山、苏州和上海的三个工厂分别是哪一年建成的，现在各有多少员工和生产线？';
+    await waitFor(() => expect(stdin.listenerCount('readable')).toBeGreaterThan(0));
+    stdin.write(long);
+    await waitFor(() => expect(lastFrame()).toContain('请问公司'));
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines.filter((line) => stringWidth(line) > COLUMNS)).toEqual([]);
+    expect(lines.map((line) => line.trim()).join('')).toContain('生产线？');
+  });
 });
