@@ -33,6 +33,8 @@ const SCRIPT_RUN = new RegExp(`[${UNSPACED}]+|[^${UNSPACED}]+`, 'gu');
 const UNSPACED_RUN = new RegExp(`(?:(?=[${UNSPACED}])[\\p{L}\\p{M}])+`, 'gu');
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** A letter, mark or digit outside ASCII: without one, tokens need no segmenting or folding. */
+const NON_ASCII_WORD_CHARACTER = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
 /** A Latin word with accents, which FTS5's `remove_diacritics` folds too. */
 const ACCENTED_LATIN = /^(?=.*\p{M})[\p{Script=Latin}\p{M}\p{N}]+$/u;
 const NONSPACING_MARK = /\p{Mn}/gu;
@@ -59,7 +61,8 @@ export function tokenize(text: string): string[] {
   const normalized = text.normalize('NFKC').toLowerCase();
   const runs = normalized.match(TOKEN_RUN);
   if (runs === null) return [];
-  if (ASCII_ONLY.test(normalized)) return runs;
+  // English prose with curly quotes or dashes takes this path too.
+  if (!NON_ASCII_WORD_CHARACTER.test(normalized)) return runs;
   const tokens: string[] = [];
   for (const run of runs) {
     if (!HAS_UNSPACED.test(run)) {
