@@ -98,7 +98,8 @@ type BenchRun = {
 );
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const sharedEvalDir = path.resolve(projectRoot, '..', 'shared', 'eval');
+// FOOTNOTE_EVAL_DIR points elsewhere, for a checkout (a git worktree) that is not beside ../shared.
+const sharedEvalDir = process.env['FOOTNOTE_EVAL_DIR'] ?? path.resolve(projectRoot, '..', 'shared', 'eval');
 const resultsDir = path.join(projectRoot, 'bench', 'results');
 
 async function main(): Promise<void> {
