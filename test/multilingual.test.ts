@@ -25,6 +25,8 @@ const FILES: Record<string, string> = {
   'recipes.md': '红烧肉需要五花肉、冰糖和酱油。先把肉切块，再用小火慢炖一个小时。\n\n饺子皮要用温水和面，醒面半小时后再擀皮。\n',
   'tokyo.txt': '東京タワーは一九五八年に完成した電波塔です。高さは三百三十三メートルあります。\n\n富士山は日本で一番高い山です。\n',
   'pipeline.md': '我们用Python编写数据管道，每天处理三百万条记录。数据先写入PostgreSQL数据库，再由报表系统读取。\n',
+  // 𠮷 (U+20BB7) is two UTF-16 code units: offsets and lines after it must not shift.
+  'yoshinoya.txt': '𠮷野家的牛丼很有名。\n𠮷野家创立于一八九九年，\u3000总店在东京筑地。\n',
   'thai.txt': 'ตลาดน้ำดำเนินสะดวกเปิดทุกวันตั้งแต่เจ็ดโมงเช้า\n',
   'garden.txt': 'Tomato seedlings need a sunny windowsill and steady watering until the last frost has passed.\n',
 };
@@ -77,6 +79,13 @@ describe('documents and questions in scripts without spaces (#7)', () => {
     expect(answer.citations[0]?.text).toContain('\r\n');
     await expectCitationsVerbatim(corpus.root, answer);
     expectEveryMarkerCited(answer);
+  });
+
+  it('cites the right line after characters outside the Basic Multilingual Plane', async () => {
+    const answer = await ask('𠮷野家创立于哪一年？');
+    expect(answer.answer).toBe('𠮷野家创立于一八九九年，\u3000总店在东京筑地。 [1]');
+    expect(answer.citations.map((c) => [c.source, c.startLine, c.endLine])).toEqual([['yoshinoya.txt', 1, 2]]);
+    await expectCitationsVerbatim(corpus.root, answer);
   });
 
   it('answers Japanese and mixed Chinese–English questions from their documents', async () => {
