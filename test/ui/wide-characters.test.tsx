@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { QUOTE_MAX_LINES } from '../../src/ui/components/CitationList.js';
 import { FakeFootnote, makeCitation, scriptAnswer } from '../helpers/fake-footnote.js';
-import { KEYS } from '../helpers/render-app.js';
+import { KEYS, renderApp } from '../helpers/render-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 afterEach(() => {
@@ -71,5 +71,18 @@ describe('the chat app with Chinese text in a 60-column terminal', () => {
     const lines = (lastFrame() ?? '').split('\n');
     expect(lines.filter((line) => stringWidth(line) > COLUMNS)).toEqual([]);
     expect(lines.map((line) => line.trim()).join('')).toContain('生产线？');
+  });
+
+  it('moves the cursor and deletes over a character outside the BMP as one character', async () => {
+    const app = renderApp(<App footnote={new FakeFootnote()} indexOnStart={false} onExit={() => {}} />);
+    await app.write('a𠮷');
+    await waitFor(() => expect(app.lastFrame()).toContain('› a𠮷'));
+    await app.write(KEYS.left);
+    await app.write('x');
+    await waitFor(() => expect(app.lastFrame()).toContain('› ax𠮷'));
+    await app.write(KEYS.right);
+    await app.write(KEYS.backspace);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/› ax\n/));
+    expect(app.lastFrame()).not.toMatch(/[\ud800-\udfff]/u);
   });
 });

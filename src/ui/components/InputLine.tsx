@@ -1,6 +1,7 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useRef, useState } from 'react';
 import { useInputHistory } from '../hooks/use-input-history.js';
+import { nextCodePoint, previousCodePoint } from '../format/code-point-boundary.js';
 
 /** What the empty line suggests. */
 export const INPUT_PLACEHOLDER = 'Ask a question, or /help';
@@ -70,17 +71,15 @@ export function InputLine({
         if (recalled !== null) update({ value: recalled, cursor: recalled.length });
         return;
       }
-      if (key.leftArrow) return update({ value, cursor: Math.max(0, cursor - 1) });
-      if (key.rightArrow) {
-        return update({ value, cursor: Math.min(value.length, cursor + 1) });
-      }
+      if (key.leftArrow) return update({ value, cursor: previousCodePoint(value, cursor) });
+      if (key.rightArrow) return update({ value, cursor: nextCodePoint(value, cursor) });
       if (key.home) return update({ value, cursor: 0 });
       if (key.end) return update({ value, cursor: value.length });
       // Terminals send DEL (0x7f) for the Backspace key, which Ink names `delete`.
       if (key.backspace || key.delete) {
         if (cursor === 0) return;
-        const shorter = value.slice(0, cursor - 1) + value.slice(cursor);
-        return update({ value: shorter, cursor: cursor - 1 });
+        const start = previousCodePoint(value, cursor);
+        return update({ value: value.slice(0, start) + value.slice(cursor), cursor: start });
       }
       // A paste arrives as one string; a paste that ends in a newline submits.
       const endsLine = input.length > 1 && /[\r\n]$/.test(input);
@@ -112,8 +111,9 @@ export function InputLine({
     );
   }
   const before = line.value.slice(0, line.cursor);
-  const under = line.value.slice(line.cursor, line.cursor + 1);
-  const after = line.value.slice(line.cursor + 1);
+  const underEnd = nextCodePoint(line.value, line.cursor);
+  const under = line.value.slice(line.cursor, underEnd);
+  const after = line.value.slice(underEnd);
   return (
     <Box>
       <Text>
