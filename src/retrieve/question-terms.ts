@@ -22,9 +22,23 @@ const QUESTION_PHRASING: ReadonlySet<string> = new Set(
 const CJK_QUESTION_PHRASING =
   /^(?:哪|谁|誰|几|幾|多少|什么|甚么|什麼|怎|为什么|為什麼|为何|為何|如何|是否|何)|^(?:多|吗|嗎|呢|いつ|どこ|どれ|どの|どう|どんな|なぜ|なに|なん|いくつ|いくら|だれ)$/u;
 
+/**
+ * Chinese and Japanese function words (particles, auxiliaries, the copula).
+ * English has a stop list for these; here they stay searchable but weigh like
+ * phrasing words, since a small corpus that lacks `是` or `的` in the answer's
+ * passage would otherwise count them as its rarest terms and abstain.
+ */
+const CJK_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  '的', '是', '了', '在', '有', '被', '把', '和', '与', '及', '之', '也', '都', '就', '而', '其',
+  '这', '那', '个', '为', '于', '以', '对', '从', '到', '吧', '著', '着', '过',
+  'は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'へ', 'や', 'か', 'から', 'まで', 'より', 'です',
+  'ます', 'でした', 'ました', 'しま', 'した', 'して', 'する', 'され', 'だ', 'な', 'ね', 'よ', 'た',
+  'れ', 'ら', 'い', 'う', 'ありま', 'すか',
+]);
+
 /** True for a term that phrases a question rather than naming its subject. */
 export function isQuestionPhrasing(term: string): boolean {
-  return QUESTION_PHRASING.has(term) || CJK_QUESTION_PHRASING.test(term);
+  return QUESTION_PHRASING.has(term) || CJK_FUNCTION_WORDS.has(term) || CJK_QUESTION_PHRASING.test(term);
 }
 
 /** Weight of a phrasing word relative to its idf. */

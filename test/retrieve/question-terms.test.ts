@@ -29,7 +29,7 @@ describe('question terms', () => {
     expect(weights.get('什么')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
     expect(weights.get('谁是')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
     expect(weights.get('哪位')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
-    expect(['いつ', '何年', '几年', '多'].every(isQuestionPhrasing)).toBe(true);
+    expect(['いつ', '何年', '几年', '多', '的', '是', 'は', 'ました'].every(isQuestionPhrasing)).toBe(true);
     expect(['根部', 'どうぶつ', '多数'].some(isQuestionPhrasing)).toBe(false);
   });
 
