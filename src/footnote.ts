@@ -27,6 +27,7 @@ import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
+import { assertTokenizerVersion } from './store/tokenizer-version.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
 
@@ -93,6 +94,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       if (indexed !== null && indexed !== current) {
         throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
       }
+      assertTokenizerVersion(repo);
       const { index: vectors } = openVectorIndex(config.index, repo, embedder.identity.dimensions);
       openIndex = {
         repo,

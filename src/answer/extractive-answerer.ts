@@ -2,8 +2,8 @@ import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
+import { characterBigrams, contentTerms } from '../text/tokenize.js';
 import {
-  contentTerms,
   coverage,
   weighByLocalRarity,
   type WeightedTerms,
@@ -33,6 +33,19 @@ const SENTENCE_SCORING = {
   minCoverage: 0.5,
   /** How much term weights follow their rarity among the candidate sentences (0..1). */
   local: 1,
+  /**
+   * Weight of the share of the question's character bigrams found in the
+   * sentence (Chinese and Japanese only), beside the share of its words.
+   * 0 → 0.5 added 0.007 to one-sentence answer hit on CMRC 2018 trial (1 gave 0.008).
+   */
+  characterBigrams: 0.5,
+  /**
+   * Weight of a question term that is in the passage's title (the topic, not
+   * the detail asked about). 1 → 0.25: one-sentence answer hit on the first
+   * 3,000 SQuAD dev questions 0.675 → 0.683 (0.1: 0.681), on CMRC 2018 trial
+   * 0.653 → 0.746; lower helps CMRC more but SQuAD less.
+   */
+  titleTerm: 0.25,
   /** A sentence is kept when it reaches this share of the best sentence's score. */
   relativeFloor: 0.75,
 } as const;
@@ -108,12 +121,14 @@ function chooseSentences(
   const answerType = detectAnswerType(question);
   const questionLower = question.toLowerCase();
   const topScore = passages[0]?.score ?? 0;
+  const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
     splitSentences(passage.text).map((span) => ({
       span,
       passage,
       passageIndex,
       terms: new Set(contentTerms(span.text)),
+      bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
     })),
   );
   const localWeights = weighByLocalRarity(
@@ -121,13 +136,22 @@ function chooseSentences(
     candidates.map((candidate) => candidate.terms),
     SENTENCE_SCORING.local,
   );
+  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, contentTerms(passage.title ?? '')));
+  const localBigrams = weighByLocalRarity(
+    questionBigrams,
+    candidates.map((candidate) => candidate.bigrams),
+    SENTENCE_SCORING.local,
+  );
+  const bigramsByPassage = passages.map((passage) => discountTitleTerms(localBigrams, characterBigrams(passage.title ?? '')));
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, terms }, order) => {
-    const sentenceCoverage = coverage(localWeights, terms);
+  candidates.forEach(({ span, passage, passageIndex, terms, bigrams }, order) => {
+    const sentenceCoverage = coverage(weightsByPassage[passageIndex] ?? localWeights, terms);
     if (sentenceCoverage === 0) return;
+    const bigramCoverage = coverage(bigramsByPassage[passageIndex] ?? localBigrams, bigrams);
     const passageScore = topScore > 0 ? passage.score / topScore : 1 / (passageIndex + 1);
     const score =
       sentenceCoverage +
+      SENTENCE_SCORING.characterBigrams * bigramCoverage +
       SENTENCE_SCORING.passage * passageScore +
       (hasAnswerOfType(span.text, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
     scored.push({ text: span.text, passageIndex, order, score });
@@ -144,6 +168,21 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
+}
+
+/**
+ * Question terms that name the passage's document (its title) are the topic,
+ * not the detail asked about: the sentence holding the answer often refers to
+ * the topic by a pronoun (`它的根部…`, `Its roots…`), while the sentence that
+ * names it merely introduces it.
+ */
+function discountTitleTerms(weights: WeightedTerms, titleTerms: readonly string[]): WeightedTerms {
+  if (titleTerms.length === 0) return weights;
+  const discounted = new Map(weights);
+  for (const [term, weight] of weights) {
+    if (titleTerms.includes(term)) discounted.set(term, weight * SENTENCE_SCORING.titleTerm);
+  }
+  return discounted;
 }
 
 async function* abstain(question: string, passages: readonly Passage[]): AsyncGenerator<AnswerEvent, Answer> {

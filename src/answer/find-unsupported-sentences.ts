@@ -1,4 +1,6 @@
-import { stem, STOP_WORDS, tokenize } from '../embed/tokenize.js';
+import { stem } from '../text/porter-stemmer.js';
+import { STOP_WORDS } from '../text/stop-words.js';
+import { tokenize } from '../text/tokenize.js';
 import type { Citation, UnsupportedSentence } from '../shared/types.js';
 import { createCitationMarkerPattern, readMarkerNumbers, stripCitationMarkers } from './parse-citations.js';
 

@@ -1,4 +1,6 @@
-import { stem, STOP_WORDS, tokenize } from '../embed/tokenize.js';
+import { stem } from '../text/porter-stemmer.js';
+import { STOP_WORDS } from '../text/stop-words.js';
+import { tokenize } from '../text/tokenize.js';
 import type { ConversationTurn } from '../shared/types.js';
 
 /** A question with at most this many content words leans on the conversation ("and in 2019?"). */

@@ -1,4 +1,4 @@
-import { segmentText } from './segment-text.js';
+import { segmentText } from '../text/segment-text.js';
 import { trimRange, type OffsetRange } from './text-span.js';
 
 /**

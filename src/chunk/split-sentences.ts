@@ -1,6 +1,6 @@
 import { splitParagraphs } from './split-paragraphs.js';
-import { segmentText } from './segment-text.js';
-import { createSpan, trimRange, type OffsetRange, type TextSpan } from './text-span.js';
+import { segmentText } from '../text/segment-text.js';
+import { createSpan, isWhitespaceCode, trimRange, type OffsetRange, type TextSpan } from './text-span.js';
 
 export type { TextSpan } from './text-span.js';
 
@@ -23,6 +23,9 @@ const ABBREVIATION_TAIL_LENGTH = 8;
  * whitespace (`text.slice(start, end) === span.text`). A blank line always ends
  * a sentence (paragraphs); a single line break inside a sentence does not; a
  * sentence does not end after "Dr.", "e.g.", "et al." or an initial like "J.".
+ * Chinese and Japanese sentences end at `。！？` with the closing quotes after
+ * them (`…。」`), and at a full-width `；` outside brackets; an opening bracket
+ * starts the sentence it opens.
  *
  * @example
  * splitSentences('Dr. Smith arrived. He spoke.').map((s) => s.text);
@@ -56,19 +59,80 @@ export function splitParagraphIntoSentences(
     .replace(/[\r\n]/g, ' ');
   const ranges: OffsetRange[] = [];
   let pending: OffsetRange | null = null;
+  // Where the next sentence starts when ICU left its opening bracket on the
+  // previous one (`と聞いた。『はい。』` splits as `…。『` | `はい。』`).
+  let carriedStart: number | null = null;
   for (const segment of segmentText(unwrapped, 'sentence', locale)) {
-    const start = paragraph.start + segment.start;
-    const range = trimRange(text, start, paragraph.start + segment.end);
-    if (!range) continue;
-    if (pending && endsWithAbbreviation(text, pending)) {
-      pending.end = range.end;
-      continue;
+    const start = carriedStart ?? paragraph.start + segment.start;
+    const end = paragraph.start + segment.end;
+    carriedStart = null;
+    const cut = cutBeforeOpeningPunctuation(text, start, end);
+    if (cut < end) carriedStart = cut;
+    for (const clause of splitClauses(text, start, cut)) {
+      const range = trimRange(text, clause.start, clause.end);
+      if (!range) continue;
+      if (pending && endsWithAbbreviation(text, pending)) {
+        pending.end = range.end;
+        continue;
+      }
+      if (pending) ranges.push(pending);
+      pending = range;
     }
-    if (pending) ranges.push(pending);
-    pending = range;
   }
+  // Opening punctuation that ends the paragraph opens nothing: leave it where ICU put it.
+  const leftover = carriedStart === null ? null : trimRange(text, carriedStart, paragraph.end);
+  if (leftover && pending) pending.end = leftover.end;
+  else if (leftover) pending = leftover;
   if (pending) ranges.push(pending);
   return ranges.map((range) => createSpan(text, range));
+}
+
+/** Opening brackets and quotes, which begin the next sentence and never end one. */
+const OPENING_PUNCTUATION = /[\p{Ps}\p{Pi}]/u;
+/** Closing brackets and quotes, which stay with the clause they close. */
+const CLOSING_PUNCTUATION = /[\p{Pe}\p{Pf}]/u;
+/**
+ * The full-width semicolon ends a clause that reads as a sentence of its own
+ * in Chinese and Japanese (long enumerations run for a whole paragraph
+ * between two `。`), so it is a sentence end too; ICU does not treat it as one.
+ */
+const FULL_WIDTH_SEMICOLON = '\uff1b';
+
+/** The end of `start..end` without trailing opening punctuation (and the spaces before it), unless that is all there is. */
+function cutBeforeOpeningPunctuation(text: string, start: number, end: number): number {
+  let cut = end;
+  while (cut > start && isWhitespaceCode(text.charCodeAt(cut - 1))) cut--;
+  let opening = cut;
+  while (opening > start && OPENING_PUNCTUATION.test(text.charAt(opening - 1))) opening--;
+  if (opening === cut || opening === start) return end;
+  return opening;
+}
+
+/**
+ * `start..end` cut after every full-width semicolon outside brackets and
+ * quotes (`学名：X；英文名：Y` inside `（…）` is one aside, not two clauses),
+ * together with the closing punctuation that follows it.
+ */
+function splitClauses(text: string, start: number, end: number): OffsetRange[] {
+  const first = text.indexOf(FULL_WIDTH_SEMICOLON, start);
+  if (first === -1 || first >= end - 1) return [{ start, end }];
+  const clauses: OffsetRange[] = [];
+  let clauseStart = start;
+  let depth = 0;
+  for (let position = start; position < end - 1; position++) {
+    const character = text.charAt(position);
+    if (OPENING_PUNCTUATION.test(character)) depth++;
+    else if (CLOSING_PUNCTUATION.test(character)) depth = Math.max(0, depth - 1);
+    else if (character === FULL_WIDTH_SEMICOLON && depth === 0) {
+      let clauseEnd = position + 1;
+      while (clauseEnd < end && CLOSING_PUNCTUATION.test(text.charAt(clauseEnd))) clauseEnd++;
+      clauses.push({ start: clauseStart, end: clauseEnd });
+      clauseStart = clauseEnd;
+      position = clauseEnd - 1;
+    }
+  }
+  clauses.push({ start: clauseStart, end });
+  return clauses;
 }
 
 function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
@@ -76,18 +140,4 @@ function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
   const tailStart = Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH);
   const tail = text.slice(tailStart, range.end);
   return ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail);
-}
-
-/**
- * The words of `text`, as `Intl.Segmenter` sees them (`isWordLike` segments
- * only: no spaces or punctuation). Works for scripts without spaces:
- * '我们今天去公园' gives '我们', '今天', '去', '公园'. The retriever and the
- * answerer tokenise with this.
- */
-export function splitWords(text: string, locale?: string): TextSpan[] {
-  const words: TextSpan[] = [];
-  for (const { start, end, isWordLike } of segmentText(text, 'word', locale)) {
-    if (isWordLike) words.push({ text: text.slice(start, end), start, end });
-  }
-  return words;
 }

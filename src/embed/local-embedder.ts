@@ -1,7 +1,8 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
-import { stem } from './porter-stemmer.js';
-import { STOP_WORDS, tokenize } from './tokenize.js';
+import { stem } from '../text/porter-stemmer.js';
+import { STOP_WORDS } from '../text/stop-words.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** Vector length of the local embedder unless told otherwise. */
 export const DEFAULT_LOCAL_DIMENSIONS = 1024;

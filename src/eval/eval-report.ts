@@ -45,7 +45,10 @@ export interface AnswerMetrics {
   citedHit: number;
   /** Share of questions the answerer declined to answer. */
   abstentionRate: number;
-  /** Mean words per answer over the questions it answered (not abstained), markers stripped. */
+  /**
+   * Mean words per answer over the questions it answered (not abstained),
+   * markers stripped; Chinese and Japanese words as the tokenizer segments them.
+   */
   meanWords: number;
   /** The cap on quoted sentences; `null` when the answerer is generative and has none. */
   sentences: number | null;

@@ -1,3 +1,5 @@
+import { hasUnspacedScript, tokenize } from '../text/tokenize.js';
+
 /**
  * Answer matching as the official SQuAD v1.1 evaluation script does it, so our
  * answer-hit numbers mean the same thing as published ones.
@@ -50,11 +52,20 @@ export function answerHit(answerText: string, goldAnswers: readonly string[]): b
 }
 
 /**
- * The number of whitespace-separated words, for answer-length statistics. Text
- * without spaces counts as one word per run, so Chinese (CMRC 2018) answers count
- * as very few words; compare lengths only within one language.
+ * The number of words, for answer-length statistics: whitespace-separated
+ * words, except that a stretch of Chinese, Japanese, Thai or similar text
+ * (written without spaces) counts the words the shared tokenizer segments it
+ * into, so lengths compare across languages.
+ *
+ * @example
+ * countWords('one two three');   // 3
+ * countWords('我们喜欢读书。');    // 3 (我们 · 喜欢 · 读书)
  */
 export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+  let count = 0;
+  for (const piece of text.trim().split(/\s+/)) {
+    if (piece === '') continue;
+    count += hasUnspacedScript(piece) ? Math.max(1, tokenize(piece).length) : 1;
+  }
+  return count;
 }

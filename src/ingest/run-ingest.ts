@@ -6,6 +6,7 @@ import type { ChunkingOptions } from '../config/config-schema.js';
 import { formatEmbedderIdentity, type Embedder } from '../embed/embedder.js';
 import { ChunkRepository, type NewChunk } from '../store/chunk-repository.js';
 import { openDatabase } from '../store/database.js';
+import { assertTokenizerVersion, recordTokenizerVersion } from '../store/tokenizer-version.js';
 import { acquireIndexLock } from '../store/index-lock.js';
 import {
   markVectorsClean,
@@ -35,7 +36,7 @@ const EMBED_BATCH_CHUNKS = 256;
 const MAX_BUSY_MS = 16;
 
 /** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
-export const CHUNKER_VERSION = '1';
+export const CHUNKER_VERSION = '2';
 
 /** What an index run works with. */
 export interface IngestSettings {
@@ -121,6 +122,7 @@ async function* updateIndex(
     if (indexedEmbedder !== null && indexedEmbedder !== embedderName && repo.counts().chunks > 0) {
       throw new FootnoteError('EMBEDDER_MISMATCH', { indexed: indexedEmbedder, current: embedderName });
     }
+    assertTokenizerVersion(repo);
     const chunkingName = `${settings.chunking.chunkSize}/${settings.chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
     const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunkingName;
 
@@ -157,6 +159,7 @@ async function* updateIndex(
     if (hasWork) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
+    recordTokenizerVersion(repo);
 
     for (const removedPath of plan.removed) {
       if (!indexedHash.has(removedPath)) continue; // a remembered skip that is gone

@@ -1,6 +1,6 @@
 import type { ChunkRepository } from '../store/chunk-repository.js';
-import { toSearchText } from '../store/search-text.js';
-import { STOP_WORDS } from '../embed/tokenize.js';
+import { STOP_WORDS } from '../text/stop-words.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** How much a term in the title counts against one in the body (FTS5 bm25 column weights). */
 export interface KeywordWeights {
@@ -17,7 +17,8 @@ export const DEFAULT_KEYWORD_WEIGHTS: KeywordWeights = { titleWeight: 1, textWei
  * dropped unless the question has nothing else. Returns null for no words.
  */
 export function buildMatchExpression(question: string): string | null {
-  const words = toSearchText(question.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // The same words FTS5 was given at indexing (see store/search-text.ts).
+  const words = tokenize(question);
   const content = words.filter((word) => !STOP_WORDS.has(word));
   const terms = [...new Set(content.length > 0 ? content : words)];
   if (terms.length === 0) return null;

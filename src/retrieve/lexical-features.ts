@@ -1,4 +1,5 @@
-import { contentTerms, type WeightedTerms } from './question-terms.js';
+import { contentTerms } from '../text/tokenize.js';
+import type { WeightedTerms } from './question-terms.js';
 
 /** How closely a passage's wording follows the question, beyond BM25's bag of words. */
 export interface LexicalFeatures {
@@ -14,8 +15,10 @@ const PROXIMITY_WINDOW = 4;
 /**
  * A cheap sentence split for scoring (no `Intl.Segmenter`: this runs on every
  * candidate of every question). Display code uses `splitSentences` instead.
+ * Chinese and Japanese put no space after `。！？；`, so a break follows them
+ * (and the closing quotes after them) directly.
  */
-const SENTENCE_BREAK = /(?<=[.!?。！？])\s+|\n\s*\n/u;
+const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[。！？；][\p{Pe}\p{Pf}]*)(?![\p{Pe}\p{Pf}])|\n\s*\n/u;
 
 /**
  * A passage as the features see it: the stemmed content terms of each

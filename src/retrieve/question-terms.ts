@@ -1,5 +1,4 @@
-import { stem } from '../embed/porter-stemmer.js';
-import { STOP_WORDS, tokenize } from '../embed/tokenize.js';
+import { contentTerms } from '../text/tokenize.js';
 import type { TermStatistics } from '../shared/types.js';
 
 /**
@@ -12,18 +11,41 @@ const QUESTION_PHRASING: ReadonlySet<string> = new Set(
   ['happen', 'occur', 'take', 'place', 'call', 'name', 'mean', 'known', 'describ', 'refer', 'kind', 'type', 'mani', 'much'],
 );
 
+/**
+ * The same for Chinese and Japanese, as words `tokenize` gives: the question
+ * words (哪, 谁, 几, 多少, 什么, 怎么, 为什么, 何时; いつ, どこ, 誰, 何, なぜ) and
+ * the words the dictionary forms from them (`哪位`, `几年`, `谁是`, `何年`,
+ * `多少钱`). The answer holds the thing asked for (`1588年`), never the
+ * question word. Prefixes for Chinese; Japanese kana words only whole, since
+ * kana prefixes start ordinary words too (`どう` → `どうぶつ`).
+ */
+const CJK_QUESTION_PHRASING =
+  /^(?:哪|谁|誰|几|幾|多少|什么|甚么|什麼|怎|为什么|為什麼|为何|為何|如何|是否|何)|^(?:多|吗|嗎|呢|いつ|どこ|どれ|どの|どう|どんな|なぜ|なに|なん|いくつ|いくら|だれ)$/u;
+
+/**
+ * Chinese and Japanese function words (particles, auxiliaries, the copula).
+ * English has a stop list for these; here they stay searchable but weigh like
+ * phrasing words, since a small corpus that lacks `是` or `的` in the answer's
+ * passage would otherwise count them as its rarest terms and abstain.
+ */
+const CJK_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  '的', '是', '了', '在', '有', '被', '把', '和', '与', '及', '之', '也', '都', '就', '而', '其',
+  '这', '那', '个', '为', '于', '以', '对', '从', '到', '吧', '著', '着', '过',
+  'は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'へ', 'や', 'か', 'から', 'まで', 'より', 'です',
+  'ます', 'でした', 'ました', 'しま', 'した', 'して', 'する', 'され', 'だ', 'な', 'ね', 'よ', 'た',
+  'れ', 'ら', 'い', 'う', 'ありま', 'すか',
+]);
+
+/** True for a term that phrases a question rather than naming its subject. */
+export function isQuestionPhrasing(term: string): boolean {
+  return QUESTION_PHRASING.has(term) || CJK_FUNCTION_WORDS.has(term) || CJK_QUESTION_PHRASING.test(term);
+}
+
 /** Weight of a phrasing word relative to its idf. */
 const QUESTION_PHRASING_FACTOR = 0.2;
 
 /** A question's content terms (stemmed) with their inverse document frequency. */
 export type WeightedTerms = Map<string, number>;
-
-/** Stemmed content words of a text; falls back to all words when every word is a stop word. */
-export function contentTerms(text: string): string[] {
-  const words = tokenize(text);
-  const content = words.filter((word) => !STOP_WORDS.has(word));
-  return (content.length > 0 ? content : words).map(stem);
-}
 
 /**
  * Weights each question term by BM25's idf, ln(1 + (N − df + 0.5) / (df + 0.5)),
@@ -39,7 +61,7 @@ export function weighQuestionTerms(question: string, statistics: TermStatistics)
     terms.map((term) => {
       const df = frequencies.get(term) ?? 0;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      return [term, QUESTION_PHRASING.has(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
+      return [term, isQuestionPhrasing(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
     }),
   );
 }

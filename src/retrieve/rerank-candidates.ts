@@ -1,6 +1,7 @@
 import type { TermStatistics } from '../shared/types.js';
 import { measureLexicalFeatures } from './lexical-features.js';
-import { contentTerms, weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
+import { contentTerms } from '../text/tokenize.js';
+import { weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
 
 /** How much each signal adds to BM25 (which is scaled to 1 for the best candidate). */
 export interface RerankWeights {

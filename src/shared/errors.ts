@@ -66,6 +66,12 @@ const catalogue = {
     hint: () =>
       'run `footnote index --full` to rebuild with the current embedder, or pass the --provider (and --embedding-model) the index was built with',
   },
+  TOKENIZER_MISMATCH: {
+    exitCode: 1,
+    message: (f) =>
+      `the index was built with tokenizer version ${f['indexed']}, but this footnote splits words with version ${f['current']}`,
+    hint: () => 'run `footnote index --full` to rebuild the index with the current tokenizer',
+  },
   PROVIDER_NOT_CONFIGURED: {
     exitCode: 2,
     message: () => 'the openai provider needs OPENAI_API_KEY',

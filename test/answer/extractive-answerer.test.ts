@@ -37,6 +37,23 @@ describe('answerExtractively', () => {
     expect(value.citations.map((c) => [c.id, c.source])).toEqual([[1, 'a.txt']]);
   });
 
+  it('quotes the sentence with the detail asked about, not the one that names the document (its title)', async () => {
+    const text = '大果西番莲有时候会在温室中种植。它的根部的作用是催吐。';
+    const titled = { ...passage(1, 'a.md', text), title: '大果西番莲' };
+    const question = '大果西番莲的根部有什么作用？';
+    const { value } = await answer(question, [titled], weights('大', '果', '西番', '莲', '根部', '作用'), 1);
+    expect(value.answer).toBe('它的根部的作用是催吐。 [1]');
+    const { value: untitled } = await answer(question, [passage(1, 'a.md', text)], weights('大', '果', '西番', '莲', '根部', '作用'), 1);
+    expect(untitled.answer).toBe('大果西番莲有时候会在温室中种植。 [1]');
+  });
+
+  it('cuts a Chinese answer at 。 and quotes the passage verbatim', async () => {
+    const text = '昆山位于江苏省。公司成立于1998年，员工约三百人。总部在上海。';
+    const { value } = await answer('公司成立于哪一年？', [passage(1, 'a.md', text)], weights('公司', '成立'), 1);
+    expect(value.answer).toBe('公司成立于1998年，员工约三百人。 [1]');
+    expect(value.citations[0]?.text).toBe(text);
+  });
+
   it('numbers citations by first use across passages', async () => {
     const { value } = await answer(
       'solar wind speed',

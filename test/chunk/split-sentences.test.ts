@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, splitWords } from '../../src/chunk/split-sentences.js';
+import { splitSentences } from '../../src/chunk/split-sentences.js';
 
 const texts = (text: string): string[] => splitSentences(text).map((span) => span.text);
 
@@ -53,21 +53,36 @@ describe('splitSentences', () => {
     expect(texts('我们今天去公园。天气很好！你呢？')).toEqual(['我们今天去公园。', '天气很好！', '你呢？']);
   });
 
-  it('returns nothing for whitespace', () => {
-    expect(splitSentences(' \n\n ')).toEqual([]);
-  });
-});
-
-describe('splitWords', () => {
-  it('keeps only word-like segments with their offsets', () => {
-    expect(splitWords("Don't stop, 3.14!").map((word) => [word.text, word.start, word.end])).toEqual([
-      ["Don't", 0, 5],
-      ['stop', 6, 10],
-      ['3.14', 12, 16],
+  it('keeps closing quotes and brackets after 。！？ with their sentence', () => {
+    expect(texts('他说：「你好。」然后走了。她问：“为什么？”没人回答！')).toEqual([
+      '他说：「你好。」',
+      '然后走了。',
+      '她问：“为什么？”',
+      '没人回答！',
     ]);
   });
 
-  it('splits Chinese without spaces into words', () => {
-    expect(splitWords('我们今天去公园').map((word) => word.text)).toEqual(['我们', '今天', '去', '公园']);
+  it('starts a sentence at its opening bracket, which ICU leaves on the previous one', () => {
+    expect(texts('「本当？」と聞いた。『はい。』そうです。')).toEqual(['「本当？」', 'と聞いた。', '『はい。』', 'そうです。']);
+  });
+
+  it('leaves an opening bracket that ends the paragraph where it is', () => {
+    expect(texts('他说。「')).toEqual(['他说。「']);
+  });
+
+  it('ends a clause at a full-width semicolon, but not inside brackets', () => {
+    expect(texts('树高可达55米；叶呈鳞状。')).toEqual(['树高可达55米；', '叶呈鳞状。']);
+    expect(texts('鸡毛松（学名：X；毛利语：Y）是一种树。')).toEqual(['鸡毛松（学名：X；毛利语：Y）是一种树。']);
+  });
+
+  it('splits mixed Chinese and English sentences and keeps offsets verbatim', () => {
+    const text = '中文句子。English sentence. 第二句！';
+    const spans = splitSentences(text);
+    expect(spans.map((span) => span.text)).toEqual(['中文句子。', 'English sentence.', '第二句！']);
+    for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it('returns nothing for whitespace', () => {
+    expect(splitSentences(' \n\n ')).toEqual([]);
   });
 });

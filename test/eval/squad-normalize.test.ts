@@ -69,7 +69,8 @@ describe('countWords', () => {
     expect(countWords(' \n ')).toBe(0);
   });
 
-  it('counts unspaced Chinese text as one word', () => {
-    expect(countWords('生命数耗完即算为踢爆')).toBe(1);
+  it('counts the segmented words of Chinese text, which has no spaces', () => {
+    expect(countWords('我们喜欢读书。')).toBe(3);
+    expect(countWords('用 Python 写代码')).toBe(4);
   });
 });

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
 import { FootnoteError } from '../../src/shared/errors.js';
+import { ChunkRepository } from '../../src/store/chunk-repository.js';
+import { openDatabase } from '../../src/store/database.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
 import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
@@ -208,6 +211,35 @@ describe('runIngest', () => {
     const { value: report } = await drain(other.ingest({ full: true }));
     expect(report).toMatchObject({ full: true, added: 1, chunks: 1 });
     expect(await other.retrieve('alpha')).toHaveLength(1);
+  });
+
+  it('asks for a rebuild, in one line, when the index was made by another tokenizer version', async () => {
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    const db = openDatabase(config.index);
+    new ChunkRepository(db).setMeta('tokenizer', '1');
+    db.close();
+    const reopened = createFootnote(config, { embedder: new FakeEmbedder() });
+    const error = await reopened.retrieve('alpha').catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'TOKENIZER_MISMATCH',
+      exitCode: 1,
+      message: `the index was built with tokenizer version 1, but this footnote splits words with version ${TOKENIZER_VERSION}`,
+      hint: 'run `footnote index --full` to rebuild the index with the current tokenizer',
+    });
+    await expect(drain(reopened.ingest())).rejects.toMatchObject({ code: 'TOKENIZER_MISMATCH' });
+    await drain(reopened.ingest({ full: true }));
+    expect(await reopened.retrieve('alpha')).toHaveLength(1);
+  });
+
+  it('takes an index that never recorded its tokenizer for version 1', async () => {
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    const db = openDatabase(config.index);
+    db.prepare("DELETE FROM meta WHERE key = 'tokenizer'").run();
+    db.close();
+    const reopened = createFootnote(config, { embedder: new FakeEmbedder() });
+    await expect(reopened.retrieve('alpha')).rejects.toMatchObject({ code: 'TOKENIZER_MISMATCH', facts: { indexed: '1' } });
   });
 
   it('re-chunks every file when the chunk size changes, reusing identical embeddings', async () => {

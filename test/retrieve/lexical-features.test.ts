@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureLexicalFeatures, tokenizeSentences } from '../../src/retrieve/lexical-features.js';
-import { contentTerms } from '../../src/retrieve/question-terms.js';
+import { contentTerms } from '../../src/text/tokenize.js';
 
 const weights = new Map([
   ['guo', 2],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, coverage, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
+import { coverage, isQuestionPhrasing, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
+import { contentTerms } from '../../src/text/tokenize.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
 const statistics = (frequencies: Record<string, number>, passageCount = 100): TermStatistics => ({
@@ -21,6 +22,15 @@ describe('question terms', () => {
   it('weighs words that only phrase the question far below the subject', () => {
     const weights = weighQuestionTerms('When did the visit happen?', statistics({}));
     expect(weights.get('happen')).toBeCloseTo(weights.get('visit')! * 0.2, 10);
+  });
+
+  it('weighs Chinese and Japanese question words far below the subject', () => {
+    const weights = weighQuestionTerms('根部有什么作用？谁是作者？哪位？', statistics({}));
+    expect(weights.get('什么')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
+    expect(weights.get('谁是')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
+    expect(weights.get('哪位')).toBeCloseTo(weights.get('根部')! * 0.2, 10);
+    expect(['いつ', '何年', '几年', '多', '的', '是', 'は', 'ました'].every(isQuestionPhrasing)).toBe(true);
+    expect(['根部', 'どうぶつ', '多数'].some(isQuestionPhrasing)).toBe(false);
   });
 
   it('measures coverage as the share of weight matched', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toSearchText } from '../../src/store/search-text.js';
+import { tokenize } from '../../src/text/tokenize.js';
 
 describe('toSearchText', () => {
-  it('returns English text unchanged', () => {
+  it('gives FTS5 the shared tokenizer words, separated by spaces', () => {
     const text = 'The quick brown fox, naïve café — 42 times.\n';
-    expect(toSearchText(text)).toBe(text);
+    expect(toSearchText(text)).toBe('the quick brown fox naive cafe 42 times');
+    expect(toSearchText(text).split(' ')).toEqual(tokenize(text));
   });
 
   it('splits a Chinese clause into space-separated words', () => {
@@ -12,10 +14,11 @@ describe('toSearchText', () => {
   });
 
   it('separates a CJK run from adjacent Latin letters', () => {
-    expect(toSearchText('用Python写')).toBe('用 Python 写');
+    expect(toSearchText('用Python写')).toBe('用 python 写');
   });
 
-  it('keeps the text around a CJK run as it was', () => {
-    expect(toSearchText('see 公园 here')).toBe('see 公园 here');
+  it('segments Japanese and Thai runs as well', () => {
+    expect(toSearchText('ラーメンが好き')).toBe('ラーメン が 好き');
+    expect(toSearchText('ภาษาไทยง่าย')).toBe('ภาษา ไทย ง่าย');
   });
 });

@@ -1,45 +1,59 @@
+import stringWidth from 'string-width';
+
 /** The character that marks a quote cut short. */
 export const ELLIPSIS = '…';
 
 /**
- * Fits a quote into `maxLines` lines of `width` characters, wrapping at spaces
- * the way the terminal will, and ends it in "…" when it had to be cut.
+ * Fits a quote into `maxLines` lines of `width` terminal columns, wrapping at
+ * spaces the way the terminal will, and ends it in "…" when it had to be cut.
  * Whitespace, line breaks included, collapses to single spaces: the preview is
- * a hint of the passage, and `/open n` shows it as written. Widths count code
- * points, so very wide scripts may take a line more.
+ * a hint of the passage, and `/open n` shows it as written. Widths are terminal
+ * columns (`string-width`): a Chinese or Japanese character takes two.
  *
  * @example
  * truncateQuote('one two\nthree four', { width: 9, maxLines: 1 }) // → 'one two…'
+ * truncateQuote('公司成立于一九九八年', { width: 9, maxLines: 1 }) // → '公司成立…'
  */
 export function truncateQuote(
   text: string,
   { width, maxLines }: { width: number; maxLines: number },
 ): string {
   const characters = Array.from(text.replace(/\s+/g, ' ').trim());
+  const widths = characters.map((character) => stringWidth(character));
   const lineWidth = Math.max(2, width);
-  const lineStarts = wrapWords(characters, lineWidth);
+  const lineStarts = wrapWords(characters, widths, lineWidth);
   const lines = Math.max(1, maxLines);
   if (lineStarts.length <= lines) return characters.join('');
   const lastStart = lineStarts[lines - 1] ?? 0;
   // The last line keeps one cell for the ellipsis, cut at a space when it has one.
-  let end = Math.min(lineStarts[lines] ?? characters.length, lastStart + lineWidth - 1);
+  let end = Math.min(lineStarts[lines] ?? characters.length, fitColumns(widths, lastStart, lineWidth - 1));
   const space = characters.lastIndexOf(' ', end);
   if (space > lastStart) end = space;
   return characters.slice(0, end).join('').trimEnd() + ELLIPSIS;
 }
 
+/** The index after the last character from `start` that still fits in `columns` (at least one character). */
+function fitColumns(widths: readonly number[], start: number, columns: number): number {
+  let used = 0;
+  let end = start;
+  while (end < widths.length && used + (widths[end] ?? 0) <= columns) used += widths[end++] ?? 0;
+  return Math.max(end, Math.min(start + 1, widths.length));
+}
+
 /**
  * Greedy word wrap of single-spaced text; returns the index where each line
- * starts. A word longer than a line is split.
+ * starts. A word longer than a line (or a run of Chinese, which has no spaces)
+ * is split.
  */
-function wrapWords(characters: readonly string[], width: number): number[] {
+function wrapWords(characters: readonly string[], widths: readonly number[], width: number): number[] {
   const starts = [0];
   let lineStart = 0;
-  while (characters.length - lineStart > width) {
+  for (;;) {
+    const fit = fitColumns(widths, lineStart, width);
+    if (fit >= characters.length) return starts;
     // Break at the last space that leaves the line within the width.
-    const space = characters.lastIndexOf(' ', lineStart + width);
-    lineStart = space > lineStart ? space + 1 : lineStart + width;
+    const space = characters.lastIndexOf(' ', fit);
+    lineStart = space > lineStart ? space + 1 : fit;
     starts.push(lineStart);
   }
-  return starts;
 }

@@ -1,4 +1,5 @@
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
+import { nextCodePoint, previousCodePoint } from '../format/code-point-boundary.js';
 
 /** The input line being edited. */
 export interface LineState {
@@ -71,20 +72,6 @@ export function editLine(line: LineState, edit: LineEdit): LineState {
 function removeRange(line: LineState, from: number, to: number): LineState {
   if (from >= to) return line;
   return { value: line.value.slice(0, from) + line.value.slice(to), cursor: from };
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function previousCodePoint(value: string, cursor: number): number {
-  if (cursor <= 0) return 0;
-  return cursor >= 2 && isLowSurrogate(value.charCodeAt(cursor - 1)) ? cursor - 2 : cursor - 1;
-}
-
-function nextCodePoint(value: string, cursor: number): number {
-  if (cursor >= value.length) return value.length;
-  return isLowSurrogate(value.charCodeAt(cursor + 1)) ? cursor + 2 : cursor + 1;
 }
 
 /** Start of the word before the cursor, skipping the spaces just before it (Ctrl+W). */

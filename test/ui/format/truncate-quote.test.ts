@@ -18,3 +18,18 @@ describe('truncateQuote', () => {
     expect(truncateQuote('abcdefghij', { width: 4, maxLines: 2 })).toBe('abcdefg…');
   });
 });
+
+describe('truncateQuote with wide characters', () => {
+  it('counts a Chinese character as two columns', () => {
+    expect(truncateQuote('公司成立于一九九八年', { width: 9, maxLines: 1 })).toBe('公司成立…');
+    expect(truncateQuote('公司成立于一九九八年', { width: 20, maxLines: 1 })).toBe('公司成立于一九九八年');
+  });
+
+  it('wraps a run of Chinese without spaces over the allowed lines', () => {
+    expect(truncateQuote('一二三四五六七八九十', { width: 6, maxLines: 2 })).toBe('一二三四五…');
+  });
+
+  it('mixes Chinese and English words', () => {
+    expect(truncateQuote('用 Python 写代码很快', { width: 12, maxLines: 1 })).toBe('用 Python…');
+  });
+});

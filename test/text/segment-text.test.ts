@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from '../../src/chunk/segment-text.js';
+import { segmentText } from '../../src/text/segment-text.js';
 
 /** A text of many short sentences with the cases ICU must look ahead for: numbers, quotes, lowercase after a stop. */
 function generateText(sentenceCount: number): string {

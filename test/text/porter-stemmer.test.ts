@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../src/embed/porter-stemmer.js';
+import { stem } from '../../src/text/porter-stemmer.js';
 
 describe('stem', () => {
   it.each([
