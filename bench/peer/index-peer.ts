@@ -38,6 +38,8 @@ export interface PeerChildResult {
   wallMs: number;
   maxRssBytes: number;
   startupMs: number;
+  /** User + system CPU time of the run, all threads, in milliseconds. */
+  cpuMs: number;
 }
 
 async function listFiles(root: string): Promise<string[]> {
@@ -52,6 +54,7 @@ async function runPeer(): Promise<void> {
   const [corpus, outDir] = process.argv.slice(2);
   if (!corpus || !outDir) throw new Error('usage: index-peer.ts CORPUS OUTDIR');
   const startupMs = performance.now();
+  const cpuBefore = process.cpuUsage();
   const files = await listFiles(corpus);
   const documents = await Promise.all(
     files.map(async (file) =>
@@ -70,6 +73,7 @@ async function runPeer(): Promise<void> {
     wallMs: performance.now() - startupMs,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     startupMs,
+    cpuMs: (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

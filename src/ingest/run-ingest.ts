@@ -218,8 +218,7 @@ async function* updateIndex(
       report.embeddingsComputed += embedded.computed;
       report.embeddingsReused += embedded.reused;
       let offset = 0;
-      for (const file of pending) {
-        throwIfAborted(signal);
+      const writeFile = (file: PendingFile): number => {
         const chunks = file.writes.map((write, i) => ({
           ...write,
           embedding: embedded.vectors[offset + i] as Float32Array,
@@ -241,8 +240,29 @@ async function* updateIndex(
         if (indexedHash.has(file.listed.source)) report.changed += 1;
         else report.added += 1;
         report.chunksWritten += chunks.length;
-        done += 1;
-        yield { type: 'file-indexed', source: file.listed.source, chunks: chunks.length, done, total: toIndex.length };
+        return chunks.length;
+      };
+      if (builder !== null) {
+        // Building from empty, there is no older index to keep answering, so
+        // a whole batch commits at once: a commit per file (FTS5 writes a new
+        // segment at each) took 30% of a 10,000-file run. A file's
+        // `file-indexed` event still comes after its commit.
+        const written = repo.transaction(() =>
+          pending.map((file) => {
+            throwIfAborted(signal);
+            return writeFile(file);
+          }));
+        for (const [i, file] of pending.entries()) {
+          done += 1;
+          yield { type: 'file-indexed', source: file.listed.source, chunks: written[i]!, done, total: toIndex.length };
+        }
+      } else {
+        for (const file of pending) {
+          throwIfAborted(signal);
+          const chunks = writeFile(file);
+          done += 1;
+          yield { type: 'file-indexed', source: file.listed.source, chunks, done, total: toIndex.length };
+        }
       }
       pending = [];
       pendingChunks = 0;
