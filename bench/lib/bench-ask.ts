@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createFootnote } from '../../src/footnote.js';
 import { makeBenchConfig } from './bench-config.js';
@@ -23,8 +22,7 @@ interface CliVariant {
  * (bin/footnote.js runs the dist/ that `npm install` builds) and, in
  * alternating rounds, through tsx as a checkout with edited sources runs it.
  */
-export async function benchCliAsk(context: BenchContext, sampleIndex: string): Promise<void> {
-  const built = buildDist(context);
+export async function benchCliAsk(context: BenchContext, sampleIndex: string, built: boolean): Promise<void> {
   const variants: CliVariant[] = [
     { id: 'ask.cli', label: `\`footnote ask --json\`, CLI as shipped (${built ? 'prebuilt dist/' : 'tsx: dist/ could not be built'})`,
       entry: 'bin/footnote.js', env: makeChildEnvironment(), runs: CLI_RUNS },
@@ -58,12 +56,6 @@ export async function benchCliAsk(context: BenchContext, sampleIndex: string): P
  * (which opens the index), then every question through `ask` (retrieve +
  * answer), then through `retrieve` alone.
  */
-/** Runs `npm run build` (bin/build-cli.js) so dist/ matches the sources; false when it did not produce dist/. */
-function buildDist(context: BenchContext): boolean {
-  runNode([path.join(context.repoRoot, 'bin/build-cli.js')], { cwd: context.repoRoot });
-  return fs.existsSync(path.join(context.repoRoot, 'dist/cli/main.js'));
-}
-
 export async function benchInProcessAsk(
   context: BenchContext,
   corpus: { corpusDir: string; indexDir: string; questions: readonly string[] },

@@ -51,7 +51,7 @@ export function benchIncremental(
     `embeddings computed: ${computed.join(', ')}`);
   oneIn.note += `; ${goal(oneIn)}`;
   const oneCli = log.add(SECTION, 'incremental.one-file-cli', label('1 file changed, `footnote index` spawned'), 'ms',
-    spawned, 'includes node + tsx start-up');
+    spawned, 'includes node start-up, module loading and exit');
   oneCli.note += `; ${goal(oneCli)}`;
 
   const percent: number[] = [];

@@ -61,16 +61,16 @@ export function benchQuery(
     row.summary.p95 = p95;
     log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite, loads the vector file)`, 'ms',
       [result.openMs]);
-    log.add(SECTION, `query.${chunks}.recall`, `${name}: HNSW recall@10, search(q, 10) vs exact`, 'ratio',
+    log.add(SECTION, `query.${chunks}.recall`, `${name}: HNSW recall@10, search(q, 10) vs exact`, 'fraction',
       [result.recallAt10], `${result.recallQueries} queries; ef ${HNSW_PARAMETERS.efSearch}; goal ≥ 0.98 ` +
         `${result.recallAt10 >= 0.98 ? 'met' : 'not met'}`);
     log.add(SECTION, `query.${chunks}.recall-100`, `${name}: HNSW recall@10 as retrieval searches (top 10 of 100)`,
-      'ratio', [result.recallAt10Of100], 'retrieval asks for 100 candidates, so hnswlib searches with ef = 100');
+      'fraction', [result.recallAt10Of100], 'retrieval asks for 100 candidates, so hnswlib searches with ef = 100');
     log.add(SECTION, `query.${chunks}.rss`, `${name}: RSS serving the index`, 'MB', [result.rssBytes / BYTES_PER_MB],
       `peak ${(result.maxRssBytes / BYTES_PER_MB).toFixed(0)} MB incl. the recall scan`);
     const disk = measureFolder(indexDir);
-    log.add(SECTION, `query.${chunks}.disk`, `${name}: index on disk per chunk`, 'count', [disk.totalBytes / chunks],
-      `bytes/chunk; ${(disk.totalBytes / BYTES_PER_MB).toFixed(0)} MB in all` +
+    log.add(SECTION, `query.${chunks}.disk`, `${name}: index on disk per chunk`, 'bytes', [disk.totalBytes / chunks],
+      `${(disk.totalBytes / BYTES_PER_MB).toFixed(0)} MB in all` +
         (buildSeconds === null ? '; built by an earlier run' : `; built in ${buildSeconds.toFixed(0)} s`));
     details.push({ chunks, buildSeconds, ...result, latenciesMs: undefined, latencySamples: result.latenciesMs.length });
   }

@@ -12,6 +12,8 @@ function formatNumber(value: number): string {
 function formatValue(value: number, unit: Unit): string {
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
   if (unit === 'count') return String(Math.round(value));
+  if (unit === 'fraction') return value.toFixed(3);
+  if (unit === 'bytes') return `${Math.round(value).toLocaleString('en-US')} bytes`;
   return `${formatNumber(value)} ${unit}`;
 }
 
