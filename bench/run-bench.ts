@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAskBreakdown } from './lib/bench-ask-breakdown.js';
+import { benchChatStartup } from './lib/bench-chat-startup.js';
 import { benchCliAsk, benchInProcessAsk } from './lib/bench-ask.js';
 import type { BenchContext } from './lib/bench-context.js';
 import { benchIncremental } from './lib/bench-incremental.js';
@@ -81,6 +82,7 @@ async function runBench(): Promise<void> {
       { questions: 200, recallQueries: (chunks) => (chunks <= 10_000 ? 200 : chunks <= 100_000 ? 50 : 10) });
     context.progress('5/6 ask: CLI (as shipped and what-ifs), in-process latency');
     await benchCliAsk(context, sample.indexDir, built);
+    await benchChatStartup(context, sample.indexDir);
     const first = throughput.bySize[0]!;
     const inProcess = await benchInProcessAsk(context,
       { corpusDir: first.corpus.dir, indexDir: first.indexDir, questions: first.corpus.questions });

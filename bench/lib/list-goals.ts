@@ -43,6 +43,8 @@ export function listGoals(log: MeasurementLog): GoalResult[] {
   }
   goals.push(check('`footnote ask --json` wall ≤ 0.5 s', byId('ask.cli'), median,
     (value) => `${value.toFixed(0)} ms`, (value) => value <= 500));
+  const chat = byId('chat.startup');
+  if (chat) goals.push({ goal: 'chat app: spawn → accepts input', measured: `${median(chat).toFixed(0)} ms`, status: 'reported' });
   const indexRss = find(log, (row) => /^throughput\.\d+mb\.footnote\.rss$/u.test(row.id)).at(-1);
   if (indexRss) goals.push({ goal: `peak RSS indexing the largest corpus (${indexRss.label.split(':')[0]})`,
     measured: `${median(indexRss).toFixed(0)} MB`, status: 'reported' });
