@@ -156,7 +156,8 @@ interface TokenFeatures {
  * cache only skips work; vectors are identical. Cleared when full to bound memory.
  */
 const tokenCache = new Map<string, TokenFeatures | null>();
-const TOKEN_CACHE_LIMIT = 200_000;
+// ~50k tokens of a few hundred bytes each: about 15 MB at most.
+const TOKEN_CACHE_LIMIT = 50_000;
 
 function featuresOf(token: string): TokenFeatures | null {
   const cached = tokenCache.get(token);
