@@ -66,7 +66,7 @@ export function formatReport(
     '',
     '## Where `footnote ask --json` spends its wall time (medians)',
     '',
-    '| step | as shipped (tsx) | plain node, no tsx hooks | share of CLI wall |',
+    '| step | through tsx | plain node, no tsx hooks | share of CLI wall |',
     '| --- | --- | --- | --- |',
     ...breakdown.map((row) =>
       `| ${row.step} | ${formatNumber(row.medianMs)} ms | ` +
