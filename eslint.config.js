@@ -29,7 +29,7 @@ const layering = STAGES.map((stage) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'embeddings/', 'dist/', 'coverage/', '.scratch/', 'bin/'] },
+  { ignores: ['node_modules/', 'embeddings/', 'dist/', 'coverage/', '.scratch/', 'bin/', 'bench/peer/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,14 +1,11 @@
 import path from 'node:path';
 import { createFootnote } from '../../src/footnote.js';
 import { makeBenchConfig } from './bench-config.js';
-import { makeTempDir, type BenchContext } from './bench-context.js';
-import { bundleCli } from './bundle-cli.js';
+import type { BenchContext } from './bench-context.js';
 import { makeChildEnvironment, runNode } from './run-node.js';
 
 const SECTION = 'Ask';
 const CLI_RUNS = 7;
-/** Runs of the slow no-cache variant; it only shows what tsx's cache saves. */
-const NO_CACHE_RUNS = 3;
 export const SAMPLE_QUESTION = 'Who led the team that visited Safe-Run?';
 
 interface CliVariant {
@@ -22,28 +19,16 @@ interface CliVariant {
 
 /**
  * Times `footnote ask --json` spawned against the sample index, as shipped
- * (tsx) and, side by side in alternating rounds, three what-ifs: tsx with its
- * transform cache disabled, a pre-built bundle (no tsx at run time), and that
- * bundle with the openai-only modules left out.
+ * (bin/footnote.js runs the dist/ that `npm install` builds) and, in
+ * alternating rounds, through tsx as a checkout with edited sources runs it.
  */
-export async function benchCliAsk(context: BenchContext, sampleIndex: string): Promise<void> {
+export async function benchCliAsk(context: BenchContext, sampleIndex: string, built: boolean): Promise<void> {
   const variants: CliVariant[] = [
-    { id: 'ask.cli', label: '`footnote ask --json`, CLI as shipped (tsx)', entry: 'bin/footnote.js',
-      env: makeChildEnvironment(), runs: CLI_RUNS },
+    { id: 'ask.cli', label: `\`footnote ask --json\`, CLI as shipped (${built ? 'prebuilt dist/' : 'tsx: dist/ could not be built'})`,
+      entry: 'bin/footnote.js', env: makeChildEnvironment(), runs: CLI_RUNS },
+    { id: 'ask.cli-tsx', label: '`footnote ask --json` through tsx (sources newer than dist/)', entry: 'bin/footnote.js',
+      env: makeChildEnvironment({ FOOTNOTE_NO_DIST: '1' }), runs: CLI_RUNS },
   ];
-  const bundled = await bundleCli(context.repoRoot, makeTempDir(context, 'bundle'), { stubOpenAI: false });
-  const stubbed = await bundleCli(context.repoRoot, makeTempDir(context, 'bundle-lazy'), { stubOpenAI: true });
-  if (bundled && stubbed) {
-    variants.push(
-      { id: 'ask.cli-bundled', label: 'what-if: pre-built bundle, no tsx at run time', entry: bundled,
-        env: makeChildEnvironment(), runs: CLI_RUNS, note: 'esbuild bundle of src/cli/main.ts' },
-      { id: 'ask.cli-bundled-lazy-openai', label: 'what-if: bundle + @langchain/openai not loaded', entry: stubbed,
-        env: makeChildEnvironment(), runs: CLI_RUNS, note: 'simulates a lazy import() on the openai path' },
-    );
-  } else context.progress('  esbuild not found: skipping the bundle what-ifs');
-  variants.push({ id: 'ask.cli-no-tsx-cache', label: 'what-if: tsx cache disabled (compiles every file)',
-    entry: 'bin/footnote.js', env: makeChildEnvironment({ TSX_DISABLE_CACHE: '1' }), runs: NO_CACHE_RUNS });
-
   const samples = new Map<string, number[]>(variants.map((variant) => [variant.id, []]));
   // Alternating rounds spread background load evenly over the variants.
   for (let round = 0; round < CLI_RUNS; round++) {

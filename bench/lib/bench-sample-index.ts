@@ -37,6 +37,6 @@ export async function benchSampleIndex(context: BenchContext): Promise<{ indexDi
   const cli = log.add(SECTION, 'sample.index.cli', 'index from scratch, CLI (spawned)', 'ms', cliMs);
   const inProcess = log.add(SECTION, 'sample.index.in-process', 'index from scratch, in-process', 'ms', inProcessMs);
   log.add(SECTION, 'sample.index.startup', 'CLI start-up cost (CLI − in-process medians)', 'ms',
-    [cli.summary.median - inProcess.summary.median], 'tsx + module loading + exit');
+    [cli.summary.median - inProcess.summary.median], 'node, module loading (prebuilt dist/), exit');
   return { indexDir };
 }

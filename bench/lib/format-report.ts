@@ -1,4 +1,5 @@
 import type { BreakdownRow } from './bench-ask-breakdown.js';
+import type { GoalResult } from './list-goals.js';
 import type { Measurement, Unit } from './measurement-log.js';
 import type { SystemInfo } from './system-info.js';
 
@@ -11,6 +12,8 @@ function formatNumber(value: number): string {
 function formatValue(value: number, unit: Unit): string {
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
   if (unit === 'count') return String(Math.round(value));
+  if (unit === 'fraction') return value.toFixed(3);
+  if (unit === 'bytes') return `${Math.round(value).toLocaleString('en-US')} bytes`;
   return `${formatNumber(value)} ${unit}`;
 }
 
@@ -25,9 +28,11 @@ function formatMeasurement(row: Measurement): string {
 export function formatReport(
   system: SystemInfo,
   measurements: readonly Measurement[],
+  goals: readonly GoalResult[],
   breakdown: readonly BreakdownRow[],
   totalSeconds: number,
   loadAverageAtEnd: readonly number[],
+  run: { quick: boolean; skipped: readonly string[] },
 ): string {
   const formatLoad = (loads: readonly number[]): string => loads.map((load) => load.toFixed(1)).join(' / ');
   const lines = [
@@ -35,8 +40,21 @@ export function formatReport(
     '',
     `${system.date} · node ${system.node} · ${system.cpuModel} × ${system.cpuCount} · ` +
       `load average (1/5/15 min) at start ${formatLoad(system.loadAverageAtStart)}, ` +
-      `at end ${formatLoad(loadAverageAtEnd)} · bench took ${totalSeconds.toFixed(0)} s`,
+      `at end ${formatLoad(loadAverageAtEnd)} · bench took ${totalSeconds.toFixed(0)} s` +
+      (run.quick ? ' · `--quick`' : ''),
+    '',
+    'Wall times on a machine whose cores other work may share: read the load averages first. footnote and the',
+    'peer alternate in each round, so load falls on both and the ratio holds better than either figure.',
+    '',
+    '## Goals',
+    '',
+    '| goal | measured (median) | status |',
+    '| --- | --- | --- |',
+    ...goals.map((goal) => `| ${goal.goal} | ${goal.measured} | ${goal.status} |`),
   ];
+  if (run.skipped.length > 0) {
+    lines.push('', 'Not measured in this run:', '', ...run.skipped.map((reason) => `- ${reason}`));
+  }
   const sections = [...new Set(measurements.map((row) => row.section))];
   for (const section of sections) {
     lines.push('', `## ${section}`, '', '| measurement | median | min – max | runs | note |', '| --- | --- | --- | --- | --- |');
@@ -44,11 +62,11 @@ export function formatReport(
       lines.push(formatMeasurement(row));
     }
   }
-  lines.push(
+  if (breakdown.length > 0) lines.push(
     '',
     '## Where `footnote ask --json` spends its wall time (medians)',
     '',
-    '| step | as shipped (tsx) | plain node, no tsx hooks | share of CLI wall |',
+    '| step | through tsx | plain node, no tsx hooks | share of CLI wall |',
     '| --- | --- | --- | --- |',
     ...breakdown.map((row) =>
       `| ${row.step} | ${formatNumber(row.medianMs)} ms | ` +

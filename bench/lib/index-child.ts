@@ -13,12 +13,15 @@ export interface IndexChildResult {
   maxRssBytes: number;
   /** Milliseconds from process start until the run began (node + tsx + imports). */
   startupMs: number;
+  /** User + system CPU time of the run, all threads, in milliseconds. */
+  cpuMs: number;
 }
 
 async function runChild(): Promise<void> {
   const [corpus, index, flag] = process.argv.slice(2);
   if (!corpus || !index) throw new Error('usage: index-child.ts CORPUS INDEX [--full]');
   const startupMs = performance.now();
+  const cpuBefore = process.cpuUsage();
   const footnote = createFootnote(makeBenchConfig(corpus, index));
   const run = footnote.ingest({ full: flag === '--full' });
   let step = await run.next();
@@ -30,8 +33,13 @@ async function runChild(): Promise<void> {
     // resourceUsage reports kilobytes.
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     startupMs,
+    cpuMs: cpuMillis(process.cpuUsage(cpuBefore)),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 await runChild();
+
+function cpuMillis(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}

@@ -1,7 +1,7 @@
 import { summarizeSamples, type SampleSummary } from './summarize-samples.js';
 
 /** Units the bench reports in. */
-export type Unit = 'ms' | 's' | 'MB' | 'MB/s' | 'chunks/s' | 'count' | 'ratio';
+export type Unit = 'ms' | 's' | 'MB' | 'MB/s' | 'chunks/s' | 'count' | 'ratio' | 'fraction' | 'bytes';
 
 /** One measured quantity: every sample plus its summary. */
 export interface Measurement {

@@ -27,9 +27,9 @@ export async function embedChunks(
     if (!runCache.has(hash) && !missing.has(hash)) missing.set(hash, texts[i] ?? '');
   });
   if (missing.size > 0) {
-    const computed = await embedder.embedDocuments([...missing.values()]);
+    const computed = await embedToFloat32(embedder, [...missing.values()]);
     [...missing.keys()].forEach((hash, i) => {
-      runCache.set(hash, Float32Array.from(computed[i] ?? []));
+      runCache.set(hash, computed[i] ?? new Float32Array(embedder.identity.dimensions));
     });
   }
   const vectors = textHashes.map((hash) => {
@@ -38,4 +38,20 @@ export async function embedChunks(
     return vector;
   });
   return { vectors, computed: missing.size, reused: textHashes.length - missing.size };
+}
+
+/** An embedder that can skip LangChain's `number[][]` (the local one does). */
+interface Float32Embedder {
+  embedToFloat32(texts: readonly string[]): Float32Array[];
+}
+
+function hasFloat32Path(embedder: Embedder): embedder is Embedder & Float32Embedder {
+  return typeof (embedder as Partial<Float32Embedder>).embedToFloat32 === 'function';
+}
+
+// The store keeps float32; going through number[] would allocate a boxed
+// array per vector only to convert it back.
+async function embedToFloat32(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+  if (hasFloat32Path(embedder)) return embedder.embedToFloat32(texts);
+  return (await embedder.embedDocuments(texts)).map((vector) => Float32Array.from(vector));
 }

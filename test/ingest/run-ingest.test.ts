@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
+import { createFolderSource } from '../../src/ingest/document-source.js';
+import { runIngest } from '../../src/ingest/run-ingest.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -251,5 +253,42 @@ describe('runIngest', () => {
     const { value: report } = await drain(bigger.ingest());
     expect(report).toMatchObject({ changed: 1, chunks: 1 });
     expect(embedder.calls.flat()).toEqual([text]);
+  });
+});
+
+describe('runIngest on a worker thread', () => {
+  it('builds the vector file on a worker and answers like the in-process path', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    corpus = createTempCorpus(files);
+    const embedder = new FakeEmbedder();
+    const reports = [];
+    for (const vectorWorkerMinBytes of [0, Number.POSITIVE_INFINITY]) {
+      const indexDir = makeTestConfig(corpus.root).index;
+      const { value } = await drain(runIngest({
+        indexDir,
+        source: createFolderSource(corpus.root),
+        embedder,
+        chunking: { chunkSize: 200, chunkOverlap: 0 },
+        vectorWorkerMinBytes,
+      }));
+      const vectors = VectorIndex.load(path.join(indexDir, VECTORS_FILE_NAME), embedder.identity.dimensions);
+      const query = embedder.vectorOf(paragraph('topic17'));
+      reports.push({ chunks: value.chunks, size: vectors.size, nearest: vectors.search(query, 1)[0]?.id });
+    }
+    expect(reports[0]).toEqual({ chunks: 30, size: 30, nearest: 18 });
+    expect(reports[1]).toEqual(reports[0]);
+  });
+
+  it('reuses the embeddings of the index it replaces on --full', async () => {
+    const { footnote, embedder } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+    await drain(footnote.ingest());
+    corpus.write('c.md', paragraph('gamma'));
+    embedder.calls.length = 0;
+    const { value: report } = await drain(footnote.ingest({ full: true }));
+    expect(embedder.calls.flat()).toEqual([paragraph('gamma')]);
+    expect(report).toMatchObject({ full: true, added: 3, embeddingsComputed: 1, embeddingsReused: 2 });
+    expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
   });
 });

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatEmbedderIdentity } from '../../src/embed/embedder.js';
+import { LocalEmbedder } from '../../src/embed/local-embedder.js';
+import { HNSW_PARAMETERS } from '../../src/store/vector-index.js';
+import { childArgs, type BenchContext } from './bench-context.js';
+import { BYTES_PER_MB } from './measurement-log.js';
+import { measureFolder } from './measure-folder.js';
+import type { QueryChildResult } from './query-child.js';
+import { parseLastJsonLine, runNode } from './run-node.js';
+
+const SECTION = 'Query latency and HNSW recall (synthetic index, retrieval only, warm)';
+/** Bump when build-query-index-child.ts changes what it writes. */
+const CACHE_VERSION = 1;
+
+/** Goals of the issue: p95 at these sizes, in ms. */
+const P95_GOALS_MS = new Map([[100_000, 10], [1_000_000, 30]]);
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+/**
+ * Builds (or reuses from .bench-cache/, which is gitignored) a synthetic index
+ * of each size, then measures warm retrieval latency and HNSW recall@10 in a
+ * fresh child per size, whose RSS is the memory of serving that index.
+ */
+export function benchQuery(
+  context: BenchContext,
+  evalDir: string,
+  sizes: readonly number[],
+  options: { questions: number; recallQueries: (chunks: number) => number },
+): Record<string, unknown>[] {
+  const { log } = context;
+  const key = `${formatEmbedderIdentity(new LocalEmbedder().identity)}-m${HNSW_PARAMETERS.m}-efc${HNSW_PARAMETERS.efConstruction}-v${CACHE_VERSION}`
+    .replace(/[^\w.-]+/gu, '_');
+  const details: Record<string, unknown>[] = [];
+  for (const chunks of sizes) {
+    const indexDir = path.join(context.repoRoot, '.bench-cache', `query-index-${chunks}-${key}`);
+    const doneMarker = path.join(indexDir, '.complete');
+    let buildSeconds: number | null = null;
+    if (!fs.existsSync(doneMarker)) {
+      fs.rmSync(indexDir, { recursive: true, force: true });
+      context.progress(`  building a ${chunks.toLocaleString('en-US')}-chunk index (cached in .bench-cache/ for later runs)`);
+      const built = runNode(childArgs(context, 'build-query-index-child.ts', [evalDir, indexDir, String(chunks), '1']),
+        { cwd: context.repoRoot });
+      buildSeconds = parseLastJsonLine<{ wallMs: number }>(built.stdout).wallMs / 1000;
+      fs.writeFileSync(doneMarker, '');
+    }
+    const run = runNode(childArgs(context, 'query-child.ts',
+      [evalDir, indexDir, String(options.questions), String(options.recallQueries(chunks))]), { cwd: context.repoRoot });
+    const result = parseLastJsonLine<QueryChildResult>(run.stdout);
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+    const name = `${chunks.toLocaleString('en-US')} chunks`;
+    const goal = P95_GOALS_MS.get(chunks);
+    const p95 = percentile(sorted, 0.95);
+    const row = log.add(SECTION, `query.${chunks}.latency`, `${name}: retrieve (hybrid, default path)`, 'ms',
+      result.latenciesMs,
+      `p95 ${p95.toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms` +
+        (goal === undefined ? '' : `; goal p95 ≤ ${goal} ms ${p95 <= goal ? 'met' : 'not met'}`));
+    row.summary.p95 = p95;
+    log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite, loads the vector file)`, 'ms',
+      [result.openMs]);
+    log.add(SECTION, `query.${chunks}.recall`, `${name}: HNSW recall@10, search(q, 10) vs exact`, 'fraction',
+      [result.recallAt10], `${result.recallQueries} queries; ef ${HNSW_PARAMETERS.efSearch}; goal ≥ 0.98 ` +
+        `${result.recallAt10 >= 0.98 ? 'met' : 'not met'}`);
+    log.add(SECTION, `query.${chunks}.recall-100`, `${name}: HNSW recall@10 as retrieval searches (top 10 of 100)`,
+      'fraction', [result.recallAt10Of100], 'retrieval asks for 100 candidates, so hnswlib searches with ef = 100');
+    log.add(SECTION, `query.${chunks}.rss`, `${name}: RSS serving the index`, 'MB', [result.rssBytes / BYTES_PER_MB],
+      `peak ${(result.maxRssBytes / BYTES_PER_MB).toFixed(0)} MB incl. the recall scan`);
+    const disk = measureFolder(indexDir);
+    log.add(SECTION, `query.${chunks}.disk`, `${name}: index on disk per chunk`, 'bytes', [disk.totalBytes / chunks],
+      `${(disk.totalBytes / BYTES_PER_MB).toFixed(0)} MB in all` +
+        (buildSeconds === null ? '; built by an earlier run' : `; built in ${buildSeconds.toFixed(0)} s`));
+    details.push({ chunks, buildSeconds, ...result, latenciesMs: undefined, latencySamples: result.latenciesMs.length });
+  }
+  return details;
+}

@@ -1,0 +1,117 @@
+// Child process: retrieval latency and HNSW recall on a built index.
+// Usage: node bin/run-ts.js bench/lib/query-child.ts EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES
+// Questions are made from SciFact/SQuAD sentences ("What about w1 … w6?").
+// Latency goes through the facade's retrieve (the product's default hybrid
+// path: FTS5 BM25 + HNSW + rerank), warm: the index is opened and 20
+// questions are asked before timing. Recall compares HNSW with an exact scan
+// of every stored embedding. Prints one JSON line (see QueryChildResult).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalEmbedder } from '../../src/embed/local-embedder.js';
+import { createFootnote } from '../../src/footnote.js';
+import { ChunkRepository } from '../../src/store/chunk-repository.js';
+import { openDatabase } from '../../src/store/database.js';
+import { openVectorIndex } from '../../src/store/index-state.js';
+import { makeBenchConfig } from './bench-config.js';
+import { loadSentencePool } from './generate-eval-corpus.js';
+import { createSeededRandom } from './seeded-random.js';
+
+const WARM_UP_QUESTIONS = 20;
+const RECALL_K = 10;
+/** What retrieval asks the vector index for (retrieve-passages: max(100, k)). */
+const RETRIEVAL_CANDIDATES = 100;
+
+/** What the child prints. */
+export interface QueryChildResult {
+  latenciesMs: number[];
+  openMs: number;
+  /** RSS after serving every question, and the process's peak, in bytes. */
+  rssBytes: number;
+  maxRssBytes: number;
+  /** recall@10 of `search(q, 10)` (ef = the shipped efSearch) and of the top 10 of `search(q, 100)` (what retrieval does). */
+  recallAt10: number;
+  recallAt10Of100: number;
+  recallQueries: number;
+}
+
+function makeQuestions(sentences: readonly string[], count: number, seed: number): string[] {
+  const random = createSeededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const words = random.pick(sentences).split(/\s+/u);
+    const start = random.integer(0, Math.max(0, words.length - 6));
+    return `What about ${words.slice(start, start + 6).join(' ')}?`;
+  });
+}
+
+/** Exact top-k ids by dot product (the vectors are unit length) for every query, in one pass over the store. */
+function exactTopK(repo: ChunkRepository, queries: readonly Float32Array[], k: number): Set<number>[] {
+  const best = queries.map(() => [] as { id: number; score: number }[]);
+  for (const { id, embedding } of repo.allEmbeddings()) {
+    queries.forEach((query, q) => {
+      let score = 0;
+      for (let i = 0; i < query.length; i++) score += query[i]! * embedding[i]!;
+      const list = best[q]!;
+      if (list.length === k && score <= list[k - 1]!.score) return;
+      list.push({ id, score });
+      list.sort((a, b) => b.score - a.score);
+      if (list.length > k) list.pop();
+    });
+  }
+  return best.map((list) => new Set(list.map((entry) => entry.id)));
+}
+
+async function runQueries(): Promise<void> {
+  const [evalDir, indexDir, questionsArgument, recallArgument] = process.argv.slice(2);
+  if (!evalDir || !indexDir) throw new Error('usage: EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES');
+  const pool = loadSentencePool(evalDir);
+  const questions = makeQuestions(pool.sentences, Number(questionsArgument ?? 200), 99);
+  const corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-query-corpus-'));
+  const footnote = createFootnote(makeBenchConfig(corpusDir, indexDir));
+  try {
+    const openStarted = performance.now();
+    await footnote.retrieve(questions[0]!);
+    const openMs = performance.now() - openStarted;
+    for (const question of questions.slice(0, WARM_UP_QUESTIONS)) await footnote.retrieve(question);
+    const latenciesMs: number[] = [];
+    for (const question of questions) {
+      const startedAt = performance.now();
+      await footnote.retrieve(question);
+      latenciesMs.push(performance.now() - startedAt);
+    }
+    const rssBytes = process.memoryUsage().rss;
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+
+    const db = openDatabase(indexDir, { readonly: true });
+    const repo = new ChunkRepository(db);
+    const embedder = new LocalEmbedder();
+    const { index: vectors } = openVectorIndex(indexDir, repo, embedder.identity.dimensions);
+    const recallQueries = makeQuestions(pool.sentences, Number(recallArgument ?? 50), 7)
+      .map((question) => Float32Array.from(embedder.embedToFloat32([question])[0]!));
+    const exact = exactTopK(repo, recallQueries, RECALL_K);
+    let hits = 0;
+    let hitsOf100 = 0;
+    recallQueries.forEach((query, q) => {
+      for (const match of vectors.search(query, RECALL_K)) if (exact[q]!.has(match.id)) hits += 1;
+      for (const match of vectors.search(query, RETRIEVAL_CANDIDATES).slice(0, RECALL_K)) {
+        if (exact[q]!.has(match.id)) hitsOf100 += 1;
+      }
+    });
+    db.close();
+    const result: QueryChildResult = {
+      latenciesMs,
+      openMs,
+      rssBytes,
+      maxRssBytes,
+      recallAt10: hits / (recallQueries.length * RECALL_K),
+      recallAt10Of100: hitsOf100 / (recallQueries.length * RECALL_K),
+      recallQueries: recallQueries.length,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    footnote.close();
+    fs.rmSync(corpusDir, { recursive: true, force: true });
+  }
+}
+
+await runQueries();
