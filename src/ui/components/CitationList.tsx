@@ -2,10 +2,9 @@ import { Box, Text } from 'ink';
 import type { Citation } from '../../shared/types.js';
 import { formatCitationLabel } from '../format/format-citation-label.js';
 import { fileUrlOf, formatHyperlink } from '../format/format-hyperlink.js';
-import { formatScore } from '../format/format-score.js';
 import { truncateQuote } from '../format/truncate-quote.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
-import { useColor, useTerminal } from '../terminal-context.js';
+import { SourceHeading } from './SourceHeading.js';
 
 /** Citations listed under an answer before the rest are counted. */
 export const MAX_CITATIONS_SHOWN = 5;
@@ -37,8 +36,6 @@ export function CitationList({
   corpusDir,
 }: CitationListProps) {
   const terminalWidth = useTerminalWidth();
-  const { hyperlinks } = useTerminal();
-  const color = useColor();
   if (citations.length === 0) return null;
   const width = columns ?? terminalWidth;
   const quoteFit = { width: Math.max(1, width - QUOTE_INDENT), maxLines: QUOTE_MAX_LINES };
@@ -48,12 +45,7 @@ export function CitationList({
     <Box flexDirection="column">
       {shown.map((citation) => (
         <Box key={citation.id} flexDirection="column">
-          <Text>
-            <Text color={color('accent')}>
-              {formatSourceLabel(citation, hyperlinks ? corpusDir : undefined)}
-            </Text>
-            <Text dimColor> · score {formatScore(citation.score)}</Text>
-          </Text>
+          <SourceHeading citation={citation} corpusDir={corpusDir} />
           <Box paddingLeft={QUOTE_INDENT}>
             <Text dimColor wrap="truncate-end">
               {truncateQuote(citation.text, quoteFit)}

@@ -1,10 +1,9 @@
 import { Box, Text } from 'ink';
 import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { Citation } from '../../shared/types.js';
-import { formatScore } from '../format/format-score.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
-import { useColor, useTerminal } from '../terminal-context.js';
-import { formatSourceLabel } from './CitationList.js';
+import { useColor } from '../terminal-context.js';
+import { SourceHeading } from './SourceHeading.js';
 
 /** Spaces before the passage text when it is shown without line numbers. */
 const PASSAGE_INDENT = 2;
@@ -32,16 +31,8 @@ export interface PassageViewProps {
  */
 export function PassageView({ citation, lines = null, unreadable = false, corpusDir }: PassageViewProps) {
   const color = useColor();
-  const { hyperlinks } = useTerminal();
   const columns = useTerminalWidth();
-  const header = (
-    <Text>
-      <Text color={color('accent')}>
-        {formatSourceLabel(citation, hyperlinks ? corpusDir : undefined)}
-      </Text>
-      <Text dimColor> · score {formatScore(citation.score)}</Text>
-    </Text>
-  );
+  const header = <SourceHeading citation={citation} corpusDir={corpusDir} />;
   if (lines === null || lines.length === 0) {
     return (
       <Box flexDirection="column">
