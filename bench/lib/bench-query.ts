@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatEmbedderIdentity } from '../../src/embed/embedder.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { HNSW_PARAMETERS } from '../../src/store/vector-index.js';
+import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { childArgs, type BenchContext } from './bench-context.js';
 import { BYTES_PER_MB } from './measurement-log.js';
 import { measureFolder } from './measure-folder.js';
@@ -32,7 +33,7 @@ export function benchQuery(
   options: { questions: number; recallQueries: (chunks: number) => number },
 ): Record<string, unknown>[] {
   const { log } = context;
-  const key = `${formatEmbedderIdentity(new LocalEmbedder().identity)}-m${HNSW_PARAMETERS.m}-efc${HNSW_PARAMETERS.efConstruction}-v${CACHE_VERSION}`
+  const key = `${formatEmbedderIdentity(new LocalEmbedder().identity)}-tok${TOKENIZER_VERSION}-m${HNSW_PARAMETERS.m}-efc${HNSW_PARAMETERS.efConstruction}-v${CACHE_VERSION}`
     .replace(/[^\w.-]+/gu, '_');
   const details: Record<string, unknown>[] = [];
   for (const chunks of sizes) {

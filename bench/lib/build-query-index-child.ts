@@ -12,6 +12,7 @@ import { hashBytes } from '../../src/ingest/document-source.js';
 import { CHUNKER_VERSION } from '../../src/ingest/run-ingest.js';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
+import { recordTokenizerVersion } from '../../src/store/tokenizer-version.js';
 import { markVectorsClean, markVectorsDirty, VECTORS_FILE_NAME } from '../../src/store/index-state.js';
 import { VectorIndexBuilder } from '../../src/store/vector-index-builder.js';
 import { loadSentencePool } from './generate-eval-corpus.js';
@@ -32,6 +33,7 @@ async function buildIndex(): Promise<void> {
   const repo = new ChunkRepository(db);
   repo.setMeta('embedder', formatEmbedderIdentity(embedder.identity));
   repo.setMeta('chunking', `${DEFAULT_CHUNK_SIZE_CHARS}/${DEFAULT_CHUNK_OVERLAP_CHARS}/v${CHUNKER_VERSION}`);
+  recordTokenizerVersion(repo);
   markVectorsDirty(repo);
   const builder = VectorIndexBuilder.start(embedder.identity.dimensions, total);
   try {
