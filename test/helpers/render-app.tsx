@@ -75,6 +75,22 @@ export function renderApp(tree: ReactElement, options: RenderAppOptions = {}): R
   if (options.interactive === false) return renderWithoutRawMode(tree);
   if (options.columns !== undefined) return renderWithColumns(tree, options.columns);
   const { lastFrame, frames, stdin, unmount } = renderInTest(tree);
+  return {
+    ...driveKeys(stdin),
+    lastFrame: () => lastFrame() ?? '',
+    frames: () => frames,
+    resize: () => {
+      throw new Error('renderApp: pass `columns` to resize');
+    },
+    unmount,
+  };
+}
+
+/** `write` and `submit` over a raw-mode stdin, once the app reads keys. */
+function driveKeys(stdin: EventEmitter & { write(data: string): void }): Pick<
+  RenderedApp,
+  'write' | 'submit'
+> {
   const write = async (data: string): Promise<void> => {
     await waitFor(() => {
       if (stdin.listenerCount('readable') === 0) throw new Error('the app does not read keys yet');
@@ -82,17 +98,11 @@ export function renderApp(tree: ReactElement, options: RenderAppOptions = {}): R
     stdin.write(data);
   };
   return {
-    lastFrame: () => lastFrame() ?? '',
-    frames: () => frames,
     write,
     submit: async (text) => {
       await write(text);
       await write(KEYS.enter);
     },
-    resize: () => {
-      throw new Error('renderApp: pass `columns` to resize');
-    },
-    unmount,
   };
 }
 
@@ -117,16 +127,25 @@ class PipeStdin extends EventEmitter {
   resume(): void {}
 }
 
-function renderWithoutRawMode(tree: ReactElement): RenderedApp {
-  const stdout = new CapturingStdout();
-  const instance = renderInk(tree, {
+/** Ink on a captured stdout, in debug mode so every frame is written whole. */
+function renderOnFakeTerminal(
+  tree: ReactElement,
+  stdout: CapturingStdout,
+  stdin: EventEmitter,
+): ReturnType<typeof renderInk> {
+  return renderInk(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: new CapturingStdout() as unknown as NodeJS.WriteStream,
-    stdin: new PipeStdin() as unknown as NodeJS.ReadStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
     debug: true,
     exitOnCtrlC: false,
     patchConsole: false,
   });
+}
+
+function renderWithoutRawMode(tree: ReactElement): RenderedApp {
+  const stdout = new CapturingStdout();
+  const instance = renderOnFakeTerminal(tree, stdout, new PipeStdin());
   return {
     lastFrame: () => stdout.frames.at(-1) ?? '',
     frames: () => stdout.frames,
@@ -165,29 +184,12 @@ function renderWithColumns(tree: ReactElement, columns: number): RenderedApp {
   const stdout = new CapturingStdout();
   stdout.columns = columns;
   const stdin = new KeyboardStdin();
-  const instance = renderInk(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: new CapturingStdout() as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  const instance = renderOnFakeTerminal(tree, stdout, stdin);
   mounted.push(instance);
-  const write = async (data: string): Promise<void> => {
-    await waitFor(() => {
-      if (stdin.listenerCount('readable') === 0) throw new Error('the app does not read keys yet');
-    });
-    stdin.write(data);
-  };
   return {
+    ...driveKeys(stdin),
     lastFrame: () => stdout.frames.at(-1) ?? '',
     frames: () => stdout.frames,
-    write,
-    submit: async (text) => {
-      await write(text);
-      await write(KEYS.enter);
-    },
     resize: (next) => {
       stdout.columns = next;
       stdout.emit('resize');

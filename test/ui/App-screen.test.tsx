@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/shared/types.js';
+import type { Answer, AnswerEvent } from '../../src/shared/types.js';
 import { App } from '../../src/ui/App.js';
 import { STREAMING_CURSOR } from '../../src/ui/components/AnswerView.js';
 import type { TerminalCapabilities } from '../../src/ui/terminal-context.js';
@@ -51,6 +51,16 @@ const OFFLINE_QUESTION = 'Who led the team, offline?';
 
 function generated(text: string, extra: Partial<Answer> = {}): Answer {
   return { question: QUESTION, answer: text, mode: 'generative', model: 'm', abstained: false, citations: [leaderCitation], ...extra };
+}
+
+/** A generated answer to {@link QUESTION} that streams in as `deltas`. */
+function streamedFootnote(answer: Answer, deltas: string[]): FakeFootnote {
+  const events: AnswerEvent[] = [
+    { type: 'answer-start', mode: 'generative', model: 'm' },
+    ...deltas.map((text) => ({ type: 'text-delta', text }) as const),
+    { type: 'answer-end', answer },
+  ];
+  return new FakeFootnote({ answers: { [QUESTION]: { events, answer } } });
 }
 
 /** A generated answer with every citation-check finding, and an offline fallback answer. */
@@ -165,28 +175,8 @@ describe('App: streaming', () => {
   });
 
   it('explains the flag when the flagged sentence streamed in an earlier paragraph', async () => {
-    const text = 'He was very tall.\n\nGuo Jun led the team [1].';
-    const answer: Answer = {
-      question: QUESTION,
-      answer: text,
-      mode: 'generative',
-      model: 'm',
-      abstained: false,
-      citations: [leaderCitation],
-    };
-    const footnote = new FakeFootnote({
-      answers: {
-        [QUESTION]: {
-          events: [
-            { type: 'answer-start', mode: 'generative', model: 'm' },
-            { type: 'text-delta', text: 'He was very tall.\n\n' },
-            { type: 'text-delta', text: 'Guo Jun led the team [1].' },
-            { type: 'answer-end', answer },
-          ],
-          answer,
-        },
-      },
-    });
+    const answer = generated('He was very tall.\n\nGuo Jun led the team [1].');
+    const footnote = streamedFootnote(answer, ['He was very tall.\n\n', 'Guo Jun led the team [1].']);
     const app = renderChat(footnote);
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
@@ -220,19 +210,10 @@ describe('App: citation checks and offline answers', () => {
     const answer = generated('He flew there by rocket [1].\n\nGuo Jun led the team [1].', {
       unsupported: [{ sentence: 'He flew there by rocket [1].', citations: [1], support: 0 }],
     });
-    const footnote = new FakeFootnote({
-      answers: {
-        [QUESTION]: {
-          events: [
-            { type: 'answer-start', mode: 'generative', model: 'm' },
-            { type: 'text-delta', text: 'He flew there by rocket [1].\n\n' },
-            { type: 'text-delta', text: 'Guo Jun led the team [1].' },
-            { type: 'answer-end', answer },
-          ],
-          answer,
-        },
-      },
-    });
+    const footnote = streamedFootnote(answer, [
+      'He flew there by rocket [1].\n\n',
+      'Guo Jun led the team [1].',
+    ]);
     const app = renderChat(footnote);
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));

@@ -1,4 +1,3 @@
-import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { App } from '../../src/ui/App.js';
@@ -10,7 +9,7 @@ import {
   makeIngestReport,
   scriptAnswer,
 } from '../helpers/fake-footnote.js';
-import { KEYS, renderApp } from '../helpers/render-app.js';
+import { cleanup, KEYS, renderApp } from '../helpers/render-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { IndexStatus } from '../../footnote-types.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
+import { plural } from '../format/plural.js';
 import type { ChatStatus } from '../state/chat-reducer.js';
 import { useColor } from '../terminal-context.js';
 
@@ -66,7 +67,7 @@ function describeSize(index: IndexStatus): string {
 }
 
 /** Whether the index answers for the corpus as it is now, and what to do if not. */
-export function describeFreshness(
+function describeFreshness(
   index: IndexStatus | null,
   status: ChatStatus,
 ): { text: string; stale: boolean } {
@@ -89,8 +90,4 @@ function describeKeys(status: ChatStatus): string {
     default:
       return checkExhaustive(status);
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

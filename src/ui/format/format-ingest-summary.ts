@@ -1,4 +1,5 @@
 import type { IngestReport } from '../../ingest/ingest-report.js';
+import { plural } from './plural.js';
 
 /** Failed files listed by name under a summary; `footnote index` lists them all. */
 export const MAX_FAILED_LISTED = 10;
@@ -46,8 +47,4 @@ export function formatIngestSummary(report: IngestReport): IngestSummary {
   const rest = report.failed.length - failed.length;
   if (rest > 0) failed.push(`… +${rest} more failed (footnote index lists them all)`);
   return { headline, detail, failed };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
