@@ -1,3 +1,4 @@
+import { splitsSurrogatePair } from '../text/code-point-boundary.js';
 import { segmentText } from '../text/segment-text.js';
 import { trimRange, type OffsetRange } from './text-span.js';
 
@@ -102,18 +103,7 @@ function findWordBoundary(
   return boundary;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
 /** `limit`, or one earlier where a cut there would split a surrogate pair. */
 function findSafeCut(text: string, start: number, limit: number): number {
-  const splitsPair =
-    isHighSurrogate(text.charCodeAt(limit - 1)) &&
-    isLowSurrogate(text.charCodeAt(limit));
-  return splitsPair && limit - 1 > start ? limit - 1 : limit;
+  return splitsSurrogatePair(text, limit) && limit - 1 > start ? limit - 1 : limit;
 }

@@ -1,5 +1,5 @@
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
-import { nextCodePoint, previousCodePoint } from '../format/code-point-boundary.js';
+import { nextCodePoint, previousCodePoint } from '../../text/code-point-boundary.js';
 
 /** The input line being edited. */
 export interface LineState {

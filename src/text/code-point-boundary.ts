@@ -25,3 +25,8 @@ export function nextCodePoint(text: string, offset: number): number {
   const pair = isHighSurrogate(text.charCodeAt(offset)) && isLowSurrogate(text.charCodeAt(offset + 1));
   return offset + (pair ? 2 : 1);
 }
+
+/** True when `offset` falls between the two halves of a surrogate pair, so a cut there would break a character. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCodePoint, previousCodePoint } from '../../../src/ui/format/code-point-boundary.js';
+import { nextCodePoint, previousCodePoint } from '../../src/text/code-point-boundary.js';
 
 describe('code point boundaries', () => {
   const text = 'a𠮷b'; // 𠮷 is U+20BB7: offsets 1 and 2 hold its two halves
