@@ -13,6 +13,7 @@ import { createFootnote } from '../../src/footnote.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { openVectorIndex } from '../../src/store/index-state.js';
+import { dot } from '../../src/retrieve/vector-search.js';
 import { makeBenchConfig } from './bench-config.js';
 import { loadSentencePool } from './generate-eval-corpus.js';
 import { createSeededRandom } from './seeded-random.js';
@@ -49,8 +50,7 @@ function exactTopK(repo: ChunkRepository, queries: readonly Float32Array[], k: n
   const best = queries.map(() => [] as { id: number; score: number }[]);
   for (const { id, embedding } of repo.allEmbeddings()) {
     queries.forEach((query, q) => {
-      let score = 0;
-      for (let i = 0; i < query.length; i++) score += query[i]! * embedding[i]!;
+      const score = dot(query, embedding);
       const list = best[q]!;
       if (list.length === k && score <= list[k - 1]!.score) return;
       list.push({ id, score });

@@ -42,7 +42,7 @@ const MAX_BUSY_MS = 16;
  * bytes to index builds the graph on a worker thread (see VectorIndexBuilder).
  * Below it, starting the thread (~30 ms) costs more than it saves.
  */
-export const VECTOR_WORKER_MIN_BYTES = 512 * 1024;
+const VECTOR_WORKER_MIN_BYTES = 512 * 1024;
 
 /** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
 export const CHUNKER_VERSION = '2';

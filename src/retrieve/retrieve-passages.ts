@@ -11,7 +11,7 @@ import {
 } from './keyword-search.js';
 import { tokenizeSentences } from './lexical-features.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
-import { searchVectors } from './vector-search.js';
+import { dot, searchVectors } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
 export interface SearchableIndex {
@@ -174,12 +174,4 @@ function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {
   return repo
     .getChunks(hits.map((hit) => hit.id))
     .map((chunk) => ({ ...chunk, score: scoreById.get(chunk.id) ?? 0 }));
-}
-
-/** Both vectors are L2-normalised, so the dot product is the cosine. */
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
 }
