@@ -78,7 +78,7 @@ export async function* answerExtractively(
 ): AsyncGenerator<AnswerEvent, Answer> {
   yield { type: 'answer-start', mode: 'extractive', model: null };
   const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES;
-  
+
   const passageCoverage = passages.map((passage) => coverage(weights, new Set(contentTerms(passage.text))));
   const bestCoverage = Math.max(0, ...passageCoverage);
   if (passages.length === 0 || bestCoverage < SENTENCE_SCORING.minCoverage) {

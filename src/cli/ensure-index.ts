@@ -1,5 +1,6 @@
 import type { Footnote } from '../footnote-types.js';
 import type { IngestReport } from '../ingest/ingest-report.js';
+import { plural } from '../ui/format/plural.js';
 
 /**
  * Indexes the corpus when the index is missing or lags the corpus, writing a
@@ -24,8 +25,4 @@ export async function ensureIndex(
       return report;
     }
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

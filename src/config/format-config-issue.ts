@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { configSchema } from './config-schema.js';
 
-/** The command-line flag that sets each config key, for hints. */
+/** The command-line flag that sets each config key, for hints; keys without one are hinted by their environment variable. */
 export const FLAG_BY_KEY: Readonly<Record<string, string>> = {
   corpus: '--corpus',
   index: '--index',
@@ -8,19 +9,8 @@ export const FLAG_BY_KEY: Readonly<Record<string, string>> = {
   k: '--k',
   chunkSize: '--chunk-size',
   chunkOverlap: '--chunk-overlap',
-  openaiApiKey: 'OPENAI_API_KEY',
-  openaiBaseUrl: 'OPENAI_BASE_URL',
-  embeddingBaseUrl: 'FOOTNOTE_EMBEDDING_BASE_URL',
   embeddingModel: '--embedding-model',
   chatModel: '--model',
-  maxRetries: 'FOOTNOTE_MAX_RETRIES',
-  retryBaseDelayMs: 'FOOTNOTE_RETRY_BASE_DELAY_MS',
-  retryMaxDelayMs: 'FOOTNOTE_RETRY_MAX_DELAY_MS',
-  connectTimeoutMs: 'FOOTNOTE_CONNECT_TIMEOUT_MS',
-  streamTimeoutMs: 'FOOTNOTE_STREAM_TIMEOUT_MS',
-  embeddingBatchSize: 'FOOTNOTE_EMBEDDING_BATCH_SIZE',
-  embeddingConcurrency: 'FOOTNOTE_EMBEDDING_CONCURRENCY',
-  contextTokens: 'FOOTNOTE_CONTEXT_TOKENS',
   fallback: '--no-fallback',
 };
 
@@ -53,7 +43,7 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `has unknown keys ${issue.keys.join(', ')}; allowed: ${Object.keys(FLAG_BY_KEY).join(', ')}`;
+      return `has unknown keys ${issue.keys.join(', ')}; allowed: ${Object.keys(configSchema.shape).join(', ')}`;
     case 'invalid_format':
       return `must be a valid ${issue.format}`;
     default:

@@ -92,7 +92,7 @@ export function loadConfig(sources: ConfigSources): Config {
     const issue = result.error.issues[0];
     if (!issue) throw new FootnoteError('CONFIG_INVALID', { detail: 'invalid settings', key: '' });
     const { key, detail } = formatConfigIssue(issue, merged);
-    throw new FootnoteError('CONFIG_INVALID', { detail, key, flag: FLAG_BY_KEY[key] });
+    throw new FootnoteError('CONFIG_INVALID', { detail, key, flag: FLAG_BY_KEY[key] ?? ENV_BY_KEY[key as keyof ConfigInput] });
   }
   const parsed = result.data;
   const provider = parsed.provider ?? (parsed.openaiApiKey ? 'openai' : 'local');

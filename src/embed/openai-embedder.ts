@@ -10,9 +10,7 @@ import type { Embedder, EmbedderIdentity } from './embedder.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { createClientConfiguration } from './openai-client-options.js';
 import type { ProviderFetchDependencies } from './provider-fetch.js';
-import { explainProviderError } from './explain-provider-error.js';
-
-export { OPENAI_API_URL } from './openai-client-options.js';
+import { explainProviderError, type ModelContext } from './explain-provider-error.js';
 
 /** Vector lengths of OpenAI's embedding models, so their indexes need no probe request. */
 export const OPENAI_EMBEDDING_DIMENSIONS: Readonly<Record<string, number>> = {
@@ -84,19 +82,21 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
   private readonly client: OpenAIEmbeddings;
   private readonly batchSize: number;
   private readonly concurrency: number;
-  private readonly secret: string;
-  private readonly baseUrl: string | undefined;
-  private readonly model: string;
+  /** Names the server and model in errors, and keeps the key out of them. */
+  private readonly errorContext: ModelContext;
 
-  private constructor(client: OpenAIEmbeddings, identity: EmbedderIdentity, options: OpenAIEmbedderOptions) {
+  private constructor(
+    client: OpenAIEmbeddings,
+    identity: EmbedderIdentity,
+    options: OpenAIEmbedderOptions,
+    errorContext: ModelContext,
+  ) {
     super({});
     this.client = client;
     this.identity = identity;
     this.batchSize = options.batchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
     this.concurrency = options.concurrency ?? DEFAULT_EMBEDDING_CONCURRENCY;
-    this.secret = options.apiKey;
-    this.baseUrl = options.baseUrl;
-    this.model = options.model;
+    this.errorContext = errorContext;
   }
 
   /** Creates the embedder, probing the server for the vector length when the model is not in the table. */
@@ -111,7 +111,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       maxRetries: 0,
       configuration: createClientConfiguration(options.baseUrl, resilience, options.fetchDependencies),
     });
-    const where = { secret: options.apiKey, baseUrl: options.baseUrl, model: options.model, role: 'embedding' as const };
+    const where: ModelContext = { secret: options.apiKey, baseUrl: options.baseUrl, model: options.model, role: 'embedding' };
     const known = isOpenAIApi(options.baseUrl) ? OPENAI_EMBEDDING_DIMENSIONS[options.model] : undefined;
     let dimensions = known;
     if (dimensions === undefined) {
@@ -130,7 +130,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       }
       dimensions = probe.length;
     }
-    return new OpenAIEmbedder(client, { id: `openai:${options.model}`, version: '1', dimensions }, options);
+    return new OpenAIEmbedder(client, { id: `openai:${options.model}`, version: '1', dimensions }, options, where);
   }
 
   /** LangChain's interface: one unit vector per text, in order, fetched in batches. */
@@ -155,12 +155,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       const results = await mapWithConcurrency(batches, this.concurrency, (batch) => this.client.embedDocuments(batch));
       received = results.flat();
     } catch (error) {
-      throw await explainProviderError(error, {
-        secret: this.secret,
-        baseUrl: this.baseUrl,
-        model: this.model,
-        role: 'embedding',
-      });
+      throw await explainProviderError(error, this.errorContext);
     }
     sentIndexes.forEach((index, position) => {
       vectors[index] = this.checkAndNormalize(received[position]);

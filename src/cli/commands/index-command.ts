@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
 import { formatIndexReport } from '../output/print-index-report.js';
+import { plural } from '../../ui/format/plural.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
 
@@ -32,7 +33,7 @@ export const indexCommand: CommandModule<object, IndexArgs> = {
           // Ctrl+C: the files written so far stay in the index; say so before the error line.
           if (FootnoteError.isInstance(error) && error.code === 'ABORTED' && !args.full && indexed > 0) {
             if (progress) process.stderr.write('\r\x1b[K');
-            process.stderr.write(`note: ${indexed} file${indexed === 1 ? '' : 's'} indexed before the stop are kept\n`);
+            process.stderr.write(`note: ${plural(indexed, 'file')} indexed before the stop are kept\n`);
           }
           throw error;
         });
