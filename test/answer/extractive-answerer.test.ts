@@ -89,7 +89,7 @@ describe('answerExtractively', () => {
     expect(value.answer).toBe('Smith won the Pro Bowl award. [1]');
   });
 
-  it('prefers a sentence whose neighbour names the subject it refers back to', async () => {
+  it('prefers a sentence whose previous sentence names the subject it refers back to', async () => {
     const text = 'Shops open with a sale. Prices rose. The stadium was built in Santa Clara. It opened with a concert.';
     const termWeights = new Map([['stadium', 1], ['open', 3]]);
     const { value } = await answer('What did the new stadium open with?', [passage(1, 'a.txt', text)], termWeights, 1);
