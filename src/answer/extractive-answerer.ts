@@ -36,7 +36,7 @@ const SENTENCE_SCORING = {
    * capitalised words): the topic is there, so the words it lacks are more
    * likely paraphrase than a sign of a missing document. With half of SQuAD
    * dev's articles left out, 0.5 → 0.4 here abstains on 79% (was 81%) of the
-   * questions whose article is missing and on 5.6% (was 8.4%) of the others.
+   * questions whose article is missing and on 5.4% (was 8.4%) of the others.
    */
   minCoverageWithNames: 0.4,
   /** How much term weights follow their rarity among the candidate sentences (0..1). */
