@@ -83,6 +83,31 @@ describe('answerExtractively', () => {
     expect(events.map((event) => event.type)).toContain('abstain');
   });
 
+  it('prefers the sentence that holds a phrase of the question over one with its words scattered', async () => {
+    const text = 'The bowl award went to a pro team. Smith won the Pro Bowl award.';
+    const { value } = await answer('Who won the Pro Bowl award?', [passage(1, 'a.txt', text)], weights('pro', 'bowl', 'award'), 1);
+    expect(value.answer).toBe('Smith won the Pro Bowl award. [1]');
+  });
+
+  it('prefers a sentence whose previous sentence names the subject it refers back to', async () => {
+    const text = 'Shops open with a sale. Prices rose. The stadium was built in Santa Clara. It opened with a concert.';
+    const termWeights = new Map([['stadium', 1], ['open', 3]]);
+    const { value } = await answer('What did the new stadium open with?', [passage(1, 'a.txt', text)], termWeights, 1);
+    expect(value.answer).toBe('It opened with a concert. [1]');
+  });
+
+  it('needs less of the question when the passage holds every name the question mentions', async () => {
+    // The passage holds 2 of the question's 5 weight units (0.4): enough only with all of its names present.
+    const termWeights = new Map([['tesla', 2], ['see', 1], ['young', 1], ['strang', 1]]);
+    const passages = [passage(1, 'a.txt', 'Tesla saw visions. He was ill.')];
+    const named = await answer('What strange things did Tesla see when young?', passages, termWeights, 1);
+    expect(named.value).toMatchObject({ abstained: false, answer: 'Tesla saw visions. [1]' });
+    const missingName = await answer('What strange things did Tesla see in Paris?', passages, termWeights, 1);
+    expect(missingName.value).toMatchObject({ abstained: true, answer: ABSTAIN_TEXT });
+    const noNames = await answer('what strange things did tesla see when young?', passages, termWeights, 1);
+    expect(noNames.value).toMatchObject({ abstained: true, answer: ABSTAIN_TEXT });
+  });
+
   it('abstains with no passages at all', async () => {
     const { value } = await answer('anything', [], weights('anyth'));
     expect(value).toMatchObject({ abstained: true, citations: [] });
