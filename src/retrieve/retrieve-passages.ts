@@ -2,14 +2,15 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
-import type { Passage, StoredChunk, TermStatistics } from '../shared/types.js';
+import type { Passage, TermStatistics } from '../shared/types.js';
+import { tokenizePassage } from '../text/sentence-terms.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
   DEFAULT_KEYWORD_WEIGHTS,
+  DEFAULT_MATCH_ROW_BUDGET,
   searchKeywords,
   type KeywordWeights,
 } from './keyword-search.js';
-import { tokenizeSentences } from './lexical-features.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
 import { dot, searchVectors } from './vector-search.js';
 
@@ -36,6 +37,8 @@ const SENTENCE_CACHE_LIMIT = 50_000;
 export interface RetrievalSettings {
   mode: 'rerank' | 'hybrid' | 'keyword' | 'vector';
   keywordWeights: KeywordWeights;
+  /** Most rows BM25 scores; the commonest question words are left out to stay under it (Infinity: none). */
+  matchRowBudget: number;
   /** Weight of each ranker in reciprocal rank fusion (`hybrid`). */
   keywordFusionWeight: number;
   vectorFusionWeight: number;
@@ -47,6 +50,7 @@ export interface RetrievalSettings {
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   mode: 'rerank',
   keywordWeights: DEFAULT_KEYWORD_WEIGHTS,
+  matchRowBudget: DEFAULT_MATCH_ROW_BUDGET,
   keywordFusionWeight: 1,
   vectorFusionWeight: 1,
   fusionK: 60,
@@ -84,7 +88,11 @@ export async function retrievePassages(
   const keyword =
     settings.mode === 'vector'
       ? []
-      : searchKeywords(index.repo, question, keywordDepth, settings.keywordWeights);
+      : searchKeywords(index.repo, question, keywordDepth, {
+          weights: settings.keywordWeights,
+          rowBudget: settings.matchRowBudget,
+          statistics: index.statistics,
+        });
   const query =
     settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
   const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
@@ -139,34 +147,47 @@ function rerank(
     }
   }
 
-  const chunks = index.repo.getChunks(ids);
+  const sentences = sentencesOf(index, ids);
   const ranked = rerankCandidates(
     question,
-    chunks.map((chunk) => ({
-      id: chunk.id,
-      sentences: sentencesOf(index, chunk),
-      bm25: bm25.get(chunk.id) ?? 0,
-      cosine: cosine.get(chunk.id) ?? 0,
+    ids.map((id) => ({
+      id,
+      sentences: sentences.get(id) ?? [],
+      bm25: bm25.get(id) ?? 0,
+      cosine: cosine.get(id) ?? 0,
     })),
     index.statistics,
     settings.rerank,
   ).slice(0, k);
-  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  return ranked.flatMap((hit) => {
-    const chunk = byId.get(hit.id);
-    return chunk ? [{ ...chunk, score: hit.score }] : [];
-  });
+  return withScores(index.repo, ranked);
 }
 
-function sentencesOf(index: SearchableIndex, chunk: StoredChunk): string[][] {
-  const cached = index.sentenceCache?.get(chunk.id);
-  if (cached) return cached;
-  const sentences = tokenizeSentences(chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text);
-  if (index.sentenceCache) {
-    if (index.sentenceCache.size >= SENTENCE_CACHE_LIMIT) index.sentenceCache.clear();
-    index.sentenceCache.set(chunk.id, sentences);
+/**
+ * Each candidate's sentence terms: remembered, else stored in the index, else
+ * (a version-1 index) tokenised from its text.
+ */
+function sentencesOf(index: SearchableIndex, ids: readonly number[]): Map<number, string[][]> {
+  const found = new Map<number, string[][]>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const cached = index.sentenceCache?.get(id);
+    if (cached) found.set(id, cached);
+    else missing.push(id);
   }
-  return sentences;
+  if (missing.length === 0) return found;
+  const stored = index.repo.getSentenceTerms(missing);
+  const unstored = missing.filter((id) => !stored.has(id));
+  for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
+    stored.set(chunk.id, tokenizePassage(chunk.title, chunk.text));
+  }
+  for (const [id, sentences] of stored) {
+    found.set(id, sentences);
+    if (index.sentenceCache) {
+      if (index.sentenceCache.size >= SENTENCE_CACHE_LIMIT) index.sentenceCache.clear();
+      index.sentenceCache.set(id, sentences);
+    }
+  }
+  return found;
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

@@ -3,10 +3,12 @@ import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
 import {
   type ChunkRow,
   type ChunkStatements,
+  prepareInsertChunk,
   prepareStatements,
 } from './chunk-statements.js';
 import { fromBlob, toBlob } from './embedding-blob.js';
 import { toSearchText } from './search-text.js';
+import { formatSentenceTerms, parseSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 
 /** A file row as stored in the index. */
 export interface FileRecord {
@@ -52,10 +54,16 @@ const IN_BATCH_SIZE = 500;
 export class ChunkRepository {
   readonly #db: Database.Database;
   readonly #statements: ChunkStatements;
+  #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
+  /** False for a read-only connection to a version-1 index, whose chunks have no `terms`. */
+  readonly #hasTerms: boolean;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = prepareStatements(db);
+    this.#hasTerms = (db.pragma('table_info(chunks)') as { name: string }[]).some(
+      (column) => column.name === 'terms',
+    );
   }
 
   /** The value stored under `key` in the meta table, or null. */
@@ -104,8 +112,10 @@ export class ChunkRepository {
       );
       if (fileRow === undefined) throw new Error(`upsert of ${file.path} returned no row`);
       const searchTitle = toSearchText(file.title ?? '');
+      this.#insertChunk ??= prepareInsertChunk(this.#db);
+      const insertChunk = this.#insertChunk;
       const addedChunkIds = chunks.map(({ chunk, textHash, embedding }) => {
-        const row = this.#statements.insertChunk.get(
+        const row = insertChunk.get(
           fileRow.id,
           chunk.ordinal,
           chunk.text,
@@ -116,6 +126,7 @@ export class ChunkRepository {
           chunk.endLine,
           chunk.page,
           toBlob(embedding),
+          formatSentenceTerms(tokenizePassage(file.title, chunk.text)),
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
         this.#statements.insertFts.run(row.id, searchTitle, toSearchText(chunk.text));
@@ -207,6 +218,25 @@ export class ChunkRepository {
       if (error instanceof Database.SqliteError && error.code === 'SQLITE_ERROR') return [];
       throw error;
     }
+  }
+
+  /**
+   * The reranker's view of the given chunks: stemmed content terms by sentence
+   * of title and text (see `tokenizePassage`). Chunks stored without terms (by
+   * a version-1 index) and unknown ids are left out.
+   */
+  getSentenceTerms(ids: readonly number[]): Map<number, string[][]> {
+    const terms = new Map<number, string[][]>();
+    if (!this.#hasTerms) return terms;
+    for (const batch of batches([...new Set(ids)])) {
+      const rows = this.#db
+        .prepare<number[], { id: number; terms: string | null }>(
+          `SELECT id, terms FROM chunks WHERE id IN (${placeholders(batch.length)})`,
+        )
+        .all(...batch);
+      for (const row of rows) if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
+    }
+    return terms;
   }
 
   /** The stored embeddings of the given chunks; unknown ids are left out. */

@@ -61,14 +61,6 @@ export function prepareStatements(db: Database.Database) {
          indexed_at = excluded.indexed_at
        RETURNING id`,
     ),
-    insertChunk: db.prepare<
-      [number, number, string, string, number, number, number, number, number | null, Buffer],
-      { id: number }
-    >(
-      `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
-         start_line, end_line, page, embedding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ),
     insertFts: db.prepare<[number, string, string]>(
       'INSERT INTO chunks_fts (rowid, title, text) VALUES (?, ?, ?)',
     ),
@@ -83,4 +75,19 @@ export function prepareStatements(db: Database.Database) {
       'SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM chunks) AS chunks',
     ),
   };
+}
+
+/**
+ * The chunk insert, prepared apart because it names `chunks.terms`, which a
+ * read-only connection to a version-1 index lacks (and never inserts into).
+ */
+export function prepareInsertChunk(db: Database.Database) {
+  return db.prepare<
+    [number, number, string, string, number, number, number, number, number | null, Buffer, string],
+    { id: number }
+  >(
+    `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
+       start_line, end_line, page, embedding, terms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  );
 }

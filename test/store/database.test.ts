@@ -102,4 +102,17 @@ describe('openDatabase', () => {
     const error = catchError(() => openDatabase(indexDir));
     expect((error as FootnoteError).code).toBe('INDEX_CORRUPT');
   });
+
+  it('adds sentence terms to a version-1 index when opened for writing', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('ALTER TABLE chunks DROP COLUMN terms');
+    created.pragma('user_version = 1');
+    created.close();
+    const db = openDatabase(indexDir);
+    const columns = (db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name);
+    expect(columns).toContain('terms');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
 });
