@@ -21,7 +21,7 @@ export const DEFAULT_KEYWORD_WEIGHTS: KeywordWeights = { titleWeight: 1, textWei
  * every question word in its sentence and proximity features. Corpora smaller
  * than the budget never drop a word.
  */
-export const DEFAULT_MATCH_ROW_BUDGET = 20_000;
+export const DEFAULT_MATCH_ROW_BUDGET = 5_000;
 
 /**
  * The question's words as FTS5 should see them: the same words FTS5 was given
@@ -79,6 +79,36 @@ export interface KeywordSearchOptions {
   statistics?: TermStatistics;
 }
 
+/** Which of a question's words FTS5 matches, and which the budget left out. */
+export interface KeywordPlan {
+  matched: string[];
+  /** Words left to the reranker, commonest of the question's (see {@link DEFAULT_MATCH_ROW_BUDGET}). */
+  leftOut: string[];
+}
+
+/** Splits a question's words into those FTS5 matches and those the row budget leaves out. */
+export function planKeywordSearch(question: string, options: KeywordSearchOptions = {}): KeywordPlan {
+  const { rowBudget = DEFAULT_MATCH_ROW_BUDGET, statistics } = options;
+  const terms = matchTerms(question);
+  if (!statistics || terms.length < 2) return { matched: terms, leftOut: [] };
+  const frequencies = statistics.documentFrequency([...new Set(terms.map(stem))]);
+  const matched = limitMatchTerms(terms, frequencies, rowBudget);
+  const kept = new Set(matched);
+  return { matched, leftOut: terms.filter((term) => !kept.has(term)) };
+}
+
+/** BM25 over chunk text and title for the matched words of a plan: chunk ids, best first. */
+export function searchPlannedKeywords(
+  repo: ChunkRepository,
+  plan: KeywordPlan,
+  limit: number,
+  weights: KeywordWeights = DEFAULT_KEYWORD_WEIGHTS,
+): { id: number; score: number }[] {
+  const match = toMatchExpression(plan.matched);
+  if (match === null) return [];
+  return repo.searchText(match, limit, weights);
+}
+
 /** BM25 over chunk text and title: chunk ids, best first. */
 export function searchKeywords(
   repo: ChunkRepository,
@@ -86,13 +116,5 @@ export function searchKeywords(
   limit: number,
   options: KeywordSearchOptions = {},
 ): { id: number; score: number }[] {
-  const { weights = DEFAULT_KEYWORD_WEIGHTS, rowBudget = DEFAULT_MATCH_ROW_BUDGET, statistics } = options;
-  let terms = matchTerms(question);
-  if (statistics && terms.length > 1) {
-    const frequencies = statistics.documentFrequency([...new Set(terms.map(stem))]);
-    terms = limitMatchTerms(terms, frequencies, rowBudget);
-  }
-  const match = toMatchExpression(terms);
-  if (match === null) return [];
-  return repo.searchText(match, limit, weights);
+  return searchPlannedKeywords(repo, planKeywordSearch(question, options), limit, options.weights);
 }

@@ -8,10 +8,13 @@ import { fuseRankings } from './fuse-rankings.js';
 import {
   DEFAULT_KEYWORD_WEIGHTS,
   DEFAULT_MATCH_ROW_BUDGET,
-  searchKeywords,
+  planKeywordSearch,
+  searchPlannedKeywords,
   type KeywordWeights,
 } from './keyword-search.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
+import { scoreLeftOutTerms } from './score-left-out-terms.js';
+import { stem } from '../text/porter-stemmer.js';
 import { dot, searchVectors } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
@@ -20,12 +23,7 @@ export interface SearchableIndex {
   vectors: VectorIndex;
   embedder: Embedder;
   statistics: TermStatistics;
-  /** Tokenised sentences by chunk id, filled by the reranker; lives as long as the open index. */
-  sentenceCache?: Map<number, string[][]>;
 }
-
-/** Chunks whose tokenised sentences are kept; about 1 KB each. */
-const SENTENCE_CACHE_LIMIT = 50_000;
 
 /**
  * How passages are found: the knobs `eval` compares.
@@ -58,7 +56,7 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
 };
 
 /** Keyword hits fetched in rerank mode, for the BM25 scores of vector candidates. */
-const RERANK_SCORE_DEPTH = 1000;
+const RERANK_SCORE_DEPTH = 300;
 
 export interface RetrieveOptions {
   /** Passages to return. */
@@ -85,21 +83,22 @@ export async function retrievePassages(
   // list supplies them at almost no cost (FTS5 scores every match anyway),
   // where scoring chosen rowids separately measured ~30 ms a question.
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
+  const plan = planKeywordSearch(question, {
+    rowBudget: settings.matchRowBudget,
+    statistics: index.statistics,
+  });
   const keyword =
     settings.mode === 'vector'
       ? []
-      : searchKeywords(index.repo, question, keywordDepth, {
-          weights: settings.keywordWeights,
-          rowBudget: settings.matchRowBudget,
-          statistics: index.statistics,
-        });
+      : searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const query =
     settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
   const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
   throwIfAborted(options.signal);
 
   if (settings.mode === 'rerank') {
-    return rerank(index, question, { keyword, vector, query, candidates }, settings, options.k);
+    const leftOut = plan.leftOut.map(stem);
+    return rerank(index, question, { keyword, leftOut, vector, query, candidates }, settings, options.k);
   }
   const fused = fuseRankings(
     [
@@ -117,6 +116,8 @@ type Hit = { id: number; score: number };
 interface FirstStage {
   /** BM25 hits, deeper than `candidates` so that vector hits get scores too. */
   keyword: Hit[];
+  /** Stemmed question words the row budget kept out of the MATCH; their BM25 is added here. */
+  leftOut: string[];
   vector: Hit[];
   /** The embedded question, or null when no vector ranker ran. */
   query: Float32Array | null;
@@ -131,7 +132,7 @@ interface FirstStage {
 function rerank(
   index: SearchableIndex,
   question: string,
-  { keyword, vector, query, candidates }: FirstStage,
+  { keyword, leftOut, vector, query, candidates }: FirstStage,
   settings: RetrievalSettings,
   k: number,
 ): Passage[] {
@@ -148,6 +149,9 @@ function rerank(
   }
 
   const sentences = sentencesOf(index, ids);
+  for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
+    bm25.set(id, (bm25.get(id) ?? 0) + score);
+  }
   const ranked = rerankCandidates(
     question,
     ids.map((id) => ({
@@ -163,31 +167,18 @@ function rerank(
 }
 
 /**
- * Each candidate's sentence terms: remembered, else stored in the index, else
- * (a version-1 index) tokenised from its text.
+ * Each candidate's sentence terms: stored in the index, or, for chunks of a
+ * version-1 index, tokenised from their text. Not cached: reading and
+ * splitting them costs ~1 ms a question, and a cache of parsed terms for tens
+ * of thousands of chunks cost more than that in garbage collection.
  */
 function sentencesOf(index: SearchableIndex, ids: readonly number[]): Map<number, string[][]> {
-  const found = new Map<number, string[][]>();
-  const missing: number[] = [];
-  for (const id of ids) {
-    const cached = index.sentenceCache?.get(id);
-    if (cached) found.set(id, cached);
-    else missing.push(id);
-  }
-  if (missing.length === 0) return found;
-  const stored = index.repo.getSentenceTerms(missing);
-  const unstored = missing.filter((id) => !stored.has(id));
+  const stored = index.repo.getSentenceTerms(ids);
+  const unstored = ids.filter((id) => !stored.has(id));
   for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
     stored.set(chunk.id, tokenizePassage(chunk.title, chunk.text));
   }
-  for (const [id, sentences] of stored) {
-    found.set(id, sentences);
-    if (index.sentenceCache) {
-      if (index.sentenceCache.size >= SENTENCE_CACHE_LIMIT) index.sentenceCache.clear();
-      index.sentenceCache.set(id, sentences);
-    }
-  }
-  return found;
+  return stored;
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

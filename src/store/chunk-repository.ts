@@ -3,6 +3,7 @@ import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
 import {
   type ChunkRow,
   type ChunkStatements,
+  prepareGetSentenceTerms,
   prepareInsertChunk,
   prepareStatements,
 } from './chunk-statements.js';
@@ -55,6 +56,7 @@ export class ChunkRepository {
   readonly #db: Database.Database;
   readonly #statements: ChunkStatements;
   #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
+  #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
   /** False for a read-only connection to a version-1 index, whose chunks have no `terms`. */
   readonly #hasTerms: boolean;
 
@@ -175,17 +177,7 @@ export class ChunkRepository {
   /** The chunks with these ids, in the order of `ids`; unknown ids are dropped. */
   getChunks(ids: readonly number[]): StoredChunk[] {
     const byId = new Map<number, StoredChunk>();
-    for (const batch of batches([...new Set(ids)])) {
-      const rows = this.#db
-        .prepare<number[], ChunkRow>(
-          `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
-             chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
-           FROM chunks JOIN files ON files.id = chunks.file_id
-           WHERE chunks.id IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) byId.set(row.id, toStoredChunk(row));
-    }
+    for (const row of this.#statements.getChunks.all(JSON.stringify(ids))) byId.set(row.id, toStoredChunk(row));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -228,13 +220,9 @@ export class ChunkRepository {
   getSentenceTerms(ids: readonly number[]): Map<number, string[][]> {
     const terms = new Map<number, string[][]>();
     if (!this.#hasTerms) return terms;
-    for (const batch of batches([...new Set(ids)])) {
-      const rows = this.#db
-        .prepare<number[], { id: number; terms: string | null }>(
-          `SELECT id, terms FROM chunks WHERE id IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
+    this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db);
+    for (const row of this.#getSentenceTerms.all(JSON.stringify(ids))) {
+      if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
     }
     return terms;
   }
@@ -242,13 +230,8 @@ export class ChunkRepository {
   /** The stored embeddings of the given chunks; unknown ids are left out. */
   getEmbeddings(ids: readonly number[]): Map<number, Float32Array> {
     const vectors = new Map<number, Float32Array>();
-    for (const batch of batches([...new Set(ids)])) {
-      const rows = this.#db
-        .prepare<number[], { id: number; embedding: Buffer }>(
-          `SELECT id, embedding FROM chunks WHERE id IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) vectors.set(row.id, fromBlob(row.embedding));
+    for (const row of this.#statements.getEmbeddings.all(JSON.stringify(ids))) {
+      vectors.set(row.id, fromBlob(row.embedding));
     }
     return vectors;
   }
