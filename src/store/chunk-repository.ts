@@ -57,7 +57,7 @@ export class ChunkRepository {
   readonly #statements: ChunkStatements;
   #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
   #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
-  /** False for a read-only connection to a version-1 index, whose chunks have no `terms`. */
+  /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
   readonly #hasTerms: boolean;
 
   constructor(db: Database.Database) {
@@ -227,6 +227,25 @@ export class ChunkRepository {
     return terms;
   }
 
+  /**
+   * Gives chunks stored by a version-1 index their sentence terms, once, after
+   * the upgrade (meta `terms_missing`); until then questions tokenise them.
+   */
+  fillMissingSentenceTerms(): void {
+    if (this.getMeta('terms_missing') === null) return;
+    this.transaction(() => {
+      const rows = this.#db
+        .prepare<[], { id: number; text: string; title: string | null }>(
+          `SELECT chunks.id, chunks.text, files.title FROM chunks JOIN files ON files.id = chunks.file_id
+           WHERE chunks.terms IS NULL`,
+        )
+        .all();
+      const update = this.#db.prepare<[string, number]>('UPDATE chunks SET terms = ? WHERE id = ?');
+      for (const row of rows) update.run(formatSentenceTerms(tokenizePassage(row.title, row.text)), row.id);
+      this.#db.prepare("DELETE FROM meta WHERE key = 'terms_missing'").run();
+    });
+  }
+
   /** The stored embeddings of the given chunks; unknown ids are left out. */
   getEmbeddings(ids: readonly number[]): Map<number, Float32Array> {
     const vectors = new Map<number, Float32Array>();
@@ -245,6 +264,58 @@ export class ChunkRepository {
     for (const row of this.#statements.allEmbeddings.iterate()) {
       yield { id: row.id, embedding: fromBlob(row.embedding) };
     }
+  }
+
+  /** Chunks added after `id` (ids only grow), with their embeddings, by ascending id. */
+  *embeddingsAfter(id: number): IterableIterator<{ id: number; embedding: Float32Array }> {
+    const rows = this.#db
+      .prepare<[number], { id: number; embedding: Buffer }>('SELECT id, embedding FROM chunks WHERE id > ? ORDER BY id')
+      .iterate(id);
+    for (const row of rows) yield { id: row.id, embedding: fromBlob(row.embedding) };
+  }
+
+  /** How many chunks the files at `paths` have; unknown paths count 0. */
+  countChunksOfPaths(paths: readonly string[]): number {
+    if (paths.length === 0) return 0;
+    return (
+      this.#db
+        .prepare(
+          'SELECT count(*) AS n FROM chunks JOIN files ON files.id = chunks.file_id WHERE files.path IN (SELECT value FROM json_each(?))',
+        )
+        .get(JSON.stringify(paths)) as { n: number }
+    ).n;
+  }
+
+  /** How many chunks have an id above `id`. */
+  countChunksAfter(id: number): number {
+    return (this.#db.prepare('SELECT count(*) AS n FROM chunks WHERE id > ?').get(id) as { n: number }).n;
+  }
+
+  /** The highest chunk id ever given (AUTOINCREMENT remembers deleted ones), 0 for none. */
+  lastChunkId(): number {
+    const row = this.#db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").get() as
+      | { seq: number }
+      | undefined;
+    return row?.seq ?? 0;
+  }
+
+  /** Ids of chunks deleted since {@link clearVectorRemovals} (a trigger records them); none in a version-1 index. */
+  vectorRemovals(): number[] {
+    if (!this.#hasTerms) return [];
+    return (this.#db.prepare('SELECT id FROM vector_removals ORDER BY id').all() as { id: number }[]).map(
+      (row) => row.id,
+    );
+  }
+
+  /** How many chunks were deleted since {@link clearVectorRemovals}. */
+  countVectorRemovals(): number {
+    if (!this.#hasTerms) return 0;
+    return (this.#db.prepare('SELECT count(*) AS n FROM vector_removals').get() as { n: number }).n;
+  }
+
+  /** Forgets the recorded deletions: the vector file now reflects them. */
+  clearVectorRemovals(): void {
+    this.#db.exec('DELETE FROM vector_removals');
   }
 
   /** How many files and chunks the index holds. */

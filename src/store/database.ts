@@ -60,9 +60,17 @@ const migrations: readonly string[] = [
   );
   `,
   // The reranker's view of each chunk (stemmed content terms by sentence), so
-  // questions need not tokenise their candidates. NULL in rows written before.
+  // questions need not tokenise their candidates. NULL in rows written before,
+  // until the next index run fills them (meta terms_missing).
+  // vector_removals journals deleted chunks since the vector file was last
+  // saved, so that small updates need not rewrite it (see index-state.ts);
+  // the trigger writes it inside the same transaction as the delete.
   `
   ALTER TABLE chunks ADD COLUMN terms TEXT;
+  CREATE TABLE vector_removals (id INTEGER PRIMARY KEY);
+  CREATE TRIGGER chunks_journal_removal AFTER DELETE ON chunks BEGIN
+    INSERT OR IGNORE INTO vector_removals (id) VALUES (old.id);
+  END;
   `,
 ];
 
@@ -160,6 +168,8 @@ function migrate(
     for (let from = version; from < SCHEMA_VERSION; from++) {
       db.exec(migrations[from] ?? '');
     }
+    // Chunks written before version 2 have no terms (see migration 1).
+    if (version === 1) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('terms_missing', '1')").run();
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

@@ -226,9 +226,19 @@ describe('ChunkRepository', () => {
     expect(terms.get(addedChunkIds[1]!)).toEqual(tokenizePassage('Grey herons', 'Nothing else.'));
   });
 
+  it('fills the sentence terms of chunks stored before they existed, once', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
+    db.exec('UPDATE chunks SET terms = NULL');
+    repository.setMeta('terms_missing', '1');
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
+    repository.fillMissingSentenceTerms();
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map([[addedChunkIds[0]!, [['heron', 'wade']]]]));
+    expect(repository.getMeta('terms_missing')).toBeNull();
+  });
+
   it('reads a version-1 index read-only, whose chunks have no sentence terms', () => {
     const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['heron']));
-    db.exec('ALTER TABLE chunks DROP COLUMN terms');
+    db.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms');
     db.pragma('user_version = 1');
     const reader = openDatabase(indexDir, { readonly: true });
     try {
