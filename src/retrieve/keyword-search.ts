@@ -17,11 +17,13 @@ export const DEFAULT_KEYWORD_WEIGHTS: KeywordWeights = { titleWeight: 1, textWei
  * row that matches any word (about 0.7 µs a row), before ORDER BY and LIMIT
  * apply: at 100k chunks a question with two common words matched 63k rows and
  * took 40 ms. Like Lucene's common-terms query, the rarest words decide which
- * rows match and the commonest are left to the reranker, which still counts
- * every question word in its sentence and proximity features. Corpora smaller
- * than the budget never drop a word.
+ * rows match; the reranker adds the BM25 of the commonest words from the
+ * candidates' stored terms (see score-left-out-terms.ts). Corpora smaller
+ * than the budget never drop a word. Measured on SciFact (10,301 chunks),
+ * nDCG@10 with no budget 0.6899, 10,000: 0.6897, 5,000: 0.6888, 2,000: 0.6896,
+ * 1,000: 0.6885; SQuAD dev unchanged at every budget.
  */
-export const DEFAULT_MATCH_ROW_BUDGET = 5_000;
+export const DEFAULT_MATCH_ROW_BUDGET = 2_000;
 
 /**
  * The question's words as FTS5 should see them: the same words FTS5 was given

@@ -139,7 +139,23 @@ function rerank(
   // Beyond the keyword list's depth BM25 counts as 0: below every listed score.
   const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
   const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
-  const ids = [...new Set([...keyword.slice(0, candidates).map((hit) => hit.id), ...cosine.keys()])];
+  let sentences: Map<number, string[][]>;
+  let keywordIds = keyword.slice(0, candidates).map((hit) => hit.id);
+  if (leftOut.length > 0) {
+    // The words the row budget left out may reorder the keyword list: score
+    // all of it with them before choosing its best as candidates.
+    sentences = sentencesOf(index, [...new Set([...keyword.map((hit) => hit.id), ...cosine.keys()])]);
+    for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
+      bm25.set(id, (bm25.get(id) ?? 0) + score);
+    }
+    keywordIds = keyword
+      .map((hit) => hit.id)
+      .sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b)
+      .slice(0, candidates);
+  } else {
+    sentences = sentencesOf(index, [...new Set([...keywordIds, ...cosine.keys()])]);
+  }
+  const ids = [...new Set([...keywordIds, ...cosine.keys()])];
   if (ids.length === 0) return [];
   const missingCosine = ids.filter((id) => !cosine.has(id));
   if (missingCosine.length > 0 && query !== null && vector.length > 0) {
@@ -148,10 +164,6 @@ function rerank(
     }
   }
 
-  const sentences = sentencesOf(index, ids);
-  for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
-    bm25.set(id, (bm25.get(id) ?? 0) + score);
-  }
   const ranked = rerankCandidates(
     question,
     ids.map((id) => ({
