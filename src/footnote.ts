@@ -101,7 +101,6 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         vectors,
         embedder,
         statistics: createTermStatistics(db),
-        sentenceCache: new Map(),
         close: () => db.close(),
       };
       return openIndex;
@@ -125,7 +124,6 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       vectors: VectorIndex.create(1, 1),
       embedder: new UnreachableEmbedder(cause),
       statistics: createTermStatistics(db),
-      sentenceCache: new Map(),
       close: () => db.close(),
     };
     return keywordIndex;

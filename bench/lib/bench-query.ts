@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatEmbedderIdentity } from '../../src/embed/embedder.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
+import { SCHEMA_VERSION } from '../../src/store/database.js';
 import { HNSW_PARAMETERS } from '../../src/store/vector-index.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { childArgs, type BenchContext } from './bench-context.js';
@@ -33,7 +34,7 @@ export function benchQuery(
   options: { questions: number; recallQueries: (chunks: number) => number },
 ): Record<string, unknown>[] {
   const { log } = context;
-  const key = `${formatEmbedderIdentity(new LocalEmbedder().identity)}-tok${TOKENIZER_VERSION}-m${HNSW_PARAMETERS.m}-efc${HNSW_PARAMETERS.efConstruction}-v${CACHE_VERSION}`
+  const key = `${formatEmbedderIdentity(new LocalEmbedder().identity)}-tok${TOKENIZER_VERSION}-schema${SCHEMA_VERSION}-m${HNSW_PARAMETERS.m}-efc${HNSW_PARAMETERS.efConstruction}-v${CACHE_VERSION}`
     .replace(/[^\w.-]+/gu, '_');
   const details: Record<string, unknown>[] = [];
   for (const chunks of sizes) {

@@ -10,6 +10,7 @@ import { openDatabase } from '../store/database.js';
 import { assertTokenizerVersion, recordTokenizerVersion } from '../store/tokenizer-version.js';
 import { acquireIndexLock } from '../store/index-lock.js';
 import {
+  countJournal,
   markVectorsClean,
   markVectorsDirty,
   openVectorIndex,
@@ -43,6 +44,29 @@ const MAX_BUSY_MS = 16;
  * Below it, starting the thread (~30 ms) costs more than it saves.
  */
 const VECTOR_WORKER_MIN_BYTES = 512 * 1024;
+
+/**
+ * Most chunks a run may leave to the journal instead of saving the vector
+ * file: every open scans journalled additions exactly (1,000 × 1,024
+ * dimensions ≈ 1 ms a question) and reads their embeddings (≈ 4 MB). Beyond
+ * it, or beyond the removals limit, the run loads, updates and saves the file.
+ */
+const JOURNAL_MAX_ADDED = 1_000;
+/** Removals are cheap to apply (a flag per vector) but stay in the graph until a save compacts it. */
+const JOURNAL_MAX_REMOVED = 10_000;
+/** Removals beyond this share of the saved vectors go through a save, which compacts the graph (VectorIndex.needsCompaction). */
+const COMPACTION_SHARE = 0.2;
+/** Journalled chunks inserted into the graph between yields to the event loop. */
+const STAGED_INSERTS_PER_STEP = 16;
+
+/** Where a run puts its vector changes: the graph in memory or on a worker, or nowhere (journal mode). */
+interface VectorSink {
+  add(id: number, vector: Float32Array): void;
+  remove(id: number): void;
+}
+
+/** Journal mode's sink: the database records every change itself (see store/index-state.ts). */
+const JOURNALLED: VectorSink = { add() {}, remove() {} };
 
 /** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
 export const CHUNKER_VERSION = '2';
@@ -155,6 +179,7 @@ async function* updateIndex(
       throw new FootnoteError('EMBEDDER_MISMATCH', { indexed: indexedEmbedder, current: embedderName });
     }
     assertTokenizerVersion(repo);
+    repo.fillMissingSentenceTerms();
     const chunkingName = `${settings.chunking.chunkSize}/${settings.chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
     // Embeddings of the index being replaced are only as good as its embedder.
     const reusable = previous?.getMeta('embedder') === embedderName ? previous : null;
@@ -188,19 +213,30 @@ async function* updateIndex(
     }
     yield { type: 'ingest-start', files: listed.length, toIndex: toIndex.length, full };
 
-    const { index: openedVectors } = openVectorIndex(targetDir, repo, embedder.identity.dimensions);
     const bytesToIndex = toIndex.reduce((sum, document) => sum + document.size, 0);
+    const hasWork = toIndex.length > 0 || plan.removed.some((removed) => indexedHash.has(removed));
+    const vectorsPath = path.join(targetDir, VECTORS_FILE_NAME);
+    // Journal mode: a small update leaves the vector file alone (see
+    // store/index-state.ts); this run then never loads it either.
+    const journal = countJournal(repo);
+    const replacedChunks = repo.countChunksOfPaths([...toIndex.map((document) => document.source), ...plan.removed]);
+    const journalOnly =
+      hasWork && journal !== null && fs.existsSync(vectorsPath) &&
+      journal.added + estimateChunks(bytesToIndex, settings.chunking) <= JOURNAL_MAX_ADDED &&
+      journal.removed + replacedChunks <= Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
+    const openedVectors = hasWork && !journalOnly
+      ? openVectorIndex(targetDir, repo, embedder.identity.dimensions).index
+      : null;
     builder =
-      openedVectors.size === 0 && openedVectors.deletedCount === 0 &&
+      openedVectors !== null && openedVectors.size === 0 && openedVectors.deletedCount === 0 &&
       bytesToIndex >= (settings.vectorWorkerMinBytes ?? VECTOR_WORKER_MIN_BYTES)
         ? VectorIndexBuilder.start(
           embedder.identity.dimensions,
           estimateChunks(bytesToIndex, settings.chunking),
         )
         : null;
-    const vectors: VectorIndex | VectorIndexBuilder = builder ?? openedVectors;
-    const hasWork = toIndex.length > 0 || plan.removed.some((removed) => indexedHash.has(removed));
-    if (hasWork) markVectorsDirty(repo);
+    const vectors: VectorSink = builder ?? openedVectors ?? JOURNALLED;
+    if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
     recordTokenizerVersion(repo);
@@ -219,6 +255,11 @@ async function* updateIndex(
       await yieldToEventLoop();
       busySince = performance.now();
     };
+    // Chunks journalled by earlier runs go into the graph now, in steps, since
+    // this run saves the file; save() would insert them in one blocking go.
+    while (openedVectors !== null && openedVectors.insertStaged(STAGED_INSERTS_PER_STEP) > 0) {
+      await yieldWhenBusy();
+    }
     let pending: PendingFile[] = [];
     let pendingChunks = 0;
     let done = 0;
@@ -313,14 +354,14 @@ async function* updateIndex(
     }
     if (pending.length > 0) yield* flush();
 
-    if (hasWork && builder !== null) {
-      await builder.save(path.join(targetDir, VECTORS_FILE_NAME));
+    if (builder !== null) {
+      await builder.save(vectorsPath);
       markVectorsClean(repo, builder.size);
-    } else if (hasWork) {
+    } else if (openedVectors !== null) {
       const final = openedVectors.needsCompaction
         ? VectorIndex.rebuild(embedder.identity.dimensions, repo.allEmbeddings())
         : openedVectors;
-      final.save(path.join(targetDir, VECTORS_FILE_NAME));
+      final.save(vectorsPath);
       markVectorsClean(repo, final.size);
     }
     writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));

@@ -1,4 +1,3 @@
-import { contentTerms } from '../text/tokenize.js';
 import type { WeightedTerms } from './question-terms.js';
 
 /** How closely a passage's wording follows the question, beyond BM25's bag of words. */
@@ -11,23 +10,6 @@ export interface LexicalFeatures {
 
 /** Two question terms count as near when at most this many words apart. */
 const PROXIMITY_WINDOW = 4;
-
-/**
- * A cheap sentence split for scoring (no `Intl.Segmenter`: this runs on every
- * candidate of every question). Display code uses `splitSentences` instead.
- * Chinese and Japanese put no space after `。！？；`, so a break follows them
- * (and the closing quotes after them) directly.
- */
-const SENTENCE_BREAK = /(?<=[.!?])\s+|(?<=[。！？；][\p{Pe}\p{Pf}]*)(?![\p{Pe}\p{Pf}])|\n\s*\n/u;
-
-/**
- * A passage as the features see it: the stemmed content terms of each
- * sentence. Worth caching per chunk: tokenising is most of the reranker's
- * cost, above all for Chinese, which goes through `Intl.Segmenter`.
- */
-export function tokenizeSentences(text: string): string[][] {
-  return text.split(SENTENCE_BREAK).map((sentence) => contentTerms(sentence));
-}
 
 /**
  * Measures what BM25 ignores: whether the question's terms meet in one

@@ -39,9 +39,10 @@ export function rerankCandidates(
   weights: RerankWeights,
 ): { id: number; score: number }[] {
   const questionTerms = contentTerms(question);
+  const idfWeights = weighQuestionTerms(question, statistics);
   const termWeights = weighByLocalRarity(
-    weighQuestionTerms(question, statistics),
-    candidates.map((candidate) => new Set(candidate.sentences.flat())),
+    idfWeights,
+    candidates.map((candidate) => questionTermsIn(candidate.sentences, idfWeights)),
     weights.local,
   );
   const bestBm25 = Math.max(0, ...candidates.map((candidate) => candidate.bm25)) || 1;
@@ -56,4 +57,17 @@ export function rerankCandidates(
       return { id: candidate.id, score };
     })
     .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * The question terms a candidate holds: all that local rarity asks of it.
+ * Building the set of every term instead was a tenth of a question's time.
+ */
+function questionTermsIn(
+  sentences: readonly (readonly string[])[],
+  weights: ReadonlyMap<string, number>,
+): Set<string> {
+  const found = new Set<string>();
+  for (const terms of sentences) for (const term of terms) if (weights.has(term)) found.add(term);
+  return found;
 }

@@ -2,15 +2,19 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
-import type { Passage, StoredChunk, TermStatistics } from '../shared/types.js';
+import type { Passage, TermStatistics } from '../shared/types.js';
+import { tokenizePassage } from '../text/sentence-terms.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
   DEFAULT_KEYWORD_WEIGHTS,
-  searchKeywords,
+  DEFAULT_MATCH_ROW_BUDGET,
+  planKeywordSearch,
+  searchPlannedKeywords,
   type KeywordWeights,
 } from './keyword-search.js';
-import { tokenizeSentences } from './lexical-features.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
+import { scoreLeftOutTerms } from './score-left-out-terms.js';
+import { stem } from '../text/porter-stemmer.js';
 import { dot, searchVectors } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
@@ -19,12 +23,7 @@ export interface SearchableIndex {
   vectors: VectorIndex;
   embedder: Embedder;
   statistics: TermStatistics;
-  /** Tokenised sentences by chunk id, filled by the reranker; lives as long as the open index. */
-  sentenceCache?: Map<number, string[][]>;
 }
-
-/** Chunks whose tokenised sentences are kept; about 1 KB each. */
-const SENTENCE_CACHE_LIMIT = 50_000;
 
 /**
  * How passages are found: the knobs `eval` compares.
@@ -36,6 +35,8 @@ const SENTENCE_CACHE_LIMIT = 50_000;
 export interface RetrievalSettings {
   mode: 'rerank' | 'hybrid' | 'keyword' | 'vector';
   keywordWeights: KeywordWeights;
+  /** Most rows BM25 scores; the commonest question words are left out to stay under it (Infinity: none). */
+  matchRowBudget: number;
   /** Weight of each ranker in reciprocal rank fusion (`hybrid`). */
   keywordFusionWeight: number;
   vectorFusionWeight: number;
@@ -47,6 +48,7 @@ export interface RetrievalSettings {
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   mode: 'rerank',
   keywordWeights: DEFAULT_KEYWORD_WEIGHTS,
+  matchRowBudget: DEFAULT_MATCH_ROW_BUDGET,
   keywordFusionWeight: 1,
   vectorFusionWeight: 1,
   fusionK: 60,
@@ -54,7 +56,7 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
 };
 
 /** Keyword hits fetched in rerank mode, for the BM25 scores of vector candidates. */
-const RERANK_SCORE_DEPTH = 1000;
+const RERANK_SCORE_DEPTH = 300;
 
 export interface RetrieveOptions {
   /** Passages to return. */
@@ -81,17 +83,22 @@ export async function retrievePassages(
   // list supplies them at almost no cost (FTS5 scores every match anyway),
   // where scoring chosen rowids separately measured ~30 ms a question.
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
+  const plan = planKeywordSearch(question, {
+    rowBudget: settings.matchRowBudget,
+    statistics: index.statistics,
+  });
   const keyword =
     settings.mode === 'vector'
       ? []
-      : searchKeywords(index.repo, question, keywordDepth, settings.keywordWeights);
+      : searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const query =
     settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
   const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
   throwIfAborted(options.signal);
 
   if (settings.mode === 'rerank') {
-    return rerank(index, question, { keyword, vector, query, candidates }, settings, options.k);
+    const leftOut = plan.leftOut.map(stem);
+    return rerank(index, question, { keyword, leftOut, vector, query, candidates }, settings, options.k);
   }
   const fused = fuseRankings(
     [
@@ -109,6 +116,8 @@ type Hit = { id: number; score: number };
 interface FirstStage {
   /** BM25 hits, deeper than `candidates` so that vector hits get scores too. */
   keyword: Hit[];
+  /** Stemmed question words the row budget kept out of the MATCH; their BM25 is added here. */
+  leftOut: string[];
   vector: Hit[];
   /** The embedded question, or null when no vector ranker ran. */
   query: Float32Array | null;
@@ -123,14 +132,30 @@ interface FirstStage {
 function rerank(
   index: SearchableIndex,
   question: string,
-  { keyword, vector, query, candidates }: FirstStage,
+  { keyword, leftOut, vector, query, candidates }: FirstStage,
   settings: RetrievalSettings,
   k: number,
 ): Passage[] {
   // Beyond the keyword list's depth BM25 counts as 0: below every listed score.
   const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
   const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
-  const ids = [...new Set([...keyword.slice(0, candidates).map((hit) => hit.id), ...cosine.keys()])];
+  let sentences: Map<number, string[][]>;
+  let keywordIds = keyword.slice(0, candidates).map((hit) => hit.id);
+  if (leftOut.length > 0) {
+    // The words the row budget left out may reorder the keyword list: score
+    // all of it with them before choosing its best as candidates.
+    sentences = sentencesOf(index, [...new Set([...keyword.map((hit) => hit.id), ...cosine.keys()])]);
+    for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
+      bm25.set(id, (bm25.get(id) ?? 0) + score);
+    }
+    keywordIds = keyword
+      .map((hit) => hit.id)
+      .sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b)
+      .slice(0, candidates);
+  } else {
+    sentences = sentencesOf(index, [...new Set([...keywordIds, ...cosine.keys()])]);
+  }
+  const ids = [...new Set([...keywordIds, ...cosine.keys()])];
   if (ids.length === 0) return [];
   const missingCosine = ids.filter((id) => !cosine.has(id));
   if (missingCosine.length > 0 && query !== null && vector.length > 0) {
@@ -139,34 +164,33 @@ function rerank(
     }
   }
 
-  const chunks = index.repo.getChunks(ids);
   const ranked = rerankCandidates(
     question,
-    chunks.map((chunk) => ({
-      id: chunk.id,
-      sentences: sentencesOf(index, chunk),
-      bm25: bm25.get(chunk.id) ?? 0,
-      cosine: cosine.get(chunk.id) ?? 0,
+    ids.map((id) => ({
+      id,
+      sentences: sentences.get(id) ?? [],
+      bm25: bm25.get(id) ?? 0,
+      cosine: cosine.get(id) ?? 0,
     })),
     index.statistics,
     settings.rerank,
   ).slice(0, k);
-  const byId = new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  return ranked.flatMap((hit) => {
-    const chunk = byId.get(hit.id);
-    return chunk ? [{ ...chunk, score: hit.score }] : [];
-  });
+  return withScores(index.repo, ranked);
 }
 
-function sentencesOf(index: SearchableIndex, chunk: StoredChunk): string[][] {
-  const cached = index.sentenceCache?.get(chunk.id);
-  if (cached) return cached;
-  const sentences = tokenizeSentences(chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text);
-  if (index.sentenceCache) {
-    if (index.sentenceCache.size >= SENTENCE_CACHE_LIMIT) index.sentenceCache.clear();
-    index.sentenceCache.set(chunk.id, sentences);
+/**
+ * Each candidate's sentence terms: stored in the index, or, for chunks of a
+ * version-1 index, tokenised from their text. Not cached: reading and
+ * splitting them costs ~1 ms a question, and a cache of parsed terms for tens
+ * of thousands of chunks cost more than that in garbage collection.
+ */
+function sentencesOf(index: SearchableIndex, ids: readonly number[]): Map<number, string[][]> {
+  const stored = index.repo.getSentenceTerms(ids);
+  const unstored = ids.filter((id) => !stored.has(id));
+  for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
+    stored.set(chunk.id, tokenizePassage(chunk.title, chunk.text));
   }
-  return sentences;
+  return stored;
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

@@ -3,10 +3,13 @@ import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
 import {
   type ChunkRow,
   type ChunkStatements,
+  prepareGetSentenceTerms,
+  prepareInsertChunk,
   prepareStatements,
 } from './chunk-statements.js';
 import { fromBlob, toBlob } from './embedding-blob.js';
 import { toSearchText } from './search-text.js';
+import { formatSentenceTerms, parseSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 
 /** A file row as stored in the index. */
 export interface FileRecord {
@@ -52,10 +55,17 @@ const IN_BATCH_SIZE = 500;
 export class ChunkRepository {
   readonly #db: Database.Database;
   readonly #statements: ChunkStatements;
+  #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
+  #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
+  /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
+  readonly #hasTerms: boolean;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = prepareStatements(db);
+    this.#hasTerms = (db.pragma('table_info(chunks)') as { name: string }[]).some(
+      (column) => column.name === 'terms',
+    );
   }
 
   /** The value stored under `key` in the meta table, or null. */
@@ -104,8 +114,10 @@ export class ChunkRepository {
       );
       if (fileRow === undefined) throw new Error(`upsert of ${file.path} returned no row`);
       const searchTitle = toSearchText(file.title ?? '');
+      this.#insertChunk ??= prepareInsertChunk(this.#db);
+      const insertChunk = this.#insertChunk;
       const addedChunkIds = chunks.map(({ chunk, textHash, embedding }) => {
-        const row = this.#statements.insertChunk.get(
+        const row = insertChunk.get(
           fileRow.id,
           chunk.ordinal,
           chunk.text,
@@ -116,6 +128,7 @@ export class ChunkRepository {
           chunk.endLine,
           chunk.page,
           toBlob(embedding),
+          formatSentenceTerms(tokenizePassage(file.title, chunk.text)),
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
         this.#statements.insertFts.run(row.id, searchTitle, toSearchText(chunk.text));
@@ -164,17 +177,7 @@ export class ChunkRepository {
   /** The chunks with these ids, in the order of `ids`; unknown ids are dropped. */
   getChunks(ids: readonly number[]): StoredChunk[] {
     const byId = new Map<number, StoredChunk>();
-    for (const batch of batches([...new Set(ids)])) {
-      const rows = this.#db
-        .prepare<number[], ChunkRow>(
-          `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
-             chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
-           FROM chunks JOIN files ON files.id = chunks.file_id
-           WHERE chunks.id IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) byId.set(row.id, toStoredChunk(row));
-    }
+    for (const row of this.#statements.getChunks.all(JSON.stringify(ids))) byId.set(row.id, toStoredChunk(row));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -209,16 +212,45 @@ export class ChunkRepository {
     }
   }
 
+  /**
+   * The reranker's view of the given chunks: stemmed content terms by sentence
+   * of title and text (see `tokenizePassage`). Chunks stored without terms (by
+   * a version-1 index) and unknown ids are left out.
+   */
+  getSentenceTerms(ids: readonly number[]): Map<number, string[][]> {
+    const terms = new Map<number, string[][]>();
+    if (!this.#hasTerms) return terms;
+    this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db);
+    for (const row of this.#getSentenceTerms.all(JSON.stringify(ids))) {
+      if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
+    }
+    return terms;
+  }
+
+  /**
+   * Gives chunks stored by a version-1 index their sentence terms, once, after
+   * the upgrade (meta `terms_missing`); until then questions tokenise them.
+   */
+  fillMissingSentenceTerms(): void {
+    if (this.getMeta('terms_missing') === null) return;
+    this.transaction(() => {
+      const rows = this.#db
+        .prepare<[], { id: number; text: string; title: string | null }>(
+          `SELECT chunks.id, chunks.text, files.title FROM chunks JOIN files ON files.id = chunks.file_id
+           WHERE chunks.terms IS NULL`,
+        )
+        .all();
+      const update = this.#db.prepare<[string, number]>('UPDATE chunks SET terms = ? WHERE id = ?');
+      for (const row of rows) update.run(formatSentenceTerms(tokenizePassage(row.title, row.text)), row.id);
+      this.#db.prepare("DELETE FROM meta WHERE key = 'terms_missing'").run();
+    });
+  }
+
   /** The stored embeddings of the given chunks; unknown ids are left out. */
   getEmbeddings(ids: readonly number[]): Map<number, Float32Array> {
     const vectors = new Map<number, Float32Array>();
-    for (const batch of batches([...new Set(ids)])) {
-      const rows = this.#db
-        .prepare<number[], { id: number; embedding: Buffer }>(
-          `SELECT id, embedding FROM chunks WHERE id IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) vectors.set(row.id, fromBlob(row.embedding));
+    for (const row of this.#statements.getEmbeddings.all(JSON.stringify(ids))) {
+      vectors.set(row.id, fromBlob(row.embedding));
     }
     return vectors;
   }
@@ -232,6 +264,58 @@ export class ChunkRepository {
     for (const row of this.#statements.allEmbeddings.iterate()) {
       yield { id: row.id, embedding: fromBlob(row.embedding) };
     }
+  }
+
+  /** Chunks added after `id` (ids only grow), with their embeddings, by ascending id. */
+  *embeddingsAfter(id: number): IterableIterator<{ id: number; embedding: Float32Array }> {
+    const rows = this.#db
+      .prepare<[number], { id: number; embedding: Buffer }>('SELECT id, embedding FROM chunks WHERE id > ? ORDER BY id')
+      .iterate(id);
+    for (const row of rows) yield { id: row.id, embedding: fromBlob(row.embedding) };
+  }
+
+  /** How many chunks the files at `paths` have; unknown paths count 0. */
+  countChunksOfPaths(paths: readonly string[]): number {
+    if (paths.length === 0) return 0;
+    return (
+      this.#db
+        .prepare(
+          'SELECT count(*) AS n FROM chunks JOIN files ON files.id = chunks.file_id WHERE files.path IN (SELECT value FROM json_each(?))',
+        )
+        .get(JSON.stringify(paths)) as { n: number }
+    ).n;
+  }
+
+  /** How many chunks have an id above `id`. */
+  countChunksAfter(id: number): number {
+    return (this.#db.prepare('SELECT count(*) AS n FROM chunks WHERE id > ?').get(id) as { n: number }).n;
+  }
+
+  /** The highest chunk id ever given (AUTOINCREMENT remembers deleted ones), 0 for none. */
+  lastChunkId(): number {
+    const row = this.#db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").get() as
+      | { seq: number }
+      | undefined;
+    return row?.seq ?? 0;
+  }
+
+  /** Ids of chunks deleted since {@link clearVectorRemovals} (a trigger records them); none in a version-1 index. */
+  vectorRemovals(): number[] {
+    if (!this.#hasTerms) return [];
+    return (this.#db.prepare('SELECT id FROM vector_removals ORDER BY id').all() as { id: number }[]).map(
+      (row) => row.id,
+    );
+  }
+
+  /** How many chunks were deleted since {@link clearVectorRemovals}. */
+  countVectorRemovals(): number {
+    if (!this.#hasTerms) return 0;
+    return (this.#db.prepare('SELECT count(*) AS n FROM vector_removals').get() as { n: number }).n;
+  }
+
+  /** Forgets the recorded deletions: the vector file now reflects them. */
+  clearVectorRemovals(): void {
+    this.#db.exec('DELETE FROM vector_removals');
   }
 
   /** How many files and chunks the index holds. */

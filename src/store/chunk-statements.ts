@@ -61,14 +61,6 @@ export function prepareStatements(db: Database.Database) {
          indexed_at = excluded.indexed_at
        RETURNING id`,
     ),
-    insertChunk: db.prepare<
-      [number, number, string, string, number, number, number, number, number | null, Buffer],
-      { id: number }
-    >(
-      `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
-         start_line, end_line, page, embedding)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ),
     insertFts: db.prepare<[number, string, string]>(
       'INSERT INTO chunks_fts (rowid, title, text) VALUES (?, ?, ?)',
     ),
@@ -79,8 +71,41 @@ export function prepareStatements(db: Database.Database) {
     allEmbeddings: db.prepare<[], { id: number; embedding: Buffer }>(
       'SELECT id, embedding FROM chunks ORDER BY id',
     ),
+    // Ids arrive as one JSON array: one prepared statement for any number of
+    // ids, where an IN list of placeholders needed a new statement per count.
+    getChunks: db.prepare<[string], ChunkRow>(
+      `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
+         chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
+       FROM chunks JOIN files ON files.id = chunks.file_id
+       WHERE chunks.id IN (SELECT value FROM json_each(?))`,
+    ),
+    getEmbeddings: db.prepare<[string], { id: number; embedding: Buffer }>(
+      'SELECT id, embedding FROM chunks WHERE id IN (SELECT value FROM json_each(?))',
+    ),
     counts: db.prepare<[], { files: number; chunks: number }>(
       'SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM chunks) AS chunks',
     ),
   };
+}
+
+/**
+ * The chunk insert, prepared apart because it names `chunks.terms`, which a
+ * read-only connection to a version-1 index lacks (and never inserts into).
+ */
+export function prepareInsertChunk(db: Database.Database) {
+  return db.prepare<
+    [number, number, string, string, number, number, number, number, number | null, Buffer, string],
+    { id: number }
+  >(
+    `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
+       start_line, end_line, page, embedding, terms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  );
+}
+
+/** Sentence terms by id (a JSON array); prepared apart for the same reason as the insert. */
+export function prepareGetSentenceTerms(db: Database.Database) {
+  return db.prepare<[string], { id: number; terms: string | null }>(
+    'SELECT id, terms FROM chunks WHERE id IN (SELECT value FROM json_each(?))',
+  );
 }

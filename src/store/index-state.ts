@@ -10,6 +10,8 @@ export { VECTORS_FILE_NAME };
 export const VECTORS_STATE_KEY = 'vectors_state';
 /** Meta key: live vectors in the file when it was last marked clean. */
 export const VECTORS_COUNT_KEY = 'vectors_count';
+/** Meta key: the highest chunk id given when the file was last marked clean; later chunks are not in it. */
+export const VECTORS_LAST_ID_KEY = 'vectors_last_id';
 
 /** Whether the vector file can be trusted to match the database. */
 export type VectorsState = 'dirty' | 'clean';
@@ -23,8 +25,25 @@ export function markVectorsDirty(repository: ChunkRepository): void {
 export function markVectorsClean(repository: ChunkRepository, count: number): void {
   repository.transaction(() => {
     repository.setMeta(VECTORS_COUNT_KEY, String(count));
+    repository.setMeta(VECTORS_LAST_ID_KEY, String(repository.lastChunkId()));
+    repository.clearVectorRemovals();
     repository.setMeta(VECTORS_STATE_KEY, 'clean' satisfies VectorsState);
   });
+}
+
+/**
+ * Live vectors in the saved file, and chunks added and removed since it was
+ * saved, which every open applies on top of it; null when the file cannot be trusted (or predates the
+ * journal), so the next writer must save it.
+ */
+export function countJournal(
+  repository: ChunkRepository,
+): { saved: number; added: number; removed: number } | null {
+  if (repository.getMeta(VECTORS_STATE_KEY) !== 'clean') return null;
+  const lastId = Number(repository.getMeta(VECTORS_LAST_ID_KEY) ?? Number.NaN);
+  const saved = Number(repository.getMeta(VECTORS_COUNT_KEY) ?? Number.NaN);
+  if (!Number.isInteger(lastId) || !Number.isInteger(saved)) return null;
+  return { saved, added: repository.countChunksAfter(lastId), removed: repository.countVectorRemovals() };
 }
 
 /**
@@ -45,11 +64,20 @@ export function markVectorsClean(repository: ChunkRepository, count: number): vo
  * 4. Only then does it call {@link markVectorsClean} with the live count.
  *
  * This function trusts the file only when the state is 'clean', the file
- * exists and its live count matches both the recorded count and the number of
- * chunks; otherwise it rebuilds from the database. So a
- * SIGKILL at any moment leaves a usable index: before step 4 the state says
- * dirty and the next open rebuilds; the rename in step 3 means the file on
- * disk is always a whole file.
+ * exists and its live count matches the recorded count; otherwise it
+ * rebuilds from the database. So a SIGKILL at any moment leaves a usable
+ * index: before step 4 the state says dirty and the next open rebuilds; the
+ * rename in step 3 means the file on disk is always a whole file.
+ *
+ * The journal. A small update need not rewrite the file (300 MB at 70k
+ * chunks): a writer may leave it as it is, state 'clean', and change only the
+ * database, where the changes journal themselves. Chunks added since the
+ * file was saved have ids above {@link VECTORS_LAST_ID_KEY} (ids only grow);
+ * deleted ones are listed in `vector_removals` by a trigger, in the same
+ * transaction as the delete. Every open applies both: removals are marked
+ * deleted, additions are staged (searched exactly, see VectorIndex.stage).
+ * After that the live count must equal the number of chunks, or the file is
+ * rebuilt from the database. Saving the file (step 3–4) empties the journal.
  */
 export function openVectorIndex(
   indexDir: string,
@@ -83,6 +111,11 @@ function loadIfTrusted(
     return null;
   }
   const recorded = Number(repository.getMeta(VECTORS_COUNT_KEY));
-  const chunks = repository.counts().chunks;
-  return index.size === chunks && index.size === recorded ? index : null;
+  if (index.size !== recorded) return null;
+  const lastId = Number(repository.getMeta(VECTORS_LAST_ID_KEY) ?? Number.NaN);
+  if (Number.isInteger(lastId)) {
+    for (const id of repository.vectorRemovals()) index.remove(id);
+    for (const { id, embedding } of repository.embeddingsAfter(lastId)) index.stage(id, embedding);
+  }
+  return index.size === repository.counts().chunks ? index : null;
 }

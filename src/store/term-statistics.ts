@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { TermStatistics } from '../shared/types.js';
 
+/** Terms whose counts are remembered; a few MB at most. */
+const MAX_REMEMBERED_TERMS = 50_000;
+
 /**
  * Passage counts per term, read from FTS5's own vocabulary (`fts5vocab`), so
  * idf weights need no second index. Terms are as FTS5's porter tokenizer stores
@@ -15,10 +18,23 @@ export function createTermStatistics(db: Database.Database): TermStatistics {
   );
   const lookup = db.prepare<[string], { doc: number }>('SELECT doc FROM temp.chunks_vocab WHERE term = ?');
   const passageCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
+  // A vocabulary lookup costs ~0.1 ms and each question asks twice (keyword
+  // search, then the reranker). Remembered counts may lag a re-index by
+  // another process, as passageCount does; reopening the index renews both.
+  const known = new Map<string, number>();
+  const frequencyOf = (term: string): number => {
+    let count = known.get(term);
+    if (count === undefined) {
+      count = lookup.get(term)?.doc ?? 0;
+      if (known.size >= MAX_REMEMBERED_TERMS) known.clear();
+      known.set(term, count);
+    }
+    return count;
+  };
   return {
     passageCount,
     documentFrequency(terms) {
-      return new Map(terms.map((term) => [term, lookup.get(term)?.doc ?? 0]));
+      return new Map(terms.map((term) => [term, frequencyOf(term)]));
     },
   };
 }

@@ -51,6 +51,13 @@ export class VectorIndex {
   readonly #labels: Set<number>;
   /** Labels marked deleted: hnswlib throws on a second markDelete and cannot list them. */
   readonly #deleted: Set<number>;
+  /**
+   * Vectors not in the graph yet, searched exactly: a reader's view of chunks
+   * added since the file was saved (see index-state.ts). A few thousand at
+   * most, so a scan costs a millisecond where inserting them would cost one
+   * each at every open.
+   */
+  readonly #staged = new Map<number, Float32Array>();
 
   private constructor(dimensions: number, hnsw: Hnsw, labels: Set<number>, deleted: Set<number>) {
     this.dimensions = dimensions;
@@ -111,7 +118,42 @@ export class VectorIndex {
 
   /** Live vectors: what `search` can return. */
   get size(): number {
-    return this.#labels.size - this.#deleted.size;
+    return this.#labels.size - this.#deleted.size + this.#staged.size;
+  }
+
+  /** Vectors waiting outside the graph (see {@link stage}). */
+  get stagedCount(): number {
+    return this.#staged.size;
+  }
+
+  /** True when `id` is live: in the graph and not removed, or staged. */
+  has(id: number): boolean {
+    return this.#staged.has(id) || (this.#labels.has(id) && !this.#deleted.has(id));
+  }
+
+  /**
+   * Makes `id` searchable without inserting it into the graph: it is compared
+   * exactly at every search until {@link insertStaged} moves it in. The vector
+   * must be L2-normalised, as every embedder's is.
+   */
+  stage(id: number, vector: Float32Array): void {
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`vector has ${vector.length} dimensions, expected ${this.dimensions}`);
+    }
+    this.remove(id);
+    this.#staged.set(id, vector);
+  }
+
+  /** Inserts up to `limit` staged vectors into the graph; returns how many are left. */
+  insertStaged(limit = Number.POSITIVE_INFINITY): number {
+    let inserted = 0;
+    for (const [id, vector] of this.#staged) {
+      if (inserted >= limit) break;
+      this.#staged.delete(id);
+      this.add(id, vector);
+      inserted += 1;
+    }
+    return this.#staged.size;
   }
 
   /** Vectors marked deleted but still taking space in the graph. */
@@ -130,6 +172,7 @@ export class VectorIndex {
     if (vector.length !== this.dimensions) {
       throw new RangeError(`vector has ${vector.length} dimensions, expected ${this.dimensions}`);
     }
+    this.#staged.delete(id);
     if (!this.#labels.has(id)) this.#ensureRoomForOneMore();
     // With replacement of deleted elements disabled (the default), addPoint on
     // an existing label unmarks it if deleted and updates its vector in place.
@@ -140,6 +183,7 @@ export class VectorIndex {
 
   /** Hides `id` from searches. Unknown or already removed ids are ignored. */
   remove(id: number): void {
+    this.#staged.delete(id);
     if (!this.#labels.has(id) || this.#deleted.has(id)) return;
     this.#hnsw.markDelete(id);
     this.#deleted.add(id);
@@ -149,16 +193,33 @@ export class VectorIndex {
   search(vector: Float32Array | readonly number[], k: number): VectorMatch[] {
     const count = Math.min(Math.floor(k), this.size);
     if (count <= 0) return [];
-    const { neighbors, distances } = this.#hnsw.searchKnn(Array.from(vector), count);
-    return neighbors.map((id, i) => ({ id, distance: distances[i] ?? Number.NaN }));
+    const inGraph = Math.min(count, this.#labels.size - this.#deleted.size);
+    const found: VectorMatch[] = [];
+    if (inGraph > 0) {
+      const { neighbors, distances } = this.#hnsw.searchKnn(Array.from(vector), inGraph);
+      neighbors.forEach((id, i) => found.push({ id, distance: distances[i] ?? Number.NaN }));
+    }
+    if (this.#staged.size === 0) return found;
+    // hnswlib's cosine space normalises the query; do the same for the scan.
+    let squares = 0;
+    for (let i = 0; i < vector.length; i++) squares += (vector[i] as number) ** 2;
+    const norm = Math.sqrt(squares) || 1;
+    for (const [id, staged] of this.#staged) {
+      let product = 0;
+      for (let i = 0; i < staged.length; i++) product += (staged[i] as number) * (vector[i] as number);
+      found.push({ id, distance: 1 - product / norm });
+    }
+    return found.sort((a, b) => a.distance - b.distance).slice(0, count);
   }
 
   /**
    * Writes the index to `filePath` crash-safely: to a temporary file first,
    * fsynced, then renamed over the old one, so a crash at any point leaves
-   * either the old file or the new one intact.
+   * either the old file or the new one intact. Staged vectors are inserted
+   * first (callers that must stay responsive call {@link insertStaged} in steps).
    */
   save(filePath: string): void {
+    this.insertStaged();
     const temporaryPath = `${filePath}.tmp-${process.pid}`;
     try {
       this.#hnsw.writeIndexSync(temporaryPath);

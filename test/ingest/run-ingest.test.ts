@@ -8,6 +8,7 @@ import { FootnoteError } from '../../src/shared/errors.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { countJournal } from '../../src/store/index-state.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
@@ -178,6 +179,53 @@ describe('runIngest', () => {
     const vectors = VectorIndex.load(path.join(config.index, VECTORS_FILE_NAME), embedder.identity.dimensions);
     expect([vectors.size, vectors.deletedCount]).toEqual([30, 0]);
     expect((await footnote.retrieve('topic150', { k: 1 }))[0]?.source).toBe('f150.md');
+  });
+
+  it('leaves the vector file alone for a small update, and journals it in the database', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote, config } = setup(files);
+    await drain(footnote.ingest());
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    const saved = fs.readFileSync(vectorsPath);
+
+    corpus.write('f03.md', paragraph('zebra'));
+    corpus.remove('f04.md');
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ changed: 1, removed: 1, chunks: 19 });
+    expect(fs.readFileSync(vectorsPath).equals(saved)).toBe(true);
+    const db = openDatabase(config.index, { readonly: true });
+    try {
+      expect(countJournal(new ChunkRepository(db))).toEqual({ saved: 20, added: 1, removed: 2 });
+    } finally {
+      db.close();
+    }
+    expect((await footnote.retrieve('zebra', { k: 1 }))[0]?.source).toBe('f03.md');
+    expect((await footnote.retrieve('topic4', { k: 20 })).map((passage) => passage.source)).not.toContain('f04.md');
+  });
+
+  it('saves the vector file, with the journal in it, once an update is too large to journal', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote, config, embedder } = setup(files);
+    await drain(footnote.ingest());
+    corpus.write('f03.md', paragraph('zebra'));
+    await drain(footnote.ingest());
+    // 8 of 20 files removed: over the 20% of saved vectors a journal may hide.
+    for (let i = 10; i < 18; i++) corpus.remove(`f${i}.md`);
+    await drain(footnote.ingest());
+
+    const db = openDatabase(config.index, { readonly: true });
+    try {
+      expect(countJournal(new ChunkRepository(db))).toEqual({ saved: 12, added: 0, removed: 0 });
+    } finally {
+      db.close();
+    }
+    const vectors = VectorIndex.load(path.join(config.index, VECTORS_FILE_NAME), embedder.identity.dimensions);
+    expect(vectors.size).toBe(12);
+    expect((await footnote.retrieve('zebra', { k: 1 }))[0]?.source).toBe('f03.md');
   });
 
   it('names the index folder it cannot create', async () => {

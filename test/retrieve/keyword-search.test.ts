@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { buildMatchExpression } from '../../src/retrieve/keyword-search.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildMatchExpression, limitMatchTerms, searchKeywords } from '../../src/retrieve/keyword-search.js';
+import { ChunkRepository } from '../../src/store/chunk-repository.js';
+import { openDatabase } from '../../src/store/database.js';
+import { createTermStatistics } from '../../src/store/term-statistics.js';
 
 describe('buildMatchExpression', () => {
   it('quotes and ORs the content words, dropping stop words', () => {
@@ -22,5 +29,65 @@ describe('buildMatchExpression', () => {
 
   it('returns null for a question without words', () => {
     expect(buildMatchExpression('?!')).toBeNull();
+  });
+});
+
+describe('limitMatchTerms', () => {
+  const frequencies = new Map([['heron', 3], ['river', 40], ['water', 900]]);
+
+  it('keeps the rarest words whose passages fit the budget, in question order', () => {
+    expect(limitMatchTerms(['water', 'heron', 'river'], frequencies, 50)).toEqual(['heron', 'river']);
+    expect(limitMatchTerms(['water', 'heron', 'river'], frequencies, 1000)).toEqual(['water', 'heron', 'river']);
+  });
+
+  it('always keeps the rarest word, even over the budget', () => {
+    expect(limitMatchTerms(['water', 'river'], frequencies, 10)).toEqual(['river']);
+  });
+
+  it('looks words up by their stem and counts unknown words as rare', () => {
+    expect(limitMatchTerms(['herons', 'water', 'zebu'], frequencies, 10)).toEqual(['herons', 'zebu']);
+  });
+});
+
+describe('searchKeywords', () => {
+  let indexDir: string;
+  let db: Database.Database;
+  let repo: ChunkRepository;
+
+  beforeEach(() => {
+    indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-keywords-'));
+    db = openDatabase(indexDir);
+    repo = new ChunkRepository(db);
+    const texts = [
+      'The heron stood in the water.',
+      ...Array.from({ length: 6 }, (_, i) => `Water number ${i} flowed on.`),
+    ];
+    repo.replaceFile(
+      { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
+      texts.map((text, ordinal) => ({
+        chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
+        textHash: `th${ordinal}`,
+        embedding: Float32Array.from([1, 0]),
+      })),
+    );
+  });
+
+  afterEach(() => {
+    db.close();
+    fs.rmSync(indexDir, { recursive: true, force: true });
+  });
+
+  it('matches every word while the rows fit the budget', () => {
+    const hits = searchKeywords(repo, 'heron water', 10, { statistics: createTermStatistics(db), rowBudget: 100 });
+    expect(hits).toHaveLength(7);
+  });
+
+  it('leaves the commonest word to the reranker when the rows would exceed the budget', () => {
+    const hits = searchKeywords(repo, 'heron water', 10, { statistics: createTermStatistics(db), rowBudget: 3 });
+    expect(hits.map((hit) => hit.id)).toEqual([1]);
+  });
+
+  it('matches every word without term statistics', () => {
+    expect(searchKeywords(repo, 'heron water', 10, { rowBudget: 3 })).toHaveLength(7);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureLexicalFeatures, tokenizeSentences } from '../../src/retrieve/lexical-features.js';
+import { measureLexicalFeatures } from '../../src/retrieve/lexical-features.js';
+import { tokenizeSentences } from '../../src/text/sentence-terms.js';
 import { contentTerms } from '../../src/text/tokenize.js';
 
 const weights = new Map([

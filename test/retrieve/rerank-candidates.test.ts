@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rerankCandidates } from '../../src/retrieve/rerank-candidates.js';
-import { tokenizeSentences } from '../../src/retrieve/lexical-features.js';
+import { tokenizeSentences } from '../../src/text/sentence-terms.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
 const statistics: TermStatistics = {

@@ -10,6 +10,7 @@ import {
 } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { toSearchText } from '../../src/store/search-text.js';
+import { tokenizePassage } from '../../src/text/sentence-terms.js';
 
 let indexDir: string;
 let db: Database.Database;
@@ -212,5 +213,40 @@ describe('ChunkRepository', () => {
     ).toThrow('boom');
     expect(repository.counts()).toEqual({ files: 0, chunks: 0 });
     expect(searchIds('lynx')).toEqual([]);
+  });
+
+  it('stores each chunk\'s sentence terms, with the title, for the reranker', () => {
+    const { addedChunkIds } = repository.replaceFile(
+      file('herons.md', { title: 'Grey herons' }),
+      chunks('herons.md', ['Herons wade. They were fishing!', 'Nothing else.']),
+    );
+    const terms = repository.getSentenceTerms([...addedChunkIds, 999]);
+    expect([...terms.keys()]).toEqual(addedChunkIds);
+    expect(terms.get(addedChunkIds[0]!)).toEqual([['grei', 'heron', 'heron', 'wade'], ['fish']]);
+    expect(terms.get(addedChunkIds[1]!)).toEqual(tokenizePassage('Grey herons', 'Nothing else.'));
+  });
+
+  it('fills the sentence terms of chunks stored before they existed, once', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
+    db.exec('UPDATE chunks SET terms = NULL');
+    repository.setMeta('terms_missing', '1');
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
+    repository.fillMissingSentenceTerms();
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map([[addedChunkIds[0]!, [['heron', 'wade']]]]));
+    expect(repository.getMeta('terms_missing')).toBeNull();
+  });
+
+  it('reads a version-1 index read-only, whose chunks have no sentence terms', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['heron']));
+    db.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms');
+    db.pragma('user_version = 1');
+    const reader = openDatabase(indexDir, { readonly: true });
+    try {
+      const old = new ChunkRepository(reader);
+      expect(old.getSentenceTerms(addedChunkIds)).toEqual(new Map());
+      expect(old.getChunks(addedChunkIds).map((chunk) => chunk.text)).toEqual(['heron']);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -46,6 +46,7 @@ describe('openDatabase', () => {
       'chunks_text_hash',
       'files',
       'meta',
+      'vector_removals',
     ]);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -101,5 +102,20 @@ describe('openDatabase', () => {
     db.close();
     const error = catchError(() => openDatabase(indexDir));
     expect((error as FootnoteError).code).toBe('INDEX_CORRUPT');
+  });
+
+  it('adds sentence terms and the vector journal to a version-1 index when opened for writing', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms');
+    created.pragma('user_version = 1');
+    created.close();
+    const db = openDatabase(indexDir);
+    const columns = (db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name);
+    expect(columns).toContain('terms');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'vector_removals'").get()).toEqual({ name: 'vector_removals' });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'terms_missing'").get()).toEqual({ value: '1' });
+    db.close();
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import {
+  countJournal,
   markVectorsClean,
   markVectorsDirty,
   openVectorIndex,
@@ -96,5 +97,44 @@ describe('openVectorIndex', () => {
     const { index, rebuilt } = openVectorIndex(indexDir, repository, 2);
     expect(rebuilt).toBe(true);
     expect(index.size).toBe(0);
+  });
+
+  it('applies the journal: chunks added and removed since the file was saved', () => {
+    const [first, second] = writeCleanIndex();
+    const before = fs.readFileSync(vectorsPath);
+    repository.removeFile('a.txt');
+    const { addedChunkIds } = repository.replaceFile(
+      { path: 'b.txt', hash: 'hb', size: 4, mtimeMs: 0, format: 'text', title: null },
+      [newChunk(0, [0.6, 0.8])],
+    );
+    expect(countJournal(repository)).toEqual({ saved: 2, added: 1, removed: 2 });
+
+    const { index, rebuilt } = openVectorIndex(indexDir, repository, 2);
+    expect(rebuilt).toBe(false);
+    expect([index.size, index.stagedCount]).toEqual([1, 1]);
+    expect(index.search([1, 0], 5).map((match) => match.id)).toEqual(addedChunkIds);
+    expect([index.has(first!), index.has(second!)]).toEqual([false, false]);
+    expect(fs.readFileSync(vectorsPath).equals(before)).toBe(true);
+  });
+
+  it('empties the journal when the file is saved and marked clean', () => {
+    writeCleanIndex();
+    repository.removeFile('a.txt');
+    repository.replaceFile(
+      { path: 'b.txt', hash: 'hb', size: 4, mtimeMs: 0, format: 'text', title: null },
+      [newChunk(0, [0.6, 0.8])],
+    );
+    const { index } = openVectorIndex(indexDir, repository, 2);
+    index.save(vectorsPath);
+    markVectorsClean(repository, index.size);
+    expect(countJournal(repository)).toEqual({ saved: 1, added: 0, removed: 0 });
+    const reopened = openVectorIndex(indexDir, repository, 2).index;
+    expect([reopened.size, reopened.stagedCount]).toEqual([1, 0]);
+  });
+
+  it('has no journal to count while the state is dirty', () => {
+    writeCleanIndex();
+    markVectorsDirty(repository);
+    expect(countJournal(repository)).toBeNull();
   });
 });

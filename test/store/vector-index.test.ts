@@ -180,4 +180,38 @@ describe('VectorIndex', () => {
     expect([index.size, index.deletedCount]).toEqual([2, 0]);
     expect(ids(index, [0, 1], 2)).toEqual([9, 7]);
   });
+
+  it('searches staged vectors exactly beside the graph, closest first', () => {
+    const index = VectorIndex.create(2);
+    index.add(1, [1, 0]);
+    index.add(2, [0, 1]);
+    index.stage(3, Float32Array.from([Math.SQRT1_2, Math.SQRT1_2]));
+    expect([index.size, index.stagedCount, index.has(3)]).toEqual([3, 1, true]);
+    const matches = index.search([2, 1], 3);
+    expect(matches.map((match) => match.id)).toEqual([3, 1, 2]);
+    expect(matches[0]!.distance).toBeCloseTo(1 - 3 / Math.sqrt(10), 6);
+    expect(matches[1]!.distance).toBeCloseTo(1 - 2 / Math.sqrt(5), 6);
+  });
+
+  it('forgets a removed staged vector and moves staged ones into the graph on save', () => {
+    const index = VectorIndex.create(2);
+    index.add(1, [1, 0]);
+    index.stage(2, Float32Array.from([0, 1]));
+    index.stage(3, Float32Array.from([1, 0]));
+    index.remove(3);
+    expect([index.size, index.has(3)]).toEqual([2, false]);
+    const filePath = path.join(dir, 'vectors.hnsw');
+    index.save(filePath);
+    expect(index.stagedCount).toBe(0);
+    const loaded = VectorIndex.load(filePath, 2);
+    expect(ids(loaded, [0, 1], 2)).toEqual([2, 1]);
+  });
+
+  it('inserts staged vectors a few at a time', () => {
+    const index = VectorIndex.create(2);
+    for (const id of [1, 2, 3]) index.stage(id, Float32Array.from([1, id]));
+    expect(index.insertStaged(2)).toBe(1);
+    expect(index.insertStaged(2)).toBe(0);
+    expect([index.size, index.stagedCount]).toEqual([3, 0]);
+  });
 });
