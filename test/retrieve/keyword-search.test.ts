@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMatchExpression, limitMatchTerms, searchKeywords } from '../../src/retrieve/keyword-search.js';
-import { ChunkRepository } from '../../src/store/chunk-repository.js';
-import { openDatabase } from '../../src/store/database.js';
+import type { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { createTermStatistics } from '../../src/store/term-statistics.js';
+import { createTextIndex, type TextIndex } from '../helpers/text-index.js';
 
 describe('buildMatchExpression', () => {
   it('quotes and ORs the content words, dropping stop words', () => {
@@ -50,32 +47,19 @@ describe('limitMatchTerms', () => {
 });
 
 describe('searchKeywords', () => {
-  let indexDir: string;
-  let db: Database.Database;
+  let index: TextIndex;
   let repo: ChunkRepository;
+  let db: Database.Database;
 
   beforeEach(() => {
-    indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-keywords-'));
-    db = openDatabase(indexDir);
-    repo = new ChunkRepository(db);
-    const texts = [
+    index = createTextIndex([
       'The heron stood in the water.',
       ...Array.from({ length: 6 }, (_, i) => `Water number ${i} flowed on.`),
-    ];
-    repo.replaceFile(
-      { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
-      texts.map((text, ordinal) => ({
-        chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
-        textHash: `th${ordinal}`,
-        embedding: Float32Array.from([1, 0]),
-      })),
-    );
+    ]);
+    ({ repo, db } = index);
   });
 
-  afterEach(() => {
-    db.close();
-    fs.rmSync(indexDir, { recursive: true, force: true });
-  });
+  afterEach(() => index.cleanup());
 
   it('matches every word while the rows fit the budget', () => {
     const hits = searchKeywords(repo, 'heron water', 10, { statistics: createTermStatistics(db), rowBudget: 100 });

@@ -1,16 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreLeftOutTerms } from '../../src/retrieve/score-left-out-terms.js';
-import { ChunkRepository } from '../../src/store/chunk-repository.js';
-import { openDatabase } from '../../src/store/database.js';
+import type { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { createTermStatistics } from '../../src/store/term-statistics.js';
-
-let indexDir: string;
-let db: Database.Database;
-let repo: ChunkRepository;
+import { createTextIndex, type TextIndex } from '../helpers/text-index.js';
 
 // No stop words, one sentence each: content terms are exactly FTS5's tokens.
 const TEXTS = [
@@ -21,24 +14,14 @@ const TEXTS = [
   'kingfisher river perch dive fish',
 ];
 
+let index: TextIndex;
+let repo: ChunkRepository;
+let db: Database.Database;
 beforeEach(() => {
-  indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-left-out-'));
-  db = openDatabase(indexDir);
-  repo = new ChunkRepository(db);
-  repo.replaceFile(
-    { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
-    TEXTS.map((text, ordinal) => ({
-      chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
-      textHash: `th${ordinal}`,
-      embedding: Float32Array.from([1, 0]),
-    })),
-  );
+  index = createTextIndex(TEXTS);
+  ({ repo, db } = index);
 });
-
-afterEach(() => {
-  db.close();
-  fs.rmSync(indexDir, { recursive: true, force: true });
-});
+afterEach(() => index.cleanup());
 
 describe('scoreLeftOutTerms', () => {
   it('adds what FTS5 bm25 gives the words, when every row is a candidate', () => {
