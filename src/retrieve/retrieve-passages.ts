@@ -55,7 +55,12 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
   rerank: { cosine: 0.25, sentence: 0.4, proximity: 0.2, local: 1 },
 };
 
-/** Keyword hits fetched in rerank mode, for the BM25 scores of vector candidates. */
+/**
+ * Keyword hits fetched in rerank mode, for the BM25 scores of vector
+ * candidates. 1,000 → 300 left SciFact nDCG@10 at 0.690 and cut keyword
+ * search at 100k chunks from 4.2 to 2.6 ms at the median (handing rows to
+ * JavaScript costs more than FTS5's sort).
+ */
 const RERANK_SCORE_DEPTH = 300;
 
 export interface RetrieveOptions {
@@ -79,9 +84,9 @@ export async function retrievePassages(
   throwIfAborted(options.signal);
   const settings = options.settings ?? DEFAULT_RETRIEVAL;
   const candidates = options.candidates ?? Math.max(100, options.k);
-  // The reranker needs BM25 scores for vector candidates too: a deep keyword
-  // list supplies them at almost no cost (FTS5 scores every match anyway),
-  // where scoring chosen rowids separately measured ~30 ms a question.
+  // The reranker needs BM25 scores for vector candidates too: a deeper keyword
+  // list supplies them cheaply (FTS5 scores every match anyway), where
+  // scoring chosen rowids separately measured ~30 ms a question.
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
   const plan = planKeywordSearch(question, {
     rowBudget: settings.matchRowBudget,
