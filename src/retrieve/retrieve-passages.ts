@@ -63,6 +63,14 @@ export const DEFAULT_RETRIEVAL: RetrievalSettings = {
  */
 const RERANK_SCORE_DEPTH = 300;
 
+/**
+ * Keyword hits rescored with the words the row budget left out, per
+ * candidate chosen from them. SciFact nDCG@10 at a 2,000-row budget: 1.5×
+ * 0.6875, 2× 0.6898, 3× 0.6896; at 100k chunks, p95 of retrieval 2× 9.8 ms,
+ * 3× 12.2 ms.
+ */
+const RESCORED_KEYWORD_HITS_PER_CANDIDATE = 2;
+
 export interface RetrieveOptions {
   /** Passages to return. */
   k: number;
@@ -148,12 +156,13 @@ function rerank(
   let keywordIds = keyword.slice(0, candidates).map((hit) => hit.id);
   if (leftOut.length > 0) {
     // The words the row budget left out may reorder the keyword list: score
-    // all of it with them before choosing its best as candidates.
-    sentences = sentencesOf(index, [...new Set([...keyword.map((hit) => hit.id), ...cosine.keys()])]);
+    // its head with them before choosing its best as candidates.
+    const head = keyword.slice(0, RESCORED_KEYWORD_HITS_PER_CANDIDATE * candidates);
+    sentences = sentencesOf(index, [...new Set([...head.map((hit) => hit.id), ...cosine.keys()])]);
     for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
       bm25.set(id, (bm25.get(id) ?? 0) + score);
     }
-    keywordIds = keyword
+    keywordIds = head
       .map((hit) => hit.id)
       .sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b)
       .slice(0, candidates);
