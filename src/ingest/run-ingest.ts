@@ -218,12 +218,12 @@ async function* updateIndex(
     const vectorsPath = path.join(targetDir, VECTORS_FILE_NAME);
     // Journal mode: a small update leaves the vector file alone (see
     // store/index-state.ts); this run then never loads it either.
-    const journal = countJournal(repo);
-    const replacedChunks = repo.countChunksOfPaths([...toIndex.map((document) => document.source), ...plan.removed]);
+    const journal = hasWork ? countJournal(repo) : null;
     const journalOnly =
-      hasWork && journal !== null && fs.existsSync(vectorsPath) &&
+      journal !== null && fs.existsSync(vectorsPath) &&
       journal.added + estimateChunks(bytesToIndex, settings.chunking) <= JOURNAL_MAX_ADDED &&
-      journal.removed + replacedChunks <= Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
+      journal.removed + repo.countChunksOfPaths([...toIndex.map((document) => document.source), ...plan.removed]) <=
+        Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
     const openedVectors = hasWork && !journalOnly
       ? openVectorIndex(targetDir, repo, embedder.identity.dimensions).index
       : null;

@@ -68,13 +68,8 @@ export function toMatchExpression(terms: readonly string[]): string | null {
   return terms.map((term) => `"${term}"`).join(' OR ');
 }
 
-/** The MATCH expression for every word of a question; null when it has none. */
-export function buildMatchExpression(question: string): string | null {
-  return toMatchExpression(matchTerms(question));
-}
-
+/** How {@link planKeywordSearch} limits the words FTS5 matches. */
 export interface KeywordSearchOptions {
-  weights?: KeywordWeights;
   /** Most rows to score; words are dropped commonest first to stay under it (see {@link DEFAULT_MATCH_ROW_BUDGET}). */
   rowBudget?: number;
   /** Needed for the budget: passage counts per term. Without it every word is matched. */
@@ -109,14 +104,4 @@ export function searchPlannedKeywords(
   const match = toMatchExpression(plan.matched);
   if (match === null) return [];
   return repo.searchText(match, limit, weights);
-}
-
-/** BM25 over chunk text and title: chunk ids, best first. */
-export function searchKeywords(
-  repo: ChunkRepository,
-  question: string,
-  limit: number,
-  options: KeywordSearchOptions = {},
-): { id: number; score: number }[] {
-  return searchPlannedKeywords(repo, planKeywordSearch(question, options), limit, options.weights);
 }

@@ -10,6 +10,7 @@ import {
   DEFAULT_MATCH_ROW_BUDGET,
   planKeywordSearch,
   searchPlannedKeywords,
+  type KeywordPlan,
   type KeywordWeights,
 } from './keyword-search.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
@@ -96,14 +97,11 @@ export async function retrievePassages(
   // list supplies them cheaply (FTS5 scores every match anyway), where
   // scoring chosen rowids separately measured ~30 ms a question.
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
-  const plan = planKeywordSearch(question, {
-    rowBudget: settings.matchRowBudget,
-    statistics: index.statistics,
-  });
-  const keyword =
+  const plan: KeywordPlan =
     settings.mode === 'vector'
-      ? []
-      : searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
+      ? { matched: [], leftOut: [] }
+      : planKeywordSearch(question, { rowBudget: settings.matchRowBudget, statistics: index.statistics });
+  const keyword = searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const query =
     settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
   const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
@@ -152,23 +150,16 @@ function rerank(
   // Beyond the keyword list's depth BM25 counts as 0: below every listed score.
   const bm25 = new Map(keyword.map((hit) => [hit.id, hit.score]));
   const cosine = new Map(vector.map((hit) => [hit.id, hit.score]));
-  let sentences: Map<number, string[][]>;
-  let keywordIds = keyword.slice(0, candidates).map((hit) => hit.id);
-  if (leftOut.length > 0) {
-    // The words the row budget left out may reorder the keyword list: score
-    // its head with them before choosing its best as candidates.
-    const head = keyword.slice(0, RESCORED_KEYWORD_HITS_PER_CANDIDATE * candidates);
-    sentences = sentencesOf(index, [...new Set([...head.map((hit) => hit.id), ...cosine.keys()])]);
-    for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
-      bm25.set(id, (bm25.get(id) ?? 0) + score);
-    }
-    keywordIds = head
-      .map((hit) => hit.id)
-      .sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b)
-      .slice(0, candidates);
-  } else {
-    sentences = sentencesOf(index, [...new Set([...keywordIds, ...cosine.keys()])]);
+  // The words the row budget left out may reorder the keyword list: the head
+  // it rescores with them is wider than the candidates chosen from it.
+  const head = keyword
+    .slice(0, leftOut.length > 0 ? RESCORED_KEYWORD_HITS_PER_CANDIDATE * candidates : candidates)
+    .map((hit) => hit.id);
+  const sentences = sentencesOf(index, [...new Set([...head, ...cosine.keys()])]);
+  for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
+    bm25.set(id, (bm25.get(id) ?? 0) + score);
   }
+  const keywordIds = head.sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b).slice(0, candidates);
   const ids = [...new Set([...keywordIds, ...cosine.keys()])];
   if (ids.length === 0) return [];
   const missingCosine = ids.filter((id) => !cosine.has(id));

@@ -44,9 +44,6 @@ export interface TextSearchWeights {
   textWeight?: number;
 }
 
-/** SQLite caps bound parameters per statement; 500 stays far below any build's limit. */
-const IN_BATCH_SIZE = 500;
-
 /**
  * Reads and writes files, chunks, their embeddings and their FTS5 rows.
  * Every write that touches more than one row runs in one transaction, so a
@@ -58,12 +55,12 @@ export class ChunkRepository {
   #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
   #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
   /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
-  readonly #hasTerms: boolean;
+  readonly #hasVersion2Tables: boolean;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = prepareStatements(db);
-    this.#hasTerms = (db.pragma('table_info(chunks)') as { name: string }[]).some(
+    this.#hasVersion2Tables = (db.pragma('table_info(chunks)') as { name: string }[]).some(
       (column) => column.name === 'terms',
     );
   }
@@ -161,15 +158,8 @@ export class ChunkRepository {
    */
   findEmbeddings(textHashes: readonly string[]): Map<string, Float32Array> {
     const found = new Map<string, Float32Array>();
-    for (const batch of batches([...new Set(textHashes)])) {
-      const rows = this.#db
-        .prepare<string[], { text_hash: string; embedding: Buffer }>(
-          `SELECT text_hash, embedding FROM chunks WHERE text_hash IN (${placeholders(batch.length)})`,
-        )
-        .all(...batch);
-      for (const row of rows) {
-        if (!found.has(row.text_hash)) found.set(row.text_hash, fromBlob(row.embedding));
-      }
+    for (const row of this.#statements.findEmbeddings.all(JSON.stringify(textHashes))) {
+      if (!found.has(row.text_hash)) found.set(row.text_hash, fromBlob(row.embedding));
     }
     return found;
   }
@@ -219,7 +209,7 @@ export class ChunkRepository {
    */
   getSentenceTerms(ids: readonly number[]): Map<number, string[][]> {
     const terms = new Map<number, string[][]>();
-    if (!this.#hasTerms) return terms;
+    if (!this.#hasVersion2Tables) return terms;
     this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db);
     for (const row of this.#getSentenceTerms.all(JSON.stringify(ids))) {
       if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
@@ -301,7 +291,7 @@ export class ChunkRepository {
 
   /** Ids of chunks deleted since {@link clearVectorRemovals} (a trigger records them); none in a version-1 index. */
   vectorRemovals(): number[] {
-    if (!this.#hasTerms) return [];
+    if (!this.#hasVersion2Tables) return [];
     return (this.#db.prepare('SELECT id FROM vector_removals ORDER BY id').all() as { id: number }[]).map(
       (row) => row.id,
     );
@@ -309,7 +299,7 @@ export class ChunkRepository {
 
   /** How many chunks were deleted since {@link clearVectorRemovals}. */
   countVectorRemovals(): number {
-    if (!this.#hasTerms) return 0;
+    if (!this.#hasVersion2Tables) return 0;
     return (this.#db.prepare('SELECT count(*) AS n FROM vector_removals').get() as { n: number }).n;
   }
 
@@ -361,14 +351,4 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     endLine: row.end_line ?? 1,
     page: row.page,
   };
-}
-
-function placeholders(count: number): string {
-  return new Array<string>(count).fill('?').join(', ');
-}
-
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let start = 0; start < items.length; start += IN_BATCH_SIZE) {
-    yield items.slice(start, start + IN_BATCH_SIZE);
-  }
 }

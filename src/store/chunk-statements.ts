@@ -71,8 +71,9 @@ export function prepareStatements(db: Database.Database) {
     allEmbeddings: db.prepare<[], { id: number; embedding: Buffer }>(
       'SELECT id, embedding FROM chunks ORDER BY id',
     ),
-    // Ids arrive as one JSON array: one prepared statement for any number of
-    // ids, where an IN list of placeholders needed a new statement per count.
+    // Lists arrive as one JSON array: one prepared statement for any length,
+    // where an IN list of placeholders needed a new statement per count (and
+    // batches under SQLite's cap on bound parameters).
     getChunks: db.prepare<[string], ChunkRow>(
       `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
          chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
@@ -81,6 +82,9 @@ export function prepareStatements(db: Database.Database) {
     ),
     getEmbeddings: db.prepare<[string], { id: number; embedding: Buffer }>(
       'SELECT id, embedding FROM chunks WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    findEmbeddings: db.prepare<[string], { text_hash: string; embedding: Buffer }>(
+      'SELECT text_hash, embedding FROM chunks WHERE text_hash IN (SELECT value FROM json_each(?))',
     ),
     counts: db.prepare<[], { files: number; chunks: number }>(
       'SELECT (SELECT count(*) FROM files) AS files, (SELECT count(*) FROM chunks) AS chunks',

@@ -116,15 +116,19 @@ class CapturingStdout extends EventEmitter {
   };
 }
 
-class PipeStdin extends EventEmitter {
-  readonly isTTY = false;
-  read = (): null => null;
+/** The stream calls Ink makes on stdin, as no-ops. */
+class QuietStdin extends EventEmitter {
   setEncoding(): void {}
   setRawMode(): void {}
   ref(): void {}
   unref(): void {}
   pause(): void {}
   resume(): void {}
+}
+
+class PipeStdin extends QuietStdin {
+  readonly isTTY = false;
+  read = (): null => null;
 }
 
 /** Ink on a captured stdout, in debug mode so every frame is written whole. */
@@ -159,7 +163,7 @@ function renderWithoutRawMode(tree: ReactElement): RenderedApp {
 }
 
 /** A raw-mode stdin like ink-testing-library's: `write` is read as typed input. */
-class KeyboardStdin extends EventEmitter {
+class KeyboardStdin extends QuietStdin {
   readonly isTTY = true;
   private data: string | null = null;
   write(data: string): void {
@@ -172,12 +176,6 @@ class KeyboardStdin extends EventEmitter {
     this.data = null;
     return data;
   };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  ref(): void {}
-  unref(): void {}
-  pause(): void {}
-  resume(): void {}
 }
 
 function renderWithColumns(tree: ReactElement, columns: number): RenderedApp {

@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildMatchExpression, limitMatchTerms, searchKeywords } from '../../src/retrieve/keyword-search.js';
+import {
+  limitMatchTerms,
+  matchTerms,
+  planKeywordSearch,
+  searchPlannedKeywords,
+  toMatchExpression,
+  type KeywordSearchOptions,
+} from '../../src/retrieve/keyword-search.js';
 import type { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { createTermStatistics } from '../../src/store/term-statistics.js';
 import { createTextIndex, type TextIndex } from '../helpers/text-index.js';
+
+const buildMatchExpression = (question: string) => toMatchExpression(matchTerms(question));
 
 describe('buildMatchExpression', () => {
   it('quotes and ORs the content words, dropping stop words', () => {
@@ -45,6 +54,9 @@ describe('limitMatchTerms', () => {
     expect(limitMatchTerms(['herons', 'water', 'zebu'], frequencies, 10)).toEqual(['herons', 'zebu']);
   });
 });
+
+const searchKeywords = (repo: ChunkRepository, question: string, limit: number, options: KeywordSearchOptions) =>
+  searchPlannedKeywords(repo, planKeywordSearch(question, options), limit);
 
 describe('searchKeywords', () => {
   let index: TextIndex;
