@@ -1,3 +1,4 @@
+import type { TermHits } from '../text/sentence-terms.js';
 import type { WeightedTerms } from './question-terms.js';
 
 /** How closely a passage's wording follows the question, beyond BM25's bag of words. */
@@ -16,34 +17,36 @@ const PROXIMITY_WINDOW = 4;
  * sentence (the answer usually sits in one) and whether terms adjacent in the
  * question stay close in the passage, in the spirit of term-proximity models.
  *
+ * @param passage where the passage holds the question's terms (searched for all of `weights`' terms).
  * @see https://doi.org/10.1145/1076034.1076115 (Metzler & Croft, a Markov random field model for term dependencies)
  */
 export function measureLexicalFeatures(
-  sentences: readonly (readonly string[])[],
+  passage: TermHits,
   questionTerms: readonly string[],
   weights: WeightedTerms,
 ): LexicalFeatures {
   const total = sumWeights(weights);
   if (total === 0) return { sentenceCoverage: 0, proximity: 0 };
 
-  let bestSentence = 0;
+  const weightBySentence = new Map<number, number>();
   const positions = new Map<string, number[]>();
-  let offset = 0;
-  for (const terms of sentences) {
-    let matched = 0;
-    const seen = new Set<string>();
-    terms.forEach((term, i) => {
-      const weight = weights.get(term);
-      if (weight === undefined) return;
-      if (!seen.has(term)) matched += weight;
-      seen.add(term);
-      const list = positions.get(term);
-      if (list) list.push(offset + i);
-      else positions.set(term, [offset + i]);
-    });
-    bestSentence = Math.max(bestSentence, matched);
-    offset += terms.length + PROXIMITY_WINDOW; // a sentence break also separates terms
+  for (const [term, hits] of passage.hits) {
+    const weight = weights.get(term);
+    if (weight === undefined) continue;
+    let lastSentence = -1;
+    const list: number[] = [];
+    for (const hit of hits) {
+      // Each term counts once per sentence; hits come in passage order.
+      if (hit.sentence !== lastSentence) {
+        weightBySentence.set(hit.sentence, (weightBySentence.get(hit.sentence) ?? 0) + weight);
+        lastSentence = hit.sentence;
+      }
+      // A sentence break also separates terms.
+      list.push(hit.position + hit.sentence * PROXIMITY_WINDOW);
+    }
+    positions.set(term, list);
   }
+  const bestSentence = Math.max(0, ...weightBySentence.values());
 
   let pairWeight = 0;
   let nearWeight = 0;

@@ -1,4 +1,5 @@
 import type { TermStatistics } from '../shared/types.js';
+import type { TermHits } from '../text/sentence-terms.js';
 import { measureLexicalFeatures } from './lexical-features.js';
 import { contentTerms } from '../text/tokenize.js';
 import { weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
@@ -15,8 +16,11 @@ export interface RerankWeights {
 /** A candidate passage with the scores the first-stage rankers gave it. */
 export interface RerankCandidate {
   id: number;
-  /** Stemmed content terms of each sentence of the title and passage (see `tokenizeSentences`). */
-  sentences: readonly (readonly string[])[];
+  /**
+   * Where the title and passage hold the question's stemmed content terms
+   * (`findTermHits`, searched for at least `contentTerms(question)`).
+   */
+  terms: TermHits;
   /** BM25 (higher is better), 0 when the passage does not match. */
   bm25: number;
   /** Cosine similarity of question and passage embeddings. */
@@ -42,13 +46,13 @@ export function rerankCandidates(
   const idfWeights = weighQuestionTerms(question, statistics);
   const termWeights = weighByLocalRarity(
     idfWeights,
-    candidates.map((candidate) => questionTermsIn(candidate.sentences, idfWeights)),
+    candidates.map((candidate) => new Set(candidate.terms.hits.keys())),
     weights.local,
   );
   const bestBm25 = Math.max(0, ...candidates.map((candidate) => candidate.bm25)) || 1;
   return candidates
     .map((candidate) => {
-      const features = measureLexicalFeatures(candidate.sentences, questionTerms, termWeights);
+      const features = measureLexicalFeatures(candidate.terms, questionTerms, termWeights);
       const score =
         candidate.bm25 / bestBm25 +
         weights.cosine * candidate.cosine +
@@ -57,17 +61,4 @@ export function rerankCandidates(
       return { id: candidate.id, score };
     })
     .sort((a, b) => b.score - a.score || a.id - b.id);
-}
-
-/**
- * The question terms a candidate holds: all that local rarity asks of it.
- * Building the set of every term instead was a tenth of a question's time.
- */
-function questionTermsIn(
-  sentences: readonly (readonly string[])[],
-  weights: ReadonlyMap<string, number>,
-): Set<string> {
-  const found = new Set<string>();
-  for (const terms of sentences) for (const term of terms) if (weights.has(term)) found.add(term);
-  return found;
 }

@@ -3,7 +3,8 @@ import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
-import { tokenizePassage } from '../text/sentence-terms.js';
+import { findTermHits, formatSentenceTerms, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
+import { contentTerms } from '../text/tokenize.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
   DEFAULT_KEYWORD_WEIGHTS,
@@ -155,8 +156,9 @@ function rerank(
   const head = keyword
     .slice(0, leftOut.length > 0 ? RESCORED_KEYWORD_HITS_PER_CANDIDATE * candidates : candidates)
     .map((hit) => hit.id);
-  const sentences = sentencesOf(index, [...new Set([...head, ...cosine.keys()])]);
-  for (const [id, score] of scoreLeftOutTerms(leftOut, sentences, index.statistics)) {
+  const wanted = new Set([...contentTerms(question), ...leftOut]);
+  const terms = termHitsOf(index, [...new Set([...head, ...cosine.keys()])], wanted);
+  for (const [id, score] of scoreLeftOutTerms(leftOut, terms, index.statistics)) {
     bm25.set(id, (bm25.get(id) ?? 0) + score);
   }
   const keywordIds = head.sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b).slice(0, candidates);
@@ -173,7 +175,7 @@ function rerank(
     question,
     ids.map((id) => ({
       id,
-      sentences: sentences.get(id) ?? [],
+      terms: terms.get(id) ?? NO_TERMS,
       bm25: bm25.get(id) ?? 0,
       cosine: cosine.get(id) ?? 0,
     })),
@@ -183,19 +185,22 @@ function rerank(
   return withScores(index.repo, ranked);
 }
 
+/** A candidate whose terms are unknown (an id the database no longer holds). */
+const NO_TERMS: TermHits = { termCount: 0, hits: new Map() };
+
 /**
- * Each candidate's sentence terms: stored in the index, or, for chunks of a
- * version-1 index, tokenised from their text. Not cached: reading and
- * splitting them costs ~1 ms a question, and a cache of parsed terms for tens
- * of thousands of chunks cost more than that in garbage collection.
+ * Where each candidate holds the wanted terms, read from its stored sentence
+ * terms or, for chunks of a version-1 index, from its tokenised text. Not
+ * cached: reading them costs ~1 ms a question, and a cache of parsed terms
+ * for tens of thousands of chunks cost more than that in garbage collection.
  */
-function sentencesOf(index: SearchableIndex, ids: readonly number[]): Map<number, string[][]> {
+function termHitsOf(index: SearchableIndex, ids: readonly number[], wanted: ReadonlySet<string>): Map<number, TermHits> {
   const stored = index.repo.getSentenceTerms(ids);
   const unstored = ids.filter((id) => !stored.has(id));
   for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
-    stored.set(chunk.id, tokenizePassage(chunk.title, chunk.text));
+    stored.set(chunk.id, formatSentenceTerms(tokenizePassage(chunk.title, chunk.text)));
   }
-  return stored;
+  return new Map([...stored].map(([id, terms]) => [id, findTermHits(terms, wanted)]));
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

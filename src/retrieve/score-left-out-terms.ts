@@ -1,4 +1,5 @@
 import type { TermStatistics } from '../shared/types.js';
+import type { TermHits } from '../text/sentence-terms.js';
 
 /** FTS5's bm25() constants, so that the scores added here match the ones it computed. */
 const K1 = 1.2;
@@ -14,13 +15,14 @@ const MIN_IDF = 1e-6;
  * index's mean: close, since stop words are a near-constant share of prose.
  *
  * @param terms stemmed words left out of the MATCH.
+ * @param candidates where each candidate holds them (`findTermHits`, searched for at least `terms`).
  * @returns the score to add to each candidate's BM25; candidates that hold
  * none of `terms` are absent.
  * @see https://www.sqlite.org/fts5.html#the_bm25_function
  */
 export function scoreLeftOutTerms(
   terms: readonly string[],
-  candidates: ReadonlyMap<number, readonly (readonly string[])[]>,
+  candidates: ReadonlyMap<number, TermHits>,
   statistics: TermStatistics,
 ): Map<number, number> {
   const scores = new Map<number, number>();
@@ -32,24 +34,20 @@ export function scoreLeftOutTerms(
       Math.max(MIN_IDF, Math.log((n - count + 0.5) / (count + 0.5))),
     ]),
   );
-  const lengths = new Map<number, number>();
   let totalLength = 0;
-  for (const [id, sentences] of candidates) {
-    const length = sentences.reduce((sum, sentence) => sum + sentence.length, 0);
-    lengths.set(id, length);
-    totalLength += length;
-  }
+  for (const passage of candidates.values()) totalLength += passage.termCount;
   const meanLength = totalLength / candidates.size || 1;
-  for (const [id, sentences] of candidates) {
-    const frequency = new Map<string, number>();
-    for (const sentence of sentences) {
-      for (const term of sentence) if (idf.has(term)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    }
-    if (frequency.size === 0) continue;
-    const lengthNorm = K1 * (1 - B + (B * (lengths.get(id) ?? 0)) / meanLength);
+  for (const [id, passage] of candidates) {
+    const lengthNorm = K1 * (1 - B + (B * passage.termCount) / meanLength);
     let score = 0;
-    for (const [term, tf] of frequency) score += ((idf.get(term) ?? 0) * tf * (K1 + 1)) / (tf + lengthNorm);
-    scores.set(id, score);
+    let found = false;
+    for (const [term, termIdf] of idf) {
+      const tf = passage.hits.get(term)?.length ?? 0;
+      if (tf === 0) continue;
+      found = true;
+      score += (termIdf * tf * (K1 + 1)) / (tf + lengthNorm);
+    }
+    if (found) scores.set(id, score);
   }
   return scores;
 }

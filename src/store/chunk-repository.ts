@@ -9,7 +9,7 @@ import {
 } from './chunk-statements.js';
 import { fromBlob, toBlob } from './embedding-blob.js';
 import { toSearchText } from './search-text.js';
-import { formatSentenceTerms, parseSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
+import { formatSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 
 /** A file row as stored in the index. */
 export interface FileRecord {
@@ -204,15 +204,16 @@ export class ChunkRepository {
 
   /**
    * The reranker's view of the given chunks: stemmed content terms by sentence
-   * of title and text (see `tokenizePassage`). Chunks stored without terms (by
-   * a version-1 index) and unknown ids are left out.
+   * of title and text (see `tokenizePassage`), as `formatSentenceTerms` stored
+   * them. Chunks stored without terms (by a version-1 index) and unknown ids
+   * are left out.
    */
-  getSentenceTerms(ids: readonly number[]): Map<number, string[][]> {
-    const terms = new Map<number, string[][]>();
+  getSentenceTerms(ids: readonly number[]): Map<number, string> {
+    const terms = new Map<number, string>();
     if (!this.#hasVersion2Tables) return terms;
     this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db);
     for (const row of this.#getSentenceTerms.all(JSON.stringify(ids))) {
-      if (row.terms !== null) terms.set(row.id, parseSentenceTerms(row.terms));
+      if (row.terms !== null) terms.set(row.id, row.terms);
     }
     return terms;
   }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rerankCandidates } from '../../src/retrieve/rerank-candidates.js';
-import { tokenizeSentences } from '../../src/text/sentence-terms.js';
+import { findTermHits, formatSentenceTerms, tokenizeSentences } from '../../src/text/sentence-terms.js';
+import { contentTerms } from '../../src/text/tokenize.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
 const statistics: TermStatistics = {
   passageCount: 100,
   documentFrequency: (terms) => new Map(terms.map((term) => [term, 5])),
 };
-const candidate = (id: number, text: string, bm25: number, cosine: number) => ({
+/** A candidate for `question`, its terms found as retrieval finds them. */
+const candidate = (question: string, id: number, text: string, bm25: number, cosine: number) => ({
   id,
-  sentences: tokenizeSentences(text),
+  terms: findTermHits(formatSentenceTerms(tokenizeSentences(text)), contentTerms(question)),
   bm25,
   cosine,
 });
@@ -18,7 +20,7 @@ describe('rerankCandidates', () => {
   it('orders by BM25 when nothing else differs', () => {
     const ranked = rerankCandidates(
       'solar panels',
-      [candidate(1, 'solar panels', 1, 0), candidate(2, 'solar panels', 4, 0)],
+      [candidate('solar panels', 1, 'solar panels', 1, 0), candidate('solar panels', 2, 'solar panels', 4, 0)],
       statistics,
       { cosine: 0.25, sentence: 0.2, proximity: 0.2, local: 0 },
     );
@@ -30,8 +32,8 @@ describe('rerankCandidates', () => {
     const ranked = rerankCandidates(
       'solar panels efficiency',
       [
-        candidate(1, 'Solar power grew. Panels got cheaper. Efficiency was flat.', 1, 0),
-        candidate(2, 'The efficiency of solar panels rose.', 0.9, 0),
+        candidate('solar panels efficiency', 1, 'Solar power grew. Panels got cheaper. Efficiency was flat.', 1, 0),
+        candidate('solar panels efficiency', 2, 'The efficiency of solar panels rose.', 0.9, 0),
       ],
       statistics,
       { cosine: 0, sentence: 0.2, proximity: 0.2, local: 0 },
@@ -40,7 +42,7 @@ describe('rerankCandidates', () => {
   });
 
   it('adds the weighted cosine', () => {
-    const ranked = rerankCandidates('x', [candidate(1, 'y', 0, 0.8)], statistics, {
+    const ranked = rerankCandidates('x', [candidate('x', 1, 'y', 0, 0.8)], statistics, {
       cosine: 0.5,
       sentence: 0,
       proximity: 0,

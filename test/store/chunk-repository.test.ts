@@ -10,7 +10,7 @@ import {
 } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { toSearchText } from '../../src/store/search-text.js';
-import { tokenizePassage } from '../../src/text/sentence-terms.js';
+import { formatSentenceTerms, tokenizePassage } from '../../src/text/sentence-terms.js';
 
 let indexDir: string;
 let db: Database.Database;
@@ -222,8 +222,8 @@ describe('ChunkRepository', () => {
     );
     const terms = repository.getSentenceTerms([...addedChunkIds, 999]);
     expect([...terms.keys()]).toEqual(addedChunkIds);
-    expect(terms.get(addedChunkIds[0]!)).toEqual([['grei', 'heron', 'heron', 'wade'], ['fish']]);
-    expect(terms.get(addedChunkIds[1]!)).toEqual(tokenizePassage('Grey herons', 'Nothing else.'));
+    expect(terms.get(addedChunkIds[0]!)).toBe('grei heron heron wade\nfish');
+    expect(terms.get(addedChunkIds[1]!)).toBe(formatSentenceTerms(tokenizePassage('Grey herons', 'Nothing else.')));
   });
 
   it('fills the sentence terms of chunks stored before they existed, once', () => {
@@ -232,7 +232,7 @@ describe('ChunkRepository', () => {
     repository.setMeta('terms_missing', '1');
     expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
     repository.fillMissingSentenceTerms();
-    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map([[addedChunkIds[0]!, [['heron', 'wade']]]]));
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map([[addedChunkIds[0]!, 'heron wade']]));
     expect(repository.getMeta('terms_missing')).toBeNull();
   });
 

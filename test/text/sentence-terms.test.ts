@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findTermHits,
   formatSentenceTerms,
-  parseSentenceTerms,
   tokenizePassage,
   tokenizeSentences,
 } from '../../src/text/sentence-terms.js';
@@ -21,14 +21,50 @@ describe('tokenizeSentences', () => {
 });
 
 describe('formatSentenceTerms', () => {
-  it('round-trips through parseSentenceTerms, empty sentences included', () => {
-    const sentences = [['heron', 'wade'], [], ['我们', '喜欢'], ['fish']];
-    const stored = formatSentenceTerms(sentences);
-    expect(stored).toBe('heron wade\n\n我们 喜欢\nfish');
-    expect(parseSentenceTerms(stored)).toEqual(sentences);
+  it('joins terms with spaces and sentences with newlines, empty sentences included', () => {
+    expect(formatSentenceTerms([['heron', 'wade'], [], ['我们', '喜欢'], ['fish']])).toBe('heron wade\n\n我们 喜欢\nfish');
+    expect(formatSentenceTerms([[]])).toBe('');
+  });
+});
+
+describe('findTermHits', () => {
+  it('gives each wanted term its sentence and position among all terms, and the term count', () => {
+    const stored = formatSentenceTerms([['heron', 'wade'], [], ['fish', 'heron'], ['我们', '喜欢']]);
+    expect(findTermHits(stored, ['heron', '喜欢', 'otter'])).toEqual({
+      termCount: 6,
+      hits: new Map([
+        ['heron', [{ sentence: 0, position: 0 }, { sentence: 2, position: 3 }]],
+        ['喜欢', [{ sentence: 3, position: 5 }]],
+      ]),
+    });
   });
 
-  it('round-trips a passage without terms', () => {
-    expect(parseSentenceTerms(formatSentenceTerms([[]]))).toEqual([[]]);
+  it('matches whole terms only', () => {
+    expect(findTermHits('herons heron\nnonheron', ['heron']).hits).toEqual(
+      new Map([['heron', [{ sentence: 0, position: 1 }]]]),
+    );
+  });
+
+  it('counts no terms in a passage without any, and finds nothing there', () => {
+    expect(findTermHits('', ['heron'])).toEqual({ termCount: 0, hits: new Map() });
+    expect(findTermHits('\n\nfish', ['fish'])).toEqual({
+      termCount: 1,
+      hits: new Map([['fish', [{ sentence: 2, position: 0 }]]]),
+    });
+  });
+
+  it('agrees with splitting the stored text, on every term of a passage', () => {
+    const sentences = tokenizePassage('Grey herons', 'Herons wade in the river. Fish hide.\n\nThe heron waits; fish swim.');
+    const split = new Map<string, { sentence: number; position: number }[]>();
+    let position = 0;
+    sentences.forEach((terms, sentence) =>
+      terms.forEach((term) => {
+        split.set(term, [...(split.get(term) ?? []), { sentence, position }]);
+        position += 1;
+      }),
+    );
+    const found = findTermHits(formatSentenceTerms(sentences), split.keys());
+    expect(found.termCount).toBe(position);
+    expect(new Map([...found.hits].sort())).toEqual(new Map([...split].sort()));
   });
 });
