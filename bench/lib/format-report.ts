@@ -45,6 +45,8 @@ export function formatReport(
     '',
     'Wall times on a machine whose cores other work may share: read the load averages first. footnote and the',
     'peer alternate in each round, so load falls on both and the ratio holds better than either figure.',
+    `footnote's hnswlib-node: ${system.hnswlibBuild === 'portable' ? "npm's portable build" : `rebuilt with ` +
+      `\`${system.hnswlibBuild}\` by its postinstall (bin/tune-native.js)`}; the peer's: npm's portable build.`,
     '',
     '## Goals',
     '',

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Rebuilds hnswlib-node for this machine's vector instructions (AVX2 + FMA)
+// when the CPU has them. npm compiles it with the compiler's portable x86-64
+// default, so hnswlib's distance loops run on SSE: on a 2-core AMD EPYC,
+// building a graph of 7,000 1024-d vectors took 4.9 s with SSE and 3.3 s with
+// AVX2, and a 100-neighbour search 0.95 ms against 0.68 ms (bench note in
+// issue #6). Runs as npm's `postinstall`. Never fails the install: on any
+// problem it says so in one line and keeps npm's portable build.
+//
+// The build is made in a copy and swapped in only once it loads and answers a
+// search, so a failed compile never leaves hnswlib-node broken. Like
+// `-march=native`, the result suits this CPU: set FOOTNOTE_PORTABLE_NATIVE=1
+// before `npm install` for node_modules meant for older x86-64 machines.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = path.join(root, 'node_modules', 'hnswlib-node');
+const addon = path.join(packageDir, 'build', 'Release', 'addon.node');
+const marker = `${addon}.avx2`;
+const FLAGS = '-mavx2 -mfma';
+
+/** Why this machine keeps the portable build, or null when it can take the tuned one. */
+function reasonToSkip() {
+  if (process.env.FOOTNOTE_PORTABLE_NATIVE === '1') return 'FOOTNOTE_PORTABLE_NATIVE=1';
+  if (process.platform !== 'linux' || process.arch !== 'x64') return 'not x86-64 Linux';
+  if (!fs.existsSync(addon)) return 'hnswlib-node is not built';
+  if (fs.existsSync(marker)) return 'already tuned';
+  const cpuFlags = new Set((fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^flags\s*:(.*)$/m)?.[1] ?? '').split(/\s+/));
+  if (!cpuFlags.has('avx2') || !cpuFlags.has('fma')) return 'the CPU has no AVX2/FMA';
+  // npm tells its lifecycle scripts where its own node-gyp is.
+  if (!process.env.npm_config_node_gyp) return 'node-gyp not found (run through npm install)';
+  return null;
+}
+
+/** Loads the addon at `file` in a fresh process and checks that a search finds the nearest vector. */
+function works(file) {
+  const check = `
+    const { HierarchicalNSW } = require(${JSON.stringify(file)});
+    const index = new HierarchicalNSW('cosine', 16);
+    index.initIndex({ maxElements: 3, m: 16, efConstruction: 40 });
+    const unit = (i) => Array.from({ length: 16 }, (_, j) => (j === i ? 1 : 0));
+    [0, 1, 2].forEach((i) => index.addPoint(unit(i), i));
+    if (index.searchKnn(unit(2), 1).neighbors[0] !== 2) process.exit(1);`;
+  return spawnSync(process.execPath, ['-e', check], { stdio: 'ignore' }).status === 0;
+}
+
+function tune() {
+  const skip = reasonToSkip();
+  if (skip !== null) {
+    if (skip !== 'already tuned') console.log(`footnote: hnswlib-node kept as npm built it (${skip})`);
+    return;
+  }
+  // Beside the package, so that its binding.gyp still finds node-addon-api up the tree.
+  const workDir = path.join(root, 'node_modules', '.footnote-native');
+  const copy = path.join(workDir, 'hnswlib-node');
+  try {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.cpSync(packageDir, copy, { recursive: true, filter: (source) => !source.startsWith(path.join(packageDir, 'build')) });
+    const built = spawnSync(process.execPath, [process.env.npm_config_node_gyp, 'rebuild'], {
+      cwd: copy,
+      env: { ...process.env, CXXFLAGS: `${process.env.CXXFLAGS ?? ''} ${FLAGS}`.trim() },
+      stdio: 'ignore',
+    });
+    const tuned = path.join(copy, 'build', 'Release', 'addon.node');
+    if (built.status !== 0 || !fs.existsSync(tuned)) throw new Error('the compile failed');
+    // The module loads its addon through `bindings`, which finds it by path: test it in place of the original.
+    const candidate = path.join(copy, 'lib', 'index.js');
+    if (!works(candidate)) throw new Error('the tuned build did not pass its check');
+    fs.copyFileSync(tuned, `${addon}.tuned`);
+    fs.renameSync(`${addon}.tuned`, addon);
+    fs.writeFileSync(marker, `${FLAGS}\n`);
+    console.log(`footnote: hnswlib-node rebuilt with ${FLAGS} for this CPU (FOOTNOTE_PORTABLE_NATIVE=1 keeps npm's build)`);
+  } catch (error) {
+    console.warn(`footnote: hnswlib-node kept as npm built it (${error instanceof Error ? error.message : error})`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+tune();
