@@ -59,13 +59,31 @@ export function limitMatchTerms(
 }
 
 /**
+ * The two rarest of `terms`, rarest first, when even the rarest one matches
+ * more passages than `budget`; null otherwise (or for fewer than two terms).
+ * See {@link KeywordPlan.requireAll}.
+ */
+export function commonTermsToRequire(
+  terms: readonly string[],
+  frequencies: ReadonlyMap<string, number>,
+  budget: number,
+): string[] | null {
+  if (terms.length < 2) return null;
+  const frequencyOf = (term: string): number => frequencies.get(stem(term)) ?? 0;
+  const rarestFirst = [...terms].sort((a, b) => frequencyOf(a) - frequencyOf(b));
+  if (frequencyOf(rarestFirst[0]!) <= budget) return null;
+  return rarestFirst.slice(0, 2);
+}
+
+/**
  * The FTS5 MATCH expression for `terms`: each quoted (so FTS5 syntax in the
  * question is taken literally), OR-ed so that BM25 ranks passages by how many
- * and how rare the matched words are. Null for no terms.
+ * and how rare the matched words are, or AND-ed when `requireAll`. Null for
+ * no terms.
  */
-export function toMatchExpression(terms: readonly string[]): string | null {
+export function toMatchExpression(terms: readonly string[], requireAll = false): string | null {
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term}"`).join(' OR ');
+  return terms.map((term) => `"${term}"`).join(requireAll ? ' AND ' : ' OR ');
 }
 
 /** How {@link planKeywordSearch} limits the words FTS5 matches. */
@@ -78,7 +96,18 @@ export interface KeywordSearchOptions {
 
 /** Which of a question's words FTS5 matches, and which the budget left out. */
 export interface KeywordPlan {
+  /** Words FTS5 matches: in question order, or rarest first when {@link requireAll}. */
   matched: string[];
+  /**
+   * Match only passages that hold every matched word. Set when every word is
+   * common (even the rarest matches more rows than the budget): the two
+   * rarest are then required together, as Elasticsearch's common-terms query
+   * requires all of a question made only of common words. Such questions were
+   * 14% of the bench's at 100k chunks and took 5.1 ms in FTS5 against 2.0 ms
+   * for the others. When no passage holds both, the rarest alone is matched.
+   * @see https://www.elastic.co/guide/en/elasticsearch/reference/7.17/query-dsl-common-terms-query.html
+   */
+  requireAll: boolean;
   /** Words left to the reranker, commonest of the question's (see {@link DEFAULT_MATCH_ROW_BUDGET}). */
   leftOut: string[];
 }
@@ -87,11 +116,12 @@ export interface KeywordPlan {
 export function planKeywordSearch(question: string, options: KeywordSearchOptions = {}): KeywordPlan {
   const { rowBudget = DEFAULT_MATCH_ROW_BUDGET, statistics } = options;
   const terms = matchTerms(question);
-  if (!statistics || terms.length < 2) return { matched: terms, leftOut: [] };
+  if (!statistics || terms.length < 2) return { matched: terms, requireAll: false, leftOut: [] };
   const frequencies = statistics.documentFrequency([...new Set(terms.map(stem))]);
-  const matched = limitMatchTerms(terms, frequencies, rowBudget);
+  const required = commonTermsToRequire(terms, frequencies, rowBudget);
+  const matched = required ?? limitMatchTerms(terms, frequencies, rowBudget);
   const kept = new Set(matched);
-  return { matched, leftOut: terms.filter((term) => !kept.has(term)) };
+  return { matched, requireAll: required !== null, leftOut: terms.filter((term) => !kept.has(term)) };
 }
 
 /** BM25 over chunk text and title for the matched words of a plan: chunk ids, best first. */
@@ -101,7 +131,10 @@ export function searchPlannedKeywords(
   limit: number,
   weights: KeywordWeights = DEFAULT_KEYWORD_WEIGHTS,
 ): { id: number; score: number }[] {
-  const match = toMatchExpression(plan.matched);
+  const match = toMatchExpression(plan.matched, plan.requireAll);
   if (match === null) return [];
-  return repo.searchText(match, limit, weights);
+  const hits = repo.searchText(match, limit, weights);
+  if (hits.length > 0 || !plan.requireAll) return hits;
+  // No passage holds both required words: the rarest alone, as the budget would have it.
+  return repo.searchText(toMatchExpression(plan.matched.slice(0, 1)) ?? match, limit, weights);
 }

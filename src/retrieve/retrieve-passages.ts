@@ -100,7 +100,7 @@ export async function retrievePassages(
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
   const plan: KeywordPlan =
     settings.mode === 'vector'
-      ? { matched: [], leftOut: [] }
+      ? { matched: [], requireAll: false, leftOut: [] }
       : planKeywordSearch(question, { rowBudget: settings.matchRowBudget, statistics: index.statistics });
   const keyword = searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const query =

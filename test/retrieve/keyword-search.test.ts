@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  commonTermsToRequire,
   limitMatchTerms,
   matchTerms,
   planKeywordSearch,
@@ -55,6 +56,19 @@ describe('limitMatchTerms', () => {
   });
 });
 
+describe('commonTermsToRequire', () => {
+  const frequencies = new Map([['heron', 3], ['river', 40], ['water', 900]]);
+
+  it('requires the two rarest words, rarest first, when even the rarest is over the budget', () => {
+    expect(commonTermsToRequire(['water', 'heron', 'river'], frequencies, 2)).toEqual(['heron', 'river']);
+  });
+
+  it('requires nothing while the rarest word fits the budget, or for one word', () => {
+    expect(commonTermsToRequire(['water', 'heron', 'river'], frequencies, 3)).toBeNull();
+    expect(commonTermsToRequire(['water'], frequencies, 2)).toBeNull();
+  });
+});
+
 const searchKeywords = (repo: ChunkRepository, question: string, limit: number, options: KeywordSearchOptions) =>
   searchPlannedKeywords(repo, planKeywordSearch(question, options), limit);
 
@@ -80,6 +94,18 @@ describe('searchKeywords', () => {
 
   it('leaves the commonest word to the reranker when the rows would exceed the budget', () => {
     const hits = searchKeywords(repo, 'heron water', 10, { statistics: createTermStatistics(db), rowBudget: 3 });
+    expect(hits.map((hit) => hit.id)).toEqual([1]);
+  });
+
+  it('requires the two rarest words together when every word is over the budget', () => {
+    const plan = planKeywordSearch('heron water number', { statistics: createTermStatistics(db), rowBudget: 0 });
+    expect(plan).toEqual({ matched: ['heron', 'number'], requireAll: true, leftOut: ['water'] });
+    const required = planKeywordSearch('water flowed', { statistics: createTermStatistics(db), rowBudget: 3 });
+    expect(searchPlannedKeywords(repo, required, 10).map((hit) => hit.id).sort()).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('falls back to the rarest word when no passage holds both required words', () => {
+    const hits = searchKeywords(repo, 'heron flowed', 10, { statistics: createTermStatistics(db), rowBudget: 0 });
     expect(hits.map((hit) => hit.id)).toEqual([1]);
   });
 
