@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_K } from '../../src/config/config-schema.js';
 import { formatEmbedderIdentity } from '../../src/embed/embedder.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { SCHEMA_VERSION } from '../../src/store/database.js';
@@ -68,6 +69,9 @@ export function benchQuery(
         `${result.recallAt10 >= 0.98 ? 'met' : 'not met'}`);
     log.add(SECTION, `query.${chunks}.recall-100`, `${name}: HNSW recall@10 as retrieval searches (top 10 of 100)`,
       'fraction', [result.recallAt10Of100], 'retrieval asks for 100 candidates, so hnswlib searches with ef = 100');
+    log.add(SECTION, `query.${chunks}.source`, `${name}: the question's source words in the first passage`,
+      'fraction', [result.sourceAt1], `in any of the ${DEFAULT_K} passages: ${result.sourceAtK.toFixed(3)} ` +
+        '(each question is six words of a sentence the index holds)');
     log.add(SECTION, `query.${chunks}.rss`, `${name}: RSS serving the index`, 'MB', [result.rssBytes / BYTES_PER_MB],
       `peak ${(result.maxRssBytes / BYTES_PER_MB).toFixed(0)} MB incl. the recall scan`);
     const disk = measureFolder(indexDir);

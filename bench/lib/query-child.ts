@@ -34,14 +34,24 @@ export interface QueryChildResult {
   recallAt10: number;
   recallAt10Of100: number;
   recallQueries: number;
+  /**
+   * Share of the timed questions whose source words (the six words each was
+   * made from, which the index holds verbatim) are in the first passage, and
+   * in any of the passages retrieval returns: a check that speed-ups keep the
+   * right passage at sizes the eval datasets do not reach.
+   */
+  sourceAt1: number;
+  sourceAtK: number;
 }
 
-function makeQuestions(sentences: readonly string[], count: number, seed: number): string[] {
+/** Questions made from six words of a sentence of the pool, with those words. */
+function makeQuestions(sentences: readonly string[], count: number, seed: number): { question: string; source: string }[] {
   const random = createSeededRandom(seed);
   return Array.from({ length: count }, () => {
     const words = random.pick(sentences).split(/\s+/u);
     const start = random.integer(0, Math.max(0, words.length - 6));
-    return `What about ${words.slice(start, start + 6).join(' ')}?`;
+    const source = words.slice(start, start + 6).join(' ');
+    return { question: `What about ${source}?`, source };
   });
 }
 
@@ -70,14 +80,19 @@ async function runQueries(): Promise<void> {
   const footnote = createFootnote(makeBenchConfig(corpusDir, indexDir));
   try {
     const openStarted = performance.now();
-    await footnote.retrieve(questions[0]!);
+    await footnote.retrieve(questions[0]!.question);
     const openMs = performance.now() - openStarted;
-    for (const question of questions.slice(0, WARM_UP_QUESTIONS)) await footnote.retrieve(question);
+    for (const { question } of questions.slice(0, WARM_UP_QUESTIONS)) await footnote.retrieve(question);
     const latenciesMs: number[] = [];
-    for (const question of questions) {
+    let sourceAt1 = 0;
+    let sourceAtK = 0;
+    for (const { question, source } of questions) {
       const startedAt = performance.now();
-      await footnote.retrieve(question);
+      const passages = await footnote.retrieve(question);
       latenciesMs.push(performance.now() - startedAt);
+      const holds = passages.map((passage) => passage.text.replace(/\s+/gu, ' ').includes(source));
+      if (holds[0]) sourceAt1 += 1;
+      if (holds.includes(true)) sourceAtK += 1;
     }
     const rssBytes = process.memoryUsage().rss;
     const maxRssBytes = process.resourceUsage().maxRSS * 1024;
@@ -87,7 +102,7 @@ async function runQueries(): Promise<void> {
     const embedder = new LocalEmbedder();
     const { index: vectors } = openVectorIndex(indexDir, repo, embedder.identity.dimensions);
     const recallQueries = makeQuestions(pool.sentences, Number(recallArgument ?? 50), 7)
-      .map((question) => Float32Array.from(embedder.embedToFloat32([question])[0]!));
+      .map(({ question }) => Float32Array.from(embedder.embedToFloat32([question])[0]!));
     const exact = exactTopK(repo, recallQueries, RECALL_K);
     let hits = 0;
     let hitsOf100 = 0;
@@ -106,6 +121,8 @@ async function runQueries(): Promise<void> {
       recallAt10: hits / (recallQueries.length * RECALL_K),
       recallAt10Of100: hitsOf100 / (recallQueries.length * RECALL_K),
       recallQueries: recallQueries.length,
+      sourceAt1: sourceAt1 / questions.length,
+      sourceAtK: sourceAtK / questions.length,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
