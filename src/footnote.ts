@@ -149,16 +149,23 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   ): AsyncGenerator<AnswerEvent, Answer> {
     const retrievalQuestion = options.passages ? question : rewriteFollowUp(question, history);
     const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
+    const settings = keywordOnlyBecause ? KEYWORD_ONLY : (dependencies.retrieval ?? DEFAULT_RETRIEVAL);
     const passages =
       options.passages ??
       (await retrievePassages(index, retrievalQuestion, {
         k: options.k ?? config.k,
-        settings: keywordOnlyBecause ? KEYWORD_ONLY : dependencies.retrieval,
+        settings,
         signal: options.signal,
       }));
     throwIfAborted(options.signal);
     const weights = weighQuestionTerms(retrievalQuestion, index.statistics);
-    const run = answerExtractively(question, passages, weights, { maxSentences: dependencies.maxSentences });
+    // A rewritten follow-up was scored with the previous question's terms, which
+    // lift the score whether or not the new question is answered: coverage decides.
+    const reranked = settings.mode === 'rerank' && retrievalQuestion === question;
+    const run = answerExtractively(question, passages, weights, {
+      maxSentences: dependencies.maxSentences,
+      passageScores: reranked ? 'reranked' : 'other',
+    });
     return yield* annotateAnswer(run, {
       retrievalQuestion: retrievalQuestion === question ? undefined : retrievalQuestion,
       fallback: keywordOnlyBecause && { reason: 'provider-unreachable', detail: keywordOnlyBecause.message },

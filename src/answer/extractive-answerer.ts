@@ -8,14 +8,15 @@ import {
   weighByLocalRarity,
   type WeightedTerms,
 } from '../retrieve/question-terms.js';
+import { coversQuestion, type PassageScores } from './covers-question.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
 
 /**
- * How sentences are scored and when the answerer abstains, chosen with
- * `npm run eval` on a quarter of SQuAD dev (each step is in the closing note of
- * issue #3): passage weight 0.3 → 0.6 and local weighting 0 → 1 each added about
+ * How sentences are scored, chosen with `npm run eval` on a quarter of SQuAD
+ * dev (each step is in the closing note of issue #3; when to abstain is in
+ * covers-question.ts): passage weight 0.3 → 0.6 and local weighting 0 → 1 each added about
  * 0.01 to one-sentence answer hit.
  */
 const SENTENCE_SCORING = {
@@ -23,22 +24,6 @@ const SENTENCE_SCORING = {
   passage: 0.6,
   /** Bonus for holding the kind of thing the question asks for (a number, a date, a name). */
   answerType: 0.15,
-  /**
-   * Below this share of the question's idf weight found in the best passage, the
-   * corpus is taken not to answer: quoting it would look like an answer and isn't.
-   * Measured on SQuAD dev with half of the articles left out of the index: at 0.5
-   * footnote abstains on 83% of the questions whose article is missing and on 9%
-   * of those it could answer (0.4: 65% and 3%; 0.6: 92% and 21%).
-   */
-  minCoverage: 0.5,
-  /**
-   * The same when the passage holds every name the question mentions (its
-   * capitalised words): the topic is there, so the words it lacks are more
-   * likely paraphrase than a sign of a missing document. With half of SQuAD
-   * dev's articles left out, 0.5 → 0.4 here abstains on 79% (was 81%) of the
-   * questions whose article is missing and on 5.4% (was 8.4%) of the others.
-   */
-  minCoverageWithNames: 0.4,
   /** How much term weights follow their rarity among the candidate sentences (0..1). */
   local: 1,
   /**
@@ -84,6 +69,12 @@ export const ABSTAIN_TEXT =
 
 export interface ExtractiveOptions {
   maxSentences?: number;
+  /**
+   * `'reranked'` when the passages come from the reranker, whose scores mean
+   * the same on any corpus and so help decide whether to abstain; default
+   * `'other'` (coverage alone decides).
+   */
+  passageScores?: PassageScores;
 }
 
 interface ScoredSentence {
@@ -108,7 +99,9 @@ export async function* answerExtractively(
   yield { type: 'answer-start', mode: 'extractive', model: null };
   const maxSentences = options.maxSentences ?? DEFAULT_MAX_SENTENCES;
 
-  if (!coversQuestion(question, passages, weights)) return yield* abstain(question, passages);
+  if (!coversQuestion(question, passages, weights, options.passageScores ?? 'other')) {
+    return yield* abstain(question, passages);
+  }
 
   const chosen = chooseSentences(question, passages, weights, maxSentences);
   const citationIdByPassage = new Map<number, number>();
@@ -130,26 +123,6 @@ export async function* answerExtractively(
   const answer: Answer = { question, answer: text, mode: 'extractive', model: null, abstained: false, citations };
   yield { type: 'answer-end', answer };
   return answer;
-}
-
-/** Capitalised words after the first: the names a question mentions, roughly (none in Chinese or Japanese). */
-const QUESTION_NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{M}\p{N}'’-]*/gu;
-
-/**
- * True when some passage holds enough of the question's idf weight to be
- * taken as answering it (less is needed when it holds every name the question
- * mentions); false means the corpus is taken not to answer.
- */
-function coversQuestion(question: string, passages: readonly Passage[], weights: WeightedTerms): boolean {
-  const names = [...question.matchAll(QUESTION_NAME)].flatMap((match) => contentTerms(match[0]));
-  return passages.some((passage) => {
-    const terms = new Set(contentTerms(passage.text));
-    const share = coverage(weights, terms);
-    if (share >= SENTENCE_SCORING.minCoverage) return true;
-    if (names.length === 0 || share < SENTENCE_SCORING.minCoverageWithNames) return false;
-    const withTitle = new Set([...terms, ...contentTerms(passage.title ?? '')]);
-    return names.every((name) => withTitle.has(name));
-  });
 }
 
 /**
