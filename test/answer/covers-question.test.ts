@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { coversQuestion } from '../../src/answer/covers-question.js';
 import type { Passage } from '../../src/shared/types.js';
+import { makePassage } from '../helpers/make-passage.js';
 
-const passage = (text: string, score: number, title: string | null = null): Passage => ({
-  id: 1,
-  source: 'a.txt',
-  ordinal: 0,
-  text,
-  startOffset: 0,
-  endOffset: text.length,
-  startLine: 1,
-  endLine: 1,
-  page: null,
-  title,
-  score,
-});
+const passage = (text: string, score: number, title: string | null = null): Passage =>
+  makePassage(text, { score, title });
 
 // Four equal weights: each term found is a quarter of the question's coverage.
 const weights = new Map([

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTAIN_TEXT, answerExtractively } from '../../src/answer/extractive-answerer.js';
 import type { Answer, AnswerEvent, Passage } from '../../src/shared/types.js';
+import { makePassage } from '../helpers/make-passage.js';
 import { drain } from '../helpers/test-config.js';
 
-const passage = (id: number, source: string, text: string, score = 1): Passage => ({
-  id,
-  source,
-  ordinal: 0,
-  text,
-  startOffset: 0,
-  endOffset: text.length,
-  startLine: 1,
-  endLine: 1,
-  page: null,
-  title: null,
-  score,
-});
+const passage = (id: number, source: string, text: string, score = 1): Passage =>
+  makePassage(text, { id, source, score });
 
 // Equal weights keep the arithmetic visible: coverage is the share of terms matched.
 const weights = (...terms: string[]) => new Map(terms.map((term) => [term, 1]));
