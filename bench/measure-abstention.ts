@@ -15,6 +15,7 @@ import type { AnswerMetrics } from '../src/eval/eval-report.js';
 import { evaluateAnswers } from '../src/eval/evaluate-answers.js';
 import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
 import { makeBenchConfig } from './lib/bench-config.js';
+import { drain } from './lib/drain.js';
 
 const [file, sentencesArgument] = process.argv.slice(2);
 if (file === undefined) throw new Error('usage: measure-abstention.ts SQUAD_JSON [sentences]');
@@ -25,13 +26,6 @@ if (dataset.kind !== 'squad') throw new Error('measure-abstention needs a SQuAD-
 /** The article index of a SQuAD record id, `${articleIndex}-${paragraphIndex}`. */
 const articleOf = (recordId: string): number => Number(recordId.split('-')[0]);
 const articleOfQuery = (query: EvalQuery): number => articleOf([...query.relevant.keys()][0] ?? '');
-
-async function drain<T>(run: AsyncGenerator<unknown, T>): Promise<T> {
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** Indexes `records` and asks `groups` of questions on it, each measured apart. */
 async function measure(

@@ -11,13 +11,7 @@ import { evaluateRetrieval } from '../src/eval/evaluate-retrieval.js';
 import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
 import { DEFAULT_RETRIEVAL } from '../src/retrieve/retrieve-passages.js';
 import { makeBenchConfig } from './lib/bench-config.js';
-
-async function drain<E, R>(run: AsyncGenerator<E, R>): Promise<R> {
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return step.value;
-  }
-}
+import { drain } from './lib/drain.js';
 
 const [datasetPath, budgetsArgument] = process.argv.slice(2);
 if (!datasetPath) throw new Error('usage: measure-row-budget.ts DATASET [BUDGET,…]');

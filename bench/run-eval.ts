@@ -19,12 +19,13 @@ import { DEFAULT_MAX_SENTENCES } from '../src/answer/extractive-answerer.js';
 import { loadDataset } from '../src/eval/datasets/load-dataset.js';
 import { evaluateAnswers } from '../src/eval/evaluate-answers.js';
 import { evaluateRetrieval, type RetrievalResult } from '../src/eval/evaluate-retrieval.js';
-import type { AnswerMetrics, EvalProgress, EvalReport } from '../src/eval/eval-report.js';
+import type { AnswerMetrics, EvalReport } from '../src/eval/eval-report.js';
 import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
 import { buildEvalReport } from '../src/eval/run-eval.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../src/retrieve/retrieve-passages.js';
 import { makeBenchConfig } from './lib/bench-config.js';
 import { describeSystem } from './lib/system-info.js';
+import { drain } from './lib/drain.js';
 
 /** A retrieval variant, measured on the same index as the others. */
 interface RetrievalVariant {
@@ -313,14 +314,6 @@ function formatMarkdown(runs: readonly BenchRun[], wallSeconds: number, cpuSecon
 
 function fixed3(value: number): string {
   return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
-}
-
-/** Runs an eval stage to the end. Children share stderr, so only whole lines are logged, by the caller. */
-async function drain<R>(run: AsyncGenerator<EvalProgress, R>): Promise<R> {
-  for (;;) {
-    const step = await run.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Starts measuring; the returned function gives wall and CPU seconds since. */
