@@ -77,8 +77,7 @@ export function coversQuestion(
   return passages.some((passage) => {
     const terms = new Set(contentTerms(passage.text));
     const share = coverage(weights, terms);
-    const withTitle = new Set([...terms, ...contentTerms(passage.title ?? '')]);
-    const holdsNames = names.length > 0 && names.every((name) => withTitle.has(name));
+    const holdsNames = names.length > 0 && holdsEvery(names, terms, passage.title);
     if (scores === 'reranked') {
       const evidence =
         topScore + ABSTENTION.coverageWeight * share + (holdsNames ? ABSTENTION.namesWeight : 0);
@@ -86,4 +85,11 @@ export function coversQuestion(
     }
     return share >= (holdsNames ? ABSTENTION.minCoverageWithNames : ABSTENTION.minCoverage);
   });
+}
+
+/** True when each name is among a passage's terms or its title's (tokenised only when the text lacks one). */
+function holdsEvery(names: readonly string[], terms: ReadonlySet<string>, title: string | null): boolean {
+  if (names.every((name) => terms.has(name))) return true;
+  const titleTerms = new Set(contentTerms(title ?? ''));
+  return names.every((name) => terms.has(name) || titleTerms.has(name));
 }

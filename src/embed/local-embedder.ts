@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
+import { FNV_OFFSET_BASIS, fnvStep, hashString } from '../text/fnv-hash.js';
 import { stem } from '../text/porter-stemmer.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { tokenize } from '../text/tokenize.js';
@@ -33,24 +34,12 @@ const CHAR_GRAM_WEIGHT = CHAR_GRAM_WORD_WEIGHT / Math.sqrt(TYPICAL_CHAR_GRAMS_PE
 const MAX_CHAR_GRAM_TOKEN_LENGTH = 24;
 
 /** Distinct FNV seeds keep the three feature kinds apart even when their strings coincide. */
-const UNIGRAM_SEED = 0x811c9dc5; // the FNV-1a 32-bit offset basis
+const UNIGRAM_SEED = FNV_OFFSET_BASIS;
 const BIGRAM_SEED = 0x050c5d1f;
 const CHAR_GRAM_SEED = 0x2b992ddf;
 const WORD_START = 0x3c; // '<'
 const WORD_END = 0x3e; // '>'
 const BIGRAM_SEPARATOR = 0x20; // ' '
-
-/** One FNV-1a step: fold one UTF-16 code unit into the hash. */
-function fnvStep(hash: number, codeUnit: number): number {
-  return Math.imul(hash ^ codeUnit, 0x01000193);
-}
-
-/** FNV-1a 32-bit over the UTF-16 code units of `text`, continuing from `seed`. */
-function hashString(text: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i));
-  return hash;
-}
 
 /**
  * murmur3's finaliser: FNV's low bits mix poorly, and the bucket comes from them.

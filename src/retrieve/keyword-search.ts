@@ -46,12 +46,10 @@ export function limitMatchTerms(
   frequencies: ReadonlyMap<string, number>,
   budget: number,
 ): string[] {
-  const frequencyOf = (term: string): number => frequencies.get(stem(term)) ?? 0;
-  const rarestFirst = [...terms].sort((a, b) => frequencyOf(a) - frequencyOf(b));
   const kept = new Set<string>();
   let rows = 0;
-  for (const term of rarestFirst) {
-    rows += frequencyOf(term);
+  for (const { term, passages } of byRarity(terms, frequencies)) {
+    rows += passages;
     if (kept.size > 0 && rows > budget) break;
     kept.add(term);
   }
@@ -69,10 +67,19 @@ export function commonTermsToRequire(
   budget: number,
 ): string[] | null {
   if (terms.length < 2) return null;
-  const frequencyOf = (term: string): number => frequencies.get(stem(term)) ?? 0;
-  const rarestFirst = [...terms].sort((a, b) => frequencyOf(a) - frequencyOf(b));
-  if (frequencyOf(rarestFirst[0]!) <= budget) return null;
-  return rarestFirst.slice(0, 2);
+  const [rarest, next] = byRarity(terms, frequencies);
+  if (rarest!.passages <= budget) return null;
+  return [rarest!.term, next!.term];
+}
+
+/** `terms` with their passage counts (looked up by stem; unknown words count as rare), rarest first. */
+function byRarity(
+  terms: readonly string[],
+  frequencies: ReadonlyMap<string, number>,
+): { term: string; passages: number }[] {
+  return terms
+    .map((term) => ({ term, passages: frequencies.get(stem(term)) ?? 0 }))
+    .sort((a, b) => a.passages - b.passages);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface RerankCandidate {
   id: number;
   /**
    * Where the title and passage hold the question's stemmed content terms
-   * (`findTermHits`, searched for at least `contentTerms(question)`).
+   * (`termFinder`, searching for at least `contentTerms(question)`).
    */
   terms: TermHits;
   /** BM25 (higher is better), 0 when the passage does not match. */

@@ -3,7 +3,7 @@ import type { ChunkRepository } from '../store/chunk-repository.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
-import { findTermHits, formatSentenceTerms, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
+import { formatSentenceTerms, termFinder, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
 import { contentTerms } from '../text/tokenize.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
@@ -200,7 +200,8 @@ function termHitsOf(index: SearchableIndex, ids: readonly number[], wanted: Read
   for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
     stored.set(chunk.id, formatSentenceTerms(tokenizePassage(chunk.title, chunk.text)));
   }
-  return new Map([...stored].map(([id, terms]) => [id, findTermHits(terms, wanted)]));
+  const find = termFinder(wanted);
+  return new Map([...stored].map(([id, terms]) => [id, find(terms)]));
 }
 
 function withScores(repo: ChunkRepository, hits: Hit[]): Passage[] {

@@ -15,7 +15,7 @@ const MIN_IDF = 1e-6;
  * index's mean: close, since stop words are a near-constant share of prose.
  *
  * @param terms stemmed words left out of the MATCH.
- * @param candidates where each candidate holds them (`findTermHits`, searched for at least `terms`).
+ * @param candidates where each candidate holds them (`termFinder`, searching for at least `terms`).
  * @returns the score to add to each candidate's BM25; candidates that hold
  * none of `terms` are absent.
  * @see https://www.sqlite.org/fts5.html#the_bm25_function

@@ -1,3 +1,4 @@
+import { FNV_OFFSET_BASIS, fnvStep, hashString } from './fnv-hash.js';
 import { contentTerms } from './tokenize.js';
 
 /**
@@ -49,62 +50,62 @@ export interface TermHits {
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
-/** FNV-1a over a term's UTF-16 code units: the same hash whether from a string or a scan. */
-const HASH_SEED = 0x811c9dc5;
-function hashStep(hash: number, codeUnit: number): number {
-  return Math.imul(hash ^ codeUnit, 0x01000193);
-}
-
 /** Bits of the quick filter that rules most terms out before a map lookup. */
 const FILTER_BITS = 10;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 /**
- * Finds `wanted` in what {@link formatSentenceTerms} wrote, in one pass and
- * without making a string of each term: at 100k chunks, splitting every
+ * A finder of `wanted` in what {@link formatSentenceTerms} wrote: prepare it
+ * once per question, then call it on each candidate. One pass over the stored
+ * text, without making a string of each term: at 100k chunks, splitting every
  * candidate into term strings cost about 1 ms a question (and garbage
  * collection after), while the reranker reads only the question's few terms.
  * Each term is hashed as it is scanned, and only a hash that some wanted term
  * has is compared with it.
+ *
+ * @example
+ * const find = termFinder(['heron']);
+ * find('heron wade\nfish'); // { termCount: 3, hits: Map { 'heron' => [{ sentence: 0, position: 0 }] } }
  */
-export function findTermHits(stored: string, wanted: Iterable<string>): TermHits {
+export function termFinder(wanted: Iterable<string>): (stored: string) => TermHits {
   const termsByHash = new Map<number, string[]>();
   const filter = new Uint8Array(1 << FILTER_BITS);
   for (const term of wanted) {
-    let hash = HASH_SEED;
-    for (let i = 0; i < term.length; i++) hash = hashStep(hash, term.charCodeAt(i));
+    const hash = hashString(term);
     const same = termsByHash.get(hash);
     if (same) same.push(term);
     else termsByHash.set(hash, [term]);
     filter[hash & FILTER_MASK] = 1;
   }
 
-  const hits = new Map<string, TermHit[]>();
-  let sentence = 0;
-  let position = 0;
-  let start = 0;
-  let hash = HASH_SEED;
-  for (let i = 0; i <= stored.length; i++) {
-    const codeUnit = i < stored.length ? stored.charCodeAt(i) : NEWLINE;
-    if (codeUnit !== SPACE && codeUnit !== NEWLINE) {
-      hash = hashStep(hash, codeUnit);
-      continue;
-    }
-    // A separator ends the term since `start`, unless it closes an empty sentence.
-    if (i > start) {
-      if (filter[hash & FILTER_MASK] === 1) {
-        for (const term of termsByHash.get(hash) ?? []) {
-          if (term.length !== i - start || !stored.startsWith(term, start)) continue;
-          const list = hits.get(term);
-          if (list) list.push({ sentence, position });
-          else hits.set(term, [{ sentence, position }]);
-        }
+  return (stored) => {
+    const hits = new Map<string, TermHit[]>();
+    let sentence = 0;
+    let position = 0;
+    let start = 0;
+    let hash = FNV_OFFSET_BASIS;
+    for (let i = 0; i <= stored.length; i++) {
+      const codeUnit = i < stored.length ? stored.charCodeAt(i) : NEWLINE;
+      if (codeUnit !== SPACE && codeUnit !== NEWLINE) {
+        hash = fnvStep(hash, codeUnit);
+        continue;
       }
-      position += 1;
+      // A separator ends the term since `start`, unless it closes an empty sentence.
+      if (i > start) {
+        if (filter[hash & FILTER_MASK] === 1) {
+          for (const term of termsByHash.get(hash) ?? []) {
+            if (term.length !== i - start || !stored.startsWith(term, start)) continue;
+            const list = hits.get(term);
+            if (list) list.push({ sentence, position });
+            else hits.set(term, [{ sentence, position }]);
+          }
+        }
+        position += 1;
+      }
+      if (codeUnit === NEWLINE) sentence += 1;
+      start = i + 1;
+      hash = FNV_OFFSET_BASIS;
     }
-    if (codeUnit === NEWLINE) sentence += 1;
-    start = i + 1;
-    hash = HASH_SEED;
-  }
-  return { termCount: position, hits };
+    return { termCount: position, hits };
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureLexicalFeatures } from '../../src/retrieve/lexical-features.js';
-import { findTermHits, formatSentenceTerms, tokenizeSentences } from '../../src/text/sentence-terms.js';
+import { formatSentenceTerms, termFinder, tokenizeSentences } from '../../src/text/sentence-terms.js';
 import { contentTerms } from '../../src/text/tokenize.js';
 
 const weights = new Map([
@@ -9,7 +9,7 @@ const weights = new Map([
   ['team', 1],
 ]);
 const question = contentTerms('Guo Jun team');
-const hitsIn = (text: string) => findTermHits(formatSentenceTerms(tokenizeSentences(text)), weights.keys());
+const hitsIn = (text: string) => termFinder(weights.keys())(formatSentenceTerms(tokenizeSentences(text)));
 
 describe('measureLexicalFeatures', () => {
   it('scores full coverage and proximity when the terms meet in one sentence', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rerankCandidates } from '../../src/retrieve/rerank-candidates.js';
-import { findTermHits, formatSentenceTerms, tokenizeSentences } from '../../src/text/sentence-terms.js';
+import { formatSentenceTerms, termFinder, tokenizeSentences } from '../../src/text/sentence-terms.js';
 import { contentTerms } from '../../src/text/tokenize.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
@@ -11,7 +11,7 @@ const statistics: TermStatistics = {
 /** A candidate for `question`, its terms found as retrieval finds them. */
 const candidate = (question: string, id: number, text: string, bm25: number, cosine: number) => ({
   id,
-  terms: findTermHits(formatSentenceTerms(tokenizeSentences(text)), contentTerms(question)),
+  terms: termFinder(contentTerms(question))(formatSentenceTerms(tokenizeSentences(text))),
   bm25,
   cosine,
 });

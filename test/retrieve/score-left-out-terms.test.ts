@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreLeftOutTerms } from '../../src/retrieve/score-left-out-terms.js';
 import type { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { createTermStatistics } from '../../src/store/term-statistics.js';
-import { findTermHits } from '../../src/text/sentence-terms.js';
+import { termFinder } from '../../src/text/sentence-terms.js';
 import { createTextIndex, type TextIndex } from '../helpers/text-index.js';
 
 // No stop words, one sentence each: content terms are exactly FTS5's tokens.
@@ -26,7 +26,8 @@ afterEach(() => index.cleanup());
 
 /** The candidates' hits of `terms`, as retrieval finds them. */
 function hitsOf(ids: number[], terms: string[]) {
-  return new Map([...repo.getSentenceTerms(ids)].map(([id, stored]) => [id, findTermHits(stored, terms)]));
+  const find = termFinder(terms);
+  return new Map([...repo.getSentenceTerms(ids)].map(([id, stored]) => [id, find(stored)]));
 }
 
 describe('scoreLeftOutTerms', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findTermHits,
   formatSentenceTerms,
+  termFinder,
   tokenizePassage,
   tokenizeSentences,
 } from '../../src/text/sentence-terms.js';
@@ -27,10 +27,10 @@ describe('formatSentenceTerms', () => {
   });
 });
 
-describe('findTermHits', () => {
+describe('termFinder', () => {
   it('gives each wanted term its sentence and position among all terms, and the term count', () => {
     const stored = formatSentenceTerms([['heron', 'wade'], [], ['fish', 'heron'], ['我们', '喜欢']]);
-    expect(findTermHits(stored, ['heron', '喜欢', 'otter'])).toEqual({
+    expect(termFinder(['heron', '喜欢', 'otter'])(stored)).toEqual({
       termCount: 6,
       hits: new Map([
         ['heron', [{ sentence: 0, position: 0 }, { sentence: 2, position: 3 }]],
@@ -40,14 +40,20 @@ describe('findTermHits', () => {
   });
 
   it('matches whole terms only', () => {
-    expect(findTermHits('herons heron\nnonheron', ['heron']).hits).toEqual(
+    expect(termFinder(['heron'])('herons heron\nnonheron').hits).toEqual(
       new Map([['heron', [{ sentence: 0, position: 1 }]]]),
     );
   });
 
+  it('serves passage after passage, each on its own', () => {
+    const find = termFinder(['heron']);
+    expect(find('heron heron').hits.get('heron')).toHaveLength(2);
+    expect(find('fish heron')).toEqual({ termCount: 2, hits: new Map([['heron', [{ sentence: 0, position: 1 }]]]) });
+  });
+
   it('counts no terms in a passage without any, and finds nothing there', () => {
-    expect(findTermHits('', ['heron'])).toEqual({ termCount: 0, hits: new Map() });
-    expect(findTermHits('\n\nfish', ['fish'])).toEqual({
+    expect(termFinder(['heron'])('')).toEqual({ termCount: 0, hits: new Map() });
+    expect(termFinder(['fish'])('\n\nfish')).toEqual({
       termCount: 1,
       hits: new Map([['fish', [{ sentence: 2, position: 0 }]]]),
     });
@@ -63,7 +69,7 @@ describe('findTermHits', () => {
         position += 1;
       }),
     );
-    const found = findTermHits(formatSentenceTerms(sentences), split.keys());
+    const found = termFinder(split.keys())(formatSentenceTerms(sentences));
     expect(found.termCount).toBe(position);
     expect(new Map([...found.hits].sort())).toEqual(new Map([...split].sort()));
   });
