@@ -14,7 +14,9 @@ try {
   fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts' },
+    // The index run's text worker is a thread entry of its own, found beside
+    // the chunk that starts it (src/ingest/text-worker-client.ts).
+    entryPoints: { main: 'src/cli/main.ts', 'text-worker': 'src/ingest/text-worker.ts' },
     outdir,
     bundle: true,
     // Splitting keeps what the source loads with import() (the chat app, the

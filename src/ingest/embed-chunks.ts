@@ -18,6 +18,8 @@ export async function embedChunks(
   embedder: Embedder,
   known: (hashes: string[]) => Map<string, Float32Array>,
   runCache: Map<string, Float32Array>,
+  /** Computes the new embeddings instead of `embedder` (an index run's text worker does, for the local one). */
+  compute?: (texts: string[]) => Promise<Float32Array[]>,
 ): Promise<EmbeddedBatch> {
   const unknownHashes = [...new Set(textHashes.filter((hash) => !runCache.has(hash)))];
   for (const [hash, vector] of known(unknownHashes)) runCache.set(hash, vector);
@@ -27,7 +29,8 @@ export async function embedChunks(
     if (!runCache.has(hash) && !missing.has(hash)) missing.set(hash, texts[i] ?? '');
   });
   if (missing.size > 0) {
-    const computed = await embedToFloat32(embedder, [...missing.values()]);
+    const texts = [...missing.values()];
+    const computed = await (compute ?? ((batch) => embedToFloat32(embedder, batch)))(texts);
     [...missing.keys()].forEach((hash, i) => {
       runCache.set(hash, computed[i] ?? new Float32Array(embedder.identity.dimensions));
     });

@@ -4,6 +4,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chunkDocument } from '../chunk/chunk-document.js';
 import type { ChunkingOptions } from '../config/config-schema.js';
 import { formatEmbedderIdentity, type Embedder } from '../embed/embedder.js';
+import { LocalEmbedder } from '../embed/local-embedder.js';
+import type { PassageAnalysis } from '../store/analyze-passage.js';
 import type Database from 'better-sqlite3';
 import { ChunkRepository, type NewChunk } from '../store/chunk-repository.js';
 import { openDatabase } from '../store/database.js';
@@ -21,11 +23,12 @@ import { VectorIndexBuilder } from '../store/vector-index-builder.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
 import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
-import { embedChunks } from './embed-chunks.js';
+import { embedChunks, type EmbeddedBatch } from './embed-chunks.js';
 import type { IngestEvent, IngestReport } from './ingest-report.js';
 import { planChanges, type ListedDocument } from './plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles, writeSkippedFiles } from './skipped-files.js';
 import { swapInStagedIndex } from './swap-staged-index.js';
+import { TextWorker } from './text-worker-client.js';
 
 /** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
 const EMBED_BATCH_CHUNKS = 256;
@@ -39,11 +42,12 @@ const EMBED_BATCH_CHUNKS = 256;
 const MAX_BUSY_MS = 16;
 
 /**
- * A run that starts from an empty vector index and has at least this many
- * bytes to index builds the graph on a worker thread (see VectorIndexBuilder).
- * Below it, starting the thread (~30 ms) costs more than it saves.
+ * A run with at least this many bytes to index embeds and tokenises on a
+ * worker thread (see TextWorker), and if it starts from an empty vector index
+ * it builds the graph on another (see VectorIndexBuilder). Below it, starting
+ * a thread (~30 ms, more through tsx) costs more than it saves.
  */
-const VECTOR_WORKER_MIN_BYTES = 512 * 1024;
+const WORKER_MIN_BYTES = 512 * 1024;
 
 /**
  * Most chunks a run may leave to the journal instead of saving the vector
@@ -77,8 +81,14 @@ export interface IngestSettings {
   source: DocumentSource;
   embedder: Embedder;
   chunking: ChunkingOptions;
-  /** Overrides {@link VECTOR_WORKER_MIN_BYTES} (tests use 0 to take the worker path on tiny corpora). */
-  vectorWorkerMinBytes?: number;
+  /** Overrides {@link WORKER_MIN_BYTES} (tests use 0 to take the worker paths on tiny corpora). */
+  workerMinBytes?: number;
+}
+
+/** A batch of files whose embeddings and store tokenisation are under way. */
+interface PreparedBatch {
+  files: PendingFile[];
+  ready: Promise<[EmbeddedBatch, PassageAnalysis[] | null]>;
 }
 
 interface PendingFile {
@@ -171,6 +181,7 @@ async function* updateIndex(
   const listed = await source.list(signal);
   const db = openDatabase(targetDir, { create: true });
   let builder: VectorIndexBuilder | null = null;
+  let textWorker: TextWorker | null = null;
   try {
     const repo = new ChunkRepository(db);
     const embedderName = formatEmbedderIdentity(embedder.identity);
@@ -214,6 +225,7 @@ async function* updateIndex(
     yield { type: 'ingest-start', files: listed.length, toIndex: toIndex.length, full };
 
     const bytesToIndex = toIndex.reduce((sum, document) => sum + document.size, 0);
+    const workerMinBytes = settings.workerMinBytes ?? WORKER_MIN_BYTES;
     const hasWork = toIndex.length > 0 || plan.removed.some((removed) => indexedHash.has(removed));
     const vectorsPath = path.join(targetDir, VECTORS_FILE_NAME);
     // Journal mode: a small update leaves the vector file alone (see
@@ -229,13 +241,17 @@ async function* updateIndex(
       : null;
     builder =
       openedVectors !== null && openedVectors.size === 0 && openedVectors.deletedCount === 0 &&
-      bytesToIndex >= (settings.vectorWorkerMinBytes ?? VECTOR_WORKER_MIN_BYTES)
+      bytesToIndex >= workerMinBytes
         ? VectorIndexBuilder.start(
           embedder.identity.dimensions,
           estimateChunks(bytesToIndex, settings.chunking),
         )
         : null;
     const vectors: VectorSink = builder ?? openedVectors ?? JOURNALLED;
+    textWorker = bytesToIndex >= workerMinBytes
+      ? TextWorker.start({ dimensions: embedder instanceof LocalEmbedder ? embedder.identity.dimensions : null })
+      : null;
+    const workerEmbeds = textWorker !== null && embedder instanceof LocalEmbedder;
     if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
@@ -263,16 +279,31 @@ async function* updateIndex(
     let pending: PendingFile[] = [];
     let pendingChunks = 0;
     let done = 0;
+    // With a text worker, a batch is embedded and tokenised there while this
+    // thread reads and chunks the next one and writes the one before.
+    let inFlight: PreparedBatch | null = null;
 
-    async function* flush(): AsyncGenerator<IngestEvent> {
-      const writes = pending.flatMap((file) => file.writes);
-      const embedded = await embedChunks(
+    const prepare = (files: PendingFile[]): PreparedBatch => {
+      const writes = files.flatMap((file) => file.writes);
+      const analyses = textWorker?.analyze(files.flatMap((file) =>
+        file.writes.map((write) => ({ title: file.document.title ?? null, text: write.chunk.text })))) ??
+        Promise.resolve(null);
+      const embedded = embedChunks(
         writes.map((write) => write.chunk.text),
         writes.map((write) => write.textHash),
         embedder,
         (hashes) => findKnownEmbeddings(hashes, repo, reusable),
         runCache,
+        workerEmbeds ? (texts) => textWorker!.embed(texts) : undefined,
       );
+      const ready = Promise.all([embedded, analyses]);
+      // Awaited when the batch is written; a run that stops first must not leave it unhandled.
+      ready.catch(() => {});
+      return { files, ready };
+    };
+
+    async function* write(batch: PreparedBatch): AsyncGenerator<IngestEvent> {
+      const [embedded, analyses] = await batch.ready;
       report.embeddingsComputed += embedded.computed;
       report.embeddingsReused += embedded.reused;
       let offset = 0;
@@ -282,6 +313,7 @@ async function* updateIndex(
         const chunks = file.writes.map((write, i) => ({
           ...write,
           embedding: embedded.vectors[offset + i] as Float32Array,
+          ...(analyses === null ? {} : { analysis: analyses[offset + i] }),
         }));
         offset += chunks.length;
         const { removedChunkIds, addedChunkIds } = repo.replaceFile(
@@ -308,21 +340,19 @@ async function* updateIndex(
         // segment at each) took 30% of a 10,000-file run. A file's
         // `file-indexed` event still comes after its commit.
         const written = repo.transaction(() =>
-          pending.map((file) => writeFile(file)));
-        for (const [i, file] of pending.entries()) {
+          batch.files.map((file) => writeFile(file)));
+        for (const [i, file] of batch.files.entries()) {
           done += 1;
           yield { type: 'file-indexed', source: file.listed.source, chunks: written[i]!, done, total: toIndex.length };
         }
       } else {
-        for (const file of pending) {
+        for (const file of batch.files) {
           const chunks = writeFile(file);
           done += 1;
           yield { type: 'file-indexed', source: file.listed.source, chunks, done, total: toIndex.length };
           await yieldWhenBusy();
         }
       }
-      pending = [];
-      pendingChunks = 0;
       yield {
         type: 'embed-progress',
         done,
@@ -333,6 +363,16 @@ async function* updateIndex(
       await yieldToEventLoop();
       busySince = performance.now();
       throwIfAborted(signal);
+    }
+
+    async function* flush(): AsyncGenerator<IngestEvent> {
+      const batch = prepare(pending);
+      pending = [];
+      pendingChunks = 0;
+      const previous = inFlight;
+      inFlight = textWorker === null ? null : batch;
+      if (previous !== null) yield* write(previous);
+      if (textWorker === null) yield* write(batch);
     }
 
     for (const document of toIndex) {
@@ -353,6 +393,11 @@ async function* updateIndex(
       if (pendingChunks >= EMBED_BATCH_CHUNKS) yield* flush();
     }
     if (pending.length > 0) yield* flush();
+    if (inFlight !== null) {
+      const last = inFlight;
+      inFlight = null;
+      yield* write(last);
+    }
 
     if (builder !== null) {
       await builder.save(vectorsPath);
@@ -382,6 +427,7 @@ async function* updateIndex(
     }
   } finally {
     await builder?.close();
+    await textWorker?.close();
     db.close();
   }
 }

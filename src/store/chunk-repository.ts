@@ -8,6 +8,7 @@ import {
   prepareStatements,
 } from './chunk-statements.js';
 import { fromBlob, toBlob } from './embedding-blob.js';
+import { analyzePassage, type PassageAnalysis } from './analyze-passage.js';
 import { toSearchText } from './search-text.js';
 import { formatSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 
@@ -34,6 +35,8 @@ export interface NewChunk {
   /** Hash of `chunk.text`, to reuse embeddings of unchanged passages. */
   textHash: string;
   embedding: Float32Array;
+  /** Its search terms when already computed (an index run does it on a worker thread); otherwise computed here. */
+  analysis?: PassageAnalysis;
 }
 
 /** BM25 column weights for {@link ChunkRepository.searchText}. */
@@ -113,7 +116,8 @@ export class ChunkRepository {
       const searchTitle = toSearchText(file.title ?? '');
       this.#insertChunk ??= prepareInsertChunk(this.#db);
       const insertChunk = this.#insertChunk;
-      const addedChunkIds = chunks.map(({ chunk, textHash, embedding }) => {
+      const addedChunkIds = chunks.map(({ chunk, textHash, embedding, analysis }) => {
+        const { sentenceTerms, searchText } = analysis ?? analyzePassage(file.title, chunk.text);
         const row = insertChunk.get(
           fileRow.id,
           chunk.ordinal,
@@ -125,10 +129,10 @@ export class ChunkRepository {
           chunk.endLine,
           chunk.page,
           toBlob(embedding),
-          formatSentenceTerms(tokenizePassage(file.title, chunk.text)),
+          sentenceTerms,
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
-        this.#statements.insertFts.run(row.id, searchTitle, toSearchText(chunk.text));
+        this.#statements.insertFts.run(row.id, searchTitle, searchText);
         return row.id;
       });
       return { removedChunkIds, addedChunkIds };

@@ -11,6 +11,7 @@ import { acquireIndexLock } from '../../src/store/index-lock.js';
 import { countJournal } from '../../src/store/index-state.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
+import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
 import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
 import { drain, makeTestConfig } from '../helpers/test-config.js';
@@ -312,14 +313,14 @@ describe('runIngest on a worker thread', () => {
     corpus = createTempCorpus(files);
     const embedder = new FakeEmbedder();
     const reports = [];
-    for (const vectorWorkerMinBytes of [0, Number.POSITIVE_INFINITY]) {
+    for (const workerMinBytes of [0, Number.POSITIVE_INFINITY]) {
       const indexDir = makeTestConfig(corpus.root).index;
       const { value } = await drain(runIngest({
         indexDir,
         source: createFolderSource(corpus.root),
         embedder,
         chunking: { chunkSize: 200, chunkOverlap: 0 },
-        vectorWorkerMinBytes,
+        workerMinBytes,
       }));
       const vectors = VectorIndex.load(path.join(indexDir, VECTORS_FILE_NAME), embedder.identity.dimensions);
       const query = embedder.vectorOf(paragraph('topic17'));
@@ -327,6 +328,35 @@ describe('runIngest on a worker thread', () => {
     }
     expect(reports[0]).toEqual({ chunks: 30, size: 30, nearest: 18 });
     expect(reports[1]).toEqual(reports[0]);
+  });
+
+  it('writes the same database with the text worker as without it, over several batches', async () => {
+    const words = ['light', 'sound', 'heat', 'water', 'stone', 'glass', 'paper', 'metal'];
+    const files = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [
+      `f${String(i).padStart(2, '0')}.md`,
+      `# Notes ${i}\n\n` + words.map((word) => `${paragraph(`${word}${i}`)} 我们今天去公园${i}。`).join('\n\n'),
+    ]));
+    corpus = createTempCorpus(files);
+    const dumps = [];
+    for (const workerMinBytes of [0, Number.POSITIVE_INFINITY]) {
+      const indexDir = makeTestConfig(corpus.root).index;
+      const { value } = await drain(runIngest({
+        indexDir,
+        source: createFolderSource(corpus.root),
+        embedder: new LocalEmbedder({ dimensions: 32 }),
+        chunking: { chunkSize: 200, chunkOverlap: 0 },
+        workerMinBytes,
+      }));
+      const db = openDatabase(indexDir, { readonly: true });
+      dumps.push({
+        report: { ...value, seconds: 0 },
+        chunks: db.prepare('SELECT id, text, terms, embedding FROM chunks ORDER BY id').all(),
+        fts: db.prepare('SELECT rowid, title, text FROM chunks_fts ORDER BY rowid').all(),
+      });
+      db.close();
+    }
+    expect(dumps[0]!.chunks.length).toBeGreaterThan(2 * 256);
+    expect(dumps[0]).toEqual(dumps[1]);
   });
 
   it('reuses the embeddings of the index it replaces on --full', async () => {
