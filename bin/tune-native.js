@@ -7,6 +7,10 @@
 // issue #6). Runs as npm's `postinstall`. Never fails the install: on any
 // problem it says so in one line and keeps npm's portable build.
 //
+// The same build also takes vectors as Float32Array (patchFloat32Input): stock
+// hnswlib-node copies a vector in with one N-API call per number, a quarter
+// of the time of a graph insert at 1024 dimensions (0.56 → 0.43 ms each).
+//
 // The build is made in a copy and swapped in only once it loads and answers a
 // search, so a failed compile never leaves hnswlib-node broken. Like
 // `-march=native`, the result suits this CPU: set FOOTNOTE_PORTABLE_NATIVE=1
@@ -35,16 +39,83 @@ function reasonToSkip() {
   return null;
 }
 
-/** Loads the addon at `file` in a fresh process and checks that a search finds the nearest vector. */
-function works(file) {
+/**
+ * Loads the addon at `file` in a fresh process and checks that a search finds
+ * the nearest vector, given as arrays and, when `float32` is set, as Float32Array.
+ */
+function works(file, float32) {
   const check = `
     const { HierarchicalNSW } = require(${JSON.stringify(file)});
     const index = new HierarchicalNSW('cosine', 16);
-    index.initIndex({ maxElements: 3, m: 16, efConstruction: 40 });
+    index.initIndex({ maxElements: 4, m: 16, efConstruction: 40 });
     const unit = (i) => Array.from({ length: 16 }, (_, j) => (j === i ? 1 : 0));
     [0, 1, 2].forEach((i) => index.addPoint(unit(i), i));
-    if (index.searchKnn(unit(2), 1).neighbors[0] !== 2) process.exit(1);`;
+    if (index.searchKnn(unit(2), 1).neighbors[0] !== 2) process.exit(1);
+    if (${float32}) {
+      index.addPoint(Float32Array.from(unit(3)), 3);
+      if (index.searchKnn(Float32Array.from(unit(3)), 1).neighbors[0] !== 3) process.exit(1);
+      if (index.searchKnn(unit(3), 1).neighbors[0] !== 3) process.exit(1);
+      let refused = false;
+      try { index.addPoint(new Float32Array(15), 9); } catch { refused = true; }
+      if (!refused) process.exit(1);
+    }`;
   return spawnSync(process.execPath, ['-e', check], { stdio: 'ignore' }).status === 0;
+}
+
+/** Where the patch goes in addon.cc: the copy loops of HierarchicalNSW's addPoint and searchKnn. */
+const ARRAY_CHECK = 'if (!info[0].IsArray()) {';
+const ARRAY_LENGTH = 'Napi::Array arr = info[0].As<Napi::Array>();\n    if (arr.Length() != dim_) {';
+const COPY_LOOP = [
+  '    for (uint32_t i = 0; i < dim_; i++) {',
+  '      Napi::Value val = arr[i];',
+  '      vec[i] = val.As<Napi::Number>().FloatValue();',
+  '    }',
+].join('\n');
+const HELPER = `
+// footnote (bin/tune-native.js): a Float32Array of the index's dimension is
+// copied in with one memcpy instead of an N-API call per number.
+static bool footnoteIsFloat32(const Napi::Value& value, uint32_t dim) {
+  if (!value.IsTypedArray()) return false;
+  Napi::TypedArray typed = value.As<Napi::TypedArray>();
+  return typed.TypedArrayType() == napi_float32_array && typed.ElementLength() == dim;
+}
+`;
+
+/**
+ * Lets HierarchicalNSW's addPoint and searchKnn take a Float32Array as well
+ * as an array. Returns false, leaving the file alone, unless the source reads
+ * exactly as expected (hnswlib-node 3.0): then footnote passes arrays, as to
+ * npm's build.
+ */
+function patchFloat32Input(addonSource) {
+  const source = fs.readFileSync(addonSource, 'utf8');
+  const classStart = source.indexOf('class HierarchicalNSW');
+  if (classStart < 0 || !source.includes('#include <napi.h>')) return false;
+  const methods = source.slice(classStart).split(/(?=\n  Napi::Value )/);
+  let patched = 0;
+  const rewritten = methods.map((method) => {
+    if (!/^\n  Napi::Value (addPoint|searchKnn)\(/.test(method)) return method;
+    if (![ARRAY_CHECK, ARRAY_LENGTH, COPY_LOOP].every((part) => method.split(part).length === 2)) return method;
+    patched += 1;
+    return method
+      .replace(ARRAY_CHECK, 'if (!info[0].IsArray() && !footnoteIsFloat32(info[0], dim_)) {')
+      .replace(ARRAY_LENGTH, [
+        'const bool footnoteTyped = footnoteIsFloat32(info[0], dim_);',
+        '    Napi::Array arr = footnoteTyped ? Napi::Array::New(env, dim_) : info[0].As<Napi::Array>();',
+        '    if (arr.Length() != dim_) {',
+      ].join('\n'))
+      .replace(COPY_LOOP, [
+        '    if (footnoteTyped) {',
+        '      std::memcpy(vec.data(), info[0].As<Napi::Float32Array>().Data(), dim_ * sizeof(float));',
+        '    } else {',
+        COPY_LOOP,
+        '    }',
+      ].join('\n'));
+  });
+  if (patched !== 2) return false;
+  const head = source.slice(0, classStart).replace('#include <napi.h>', `#include <napi.h>\n#include <cstring>\n${HELPER}`);
+  fs.writeFileSync(addonSource, head + rewritten.join(''));
+  return true;
 }
 
 function tune() {
@@ -60,6 +131,7 @@ function tune() {
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.mkdirSync(workDir, { recursive: true });
     fs.cpSync(packageDir, copy, { recursive: true, filter: (source) => !source.startsWith(path.join(packageDir, 'build')) });
+    const float32 = patchFloat32Input(path.join(copy, 'src', 'addon.cc'));
     const built = spawnSync(process.execPath, [process.env.npm_config_node_gyp, 'rebuild'], {
       cwd: copy,
       env: { ...process.env, CXXFLAGS: `${process.env.CXXFLAGS ?? ''} ${FLAGS}`.trim() },
@@ -69,11 +141,12 @@ function tune() {
     if (built.status !== 0 || !fs.existsSync(tuned)) throw new Error('the compile failed');
     // The module loads its addon through `bindings`, which finds it by path: test it in place of the original.
     const candidate = path.join(copy, 'lib', 'index.js');
-    if (!works(candidate)) throw new Error('the tuned build did not pass its check');
+    if (!works(candidate, float32)) throw new Error('the tuned build did not pass its check');
     fs.copyFileSync(tuned, `${addon}.tuned`);
     fs.renameSync(`${addon}.tuned`, addon);
-    fs.writeFileSync(marker, `${FLAGS}\n`);
-    console.log(`footnote: hnswlib-node rebuilt with ${FLAGS} for this CPU (FOOTNOTE_PORTABLE_NATIVE=1 keeps npm's build)`);
+    const build = float32 ? `${FLAGS}, Float32Array input` : FLAGS;
+    fs.writeFileSync(marker, `${build}\n`);
+    console.log(`footnote: hnswlib-node rebuilt with ${build} for this CPU (FOOTNOTE_PORTABLE_NATIVE=1 keeps npm's build)`);
   } catch (error) {
     console.warn(`footnote: hnswlib-node kept as npm built it (${error instanceof Error ? error.message : error})`);
   } finally {

@@ -22,9 +22,24 @@ const { HierarchicalNSW } = require(workerData.hnswlibPath);
 const { dimensions, capacity, m, efConstruction } = workerData;
 const hnsw = new HierarchicalNSW('cosine', dimensions);
 hnsw.initIndex({ maxElements: capacity, m, efConstruction });
-// addPoint takes only plain arrays and copies the numbers out; filling one
-// reused array costs a quarter of what a new one per vector did.
+// footnote's tuned hnswlib-node takes a Float32Array (one memcpy); npm's
+// takes only plain arrays and copies the numbers out one N-API call at a
+// time, so one reused array is filled for it (see withVector in vector-index.ts).
 const point = new Array(dimensions).fill(0);
+let takesFloat32 = true;
+function addPoint(vector, id) {
+  if (takesFloat32) {
+    try {
+      hnsw.addPoint(vector, id);
+      return;
+    } catch (error) {
+      if (!(error instanceof TypeError && error.message.includes('must be an Array'))) throw error;
+      takesFloat32 = false;
+    }
+  }
+  for (let j = 0; j < dimensions; j++) point[j] = vector[j];
+  hnsw.addPoint(point, id);
+}
 parentPort.on('message', (message) => {
   try {
     if (message.type === 'add') {
@@ -36,9 +51,7 @@ parentPort.on('message', (message) => {
         hnsw.resizeIndex(room);
       }
       for (let i = 0; i < ids.length; i++) {
-        const offset = i * dimensions;
-        for (let j = 0; j < dimensions; j++) point[j] = vectors[offset + j];
-        hnsw.addPoint(point, ids[i]);
+        addPoint(vectors.subarray(i * dimensions, (i + 1) * dimensions), ids[i]);
       }
     } else if (message.type === 'remove') {
       for (const id of message.ids) hnsw.markDelete(id);

@@ -176,7 +176,7 @@ export class VectorIndex {
     if (!this.#labels.has(id)) this.#ensureRoomForOneMore();
     // With replacement of deleted elements disabled (the default), addPoint on
     // an existing label unmarks it if deleted and updates its vector in place.
-    this.#hnsw.addPoint(Array.from(withoutZeroNorm(vector)), id);
+    withVector(withoutZeroNorm(vector), (input) => this.#hnsw.addPoint(input, id));
     this.#labels.add(id);
     this.#deleted.delete(id);
   }
@@ -196,7 +196,7 @@ export class VectorIndex {
     const inGraph = Math.min(count, this.#labels.size - this.#deleted.size);
     const found: VectorMatch[] = [];
     if (inGraph > 0) {
-      const { neighbors, distances } = this.#hnsw.searchKnn(Array.from(vector), inGraph);
+      const { neighbors, distances } = withVector(vector, (input) => this.#hnsw.searchKnn(input, inGraph));
       neighbors.forEach((id, i) => found.push({ id, distance: distances[i] ?? Number.NaN }));
     }
     if (this.#staged.size === 0) return found;
@@ -309,6 +309,33 @@ export function replaceFileDurably(temporaryPath: string, filePath: string): voi
     fs.rmSync(temporaryPath, { force: true });
     throw error;
   }
+}
+
+/**
+ * Whether this hnswlib-node takes a Float32Array where its types say number[]:
+ * footnote's tuned build does (bin/tune-native.js), saving an N-API call per
+ * number; npm's build refuses with a TypeError. Learnt on the first call.
+ */
+let takesFloat32: boolean | null = null;
+
+/** Calls `call` with `vector` as this hnswlib-node best takes it. */
+function withVector<T>(vector: Float32Array | readonly number[], call: (input: number[]) => T): T {
+  if (vector instanceof Float32Array && takesFloat32 !== false) {
+    try {
+      const result = call(vector as unknown as number[]);
+      takesFloat32 = true;
+      return result;
+    } catch (error) {
+      if (takesFloat32 === true || !isArrayRequired(error)) throw error;
+      takesFloat32 = false;
+    }
+  }
+  return call(Array.from(vector));
+}
+
+/** npm's hnswlib-node refusing a Float32Array: "Invalid the first argument type, must be an Array." */
+export function isArrayRequired(error: unknown): boolean {
+  return error instanceof TypeError && error.message.includes('must be an Array');
 }
 
 /**
