@@ -53,6 +53,7 @@ parentPort.on('message', (message) => {
       for (let i = 0; i < ids.length; i++) {
         addPoint(vectors.subarray(i * dimensions, (i + 1) * dimensions), ids[i]);
       }
+      parentPort.postMessage({ type: 'added', count: ids.length });
     } else if (message.type === 'remove') {
       for (const id of message.ids) hnsw.markDelete(id);
     } else if (message.type === 'write') {
@@ -83,6 +84,9 @@ export class VectorIndexBuilder {
   readonly #worker: Worker;
   readonly #live = new Set<number>();
   #pendingIds: number[] = [];
+  /** Vectors sent to the worker, and those it reports inserted. */
+  #sent = 0;
+  #inserted = 0;
   #pendingVectors: Float32Array;
   /** The worker's first error; reported by the next save. */
   #failure: Error | null = null;
@@ -92,7 +96,11 @@ export class VectorIndexBuilder {
     this.dimensions = dimensions;
     this.#worker = worker;
     this.#pendingVectors = new Float32Array(VECTORS_PER_MESSAGE * dimensions);
-    worker.on('message', (message: { type: 'written' } | { type: 'failed'; message: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'added') {
+        this.#inserted += message.count;
+        return;
+      }
       const error = message.type === 'failed' ? new Error(`vector worker: ${message.message}`) : null;
       if (error !== null) this.#failure ??= error;
       this.#settleWrite(error);
@@ -120,6 +128,15 @@ export class VectorIndexBuilder {
       },
     });
     return new VectorIndexBuilder(dimensions, worker);
+  }
+
+  /**
+   * Vectors added but not yet in the graph. While it grows, the graph is the
+   * run's slowest part, and other threads competing for its core slow it
+   * down further (see run-ingest.ts).
+   */
+  get backlog(): number {
+    return this.#sent + this.#pendingIds.length - this.#inserted;
   }
 
   /** Live vectors added so far. */
@@ -179,9 +196,13 @@ export class VectorIndexBuilder {
     const vectors = this.#pendingVectors.slice(0, count * this.dimensions);
     // Transferred, not copied: the batch is 1 MB at 1024 dimensions.
     this.#worker.postMessage({ type: 'add', ids: this.#pendingIds, vectors }, [vectors.buffer]);
+    this.#sent += count;
     this.#pendingIds = [];
   }
 }
+
+/** What the worker reports: a batch inserted, the file written, or a failure. */
+type WorkerMessage = { type: 'added'; count: number } | { type: 'written' } | { type: 'failed'; message: string };
 
 async function replaceFileDurablyAsync(
   filePath: string,

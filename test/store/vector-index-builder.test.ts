@@ -48,6 +48,15 @@ describe('VectorIndexBuilder', () => {
     expect(VectorIndex.load(file, 4).size).toBe(2_000);
   });
 
+  it('counts added vectors as backlog until the worker reports them in the graph', async () => {
+    builder = VectorIndexBuilder.start(4, 1);
+    for (let id = 1; id <= 600; id++) builder.add(id, axisVector(id, id / 600));
+    // Nothing can have been reported before the event loop turns.
+    expect(builder.backlog).toBe(600);
+    await builder.save(path.join(dir, 'vectors.hnsw'));
+    expect(builder.backlog).toBe(0);
+  });
+
   it('leaves removed vectors out of the saved index', async () => {
     builder = VectorIndexBuilder.start(4);
     builder.add(1, axisVector(0));
