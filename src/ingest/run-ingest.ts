@@ -254,7 +254,7 @@ async function* updateIndex(
     textWorker = bytesToIndex >= workerMinBytes
       ? TextWorker.start({ dimensions: embedder instanceof LocalEmbedder ? embedder.identity.dimensions : null })
       : null;
-    const workerEmbeds = textWorker !== null && embedder instanceof LocalEmbedder;
+    const workerEmbeds = embedder instanceof LocalEmbedder;
     if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);

@@ -15,9 +15,11 @@ export interface PassageText {
   text: string;
 }
 
-export type TextWorkerRequest =
-  | { id: number; kind: 'analyze'; passages: PassageText[] }
-  | { id: number; kind: 'embed'; texts: string[] };
+/** Work for the thread: tokenise passages for the store, or embed texts. */
+export type TextWorkerTask = { kind: 'analyze'; passages: PassageText[] } | { kind: 'embed'; texts: string[] };
+
+/** A task as posted, numbered so its answer finds its caller. */
+export type TextWorkerRequest = TextWorkerTask & { id: number };
 
 export type TextWorkerResponse =
   | { id: number; analyses: PassageAnalysis[] }
@@ -83,7 +85,7 @@ export class TextWorker {
 
   /** The store's tokenisation of each passage, in order. */
   async analyze(passages: PassageText[]): Promise<PassageAnalysis[]> {
-    const response = await this.#request({ id: 0, kind: 'analyze', passages });
+    const response = await this.#request({ kind: 'analyze', passages });
     if (response !== null && 'analyses' in response) return response.analyses;
     return passages.map(({ title, text }) => analyzePassage(title, text));
   }
@@ -92,7 +94,7 @@ export class TextWorker {
   async embed(texts: string[]): Promise<Float32Array[]> {
     const dimensions = this.#dimensions;
     if (dimensions === null) throw new Error('this text worker was started without an embedder');
-    const response = await this.#request({ id: 0, kind: 'embed', texts });
+    const response = await this.#request({ kind: 'embed', texts });
     if (response !== null && 'vectors' in response) {
       const { vectors } = response;
       return texts.map((_, i) => vectors.subarray(i * dimensions, (i + 1) * dimensions));
@@ -109,14 +111,14 @@ export class TextWorker {
   }
 
   /** The worker's answer, or null when the caller must compute it (no thread, or it failed). */
-  #request(request: TextWorkerRequest): Promise<TextWorkerResponse | null> {
+  #request(task: TextWorkerTask): Promise<TextWorkerResponse | null> {
     const worker = this.#worker;
     if (worker === null) return Promise.resolve(null);
     const id = this.#nextId++;
     return new Promise<TextWorkerResponse | null>((resolve) => {
       // A failed thread answers null, never an error: the caller computes instead.
       this.#pending.set(id, { resolve: (response) => resolve('error' in response ? null : response), reject: () => resolve(null) });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...task, id } satisfies TextWorkerRequest);
     });
   }
 
