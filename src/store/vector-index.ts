@@ -311,30 +311,37 @@ export function replaceFileDurably(temporaryPath: string, filePath: string): voi
   }
 }
 
-/**
- * Whether this hnswlib-node takes a Float32Array where its types say number[]:
- * footnote's tuned build does (bin/tune-native.js), saving an N-API call per
- * number; npm's build refuses with a TypeError. Learnt on the first call.
- */
-let takesFloat32: boolean | null = null;
+/** Calls `call` with a vector in the form the addon takes: see {@link createVectorPasser}. */
+export type VectorPasser = <T>(vector: Float32Array | readonly number[], call: (input: number[]) => T) => T;
 
-/** Calls `call` with `vector` as this hnswlib-node best takes it. */
-function withVector<T>(vector: Float32Array | readonly number[], call: (input: number[]) => T): T {
-  if (vector instanceof Float32Array && takesFloat32 !== false) {
-    try {
-      const result = call(vector as unknown as number[]);
-      takesFloat32 = true;
-      return result;
-    } catch (error) {
-      if (takesFloat32 === true || !isArrayRequired(error)) throw error;
-      takesFloat32 = false;
+/**
+ * A passer that learns, on its first Float32Array, whether the hnswlib-node
+ * it calls takes one where its types say number[]: footnote's tuned build
+ * does (bin/tune-native.js), saving an N-API call per number; npm's build
+ * refuses with a TypeError, after which every vector goes as an array.
+ */
+export function createVectorPasser(): VectorPasser {
+  let takesFloat32: boolean | null = null;
+  return (vector, call) => {
+    if (vector instanceof Float32Array && takesFloat32 !== false) {
+      try {
+        const result = call(vector as unknown as number[]);
+        takesFloat32 = true;
+        return result;
+      } catch (error) {
+        if (takesFloat32 === true || !isArrayRequired(error)) throw error;
+        takesFloat32 = false;
+      }
     }
-  }
-  return call(Array.from(vector));
+    return call(Array.from(vector));
+  };
 }
 
+/** One addon per process, so one passer. */
+const withVector = createVectorPasser();
+
 /** npm's hnswlib-node refusing a Float32Array: "Invalid the first argument type, must be an Array." */
-export function isArrayRequired(error: unknown): boolean {
+function isArrayRequired(error: unknown): boolean {
   return error instanceof TypeError && error.message.includes('must be an Array');
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteError } from '../../src/shared/errors.js';
-import { VectorIndex } from '../../src/store/vector-index.js';
+import { createVectorPasser, VectorIndex } from '../../src/store/vector-index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -213,5 +213,36 @@ describe('VectorIndex', () => {
     expect(index.insertStaged(2)).toBe(1);
     expect(index.insertStaged(2)).toBe(0);
     expect([index.size, index.stagedCount]).toEqual([3, 0]);
+  });
+});
+
+describe('createVectorPasser', () => {
+  const refusing = (calls: unknown[]) => (input: number[]) => {
+    calls.push(input);
+    if (input instanceof Float32Array) throw new TypeError('Invalid the first argument type, must be an Array.');
+    return input.length;
+  };
+
+  it('passes a Float32Array as it is to an addon that takes one', () => {
+    const pass = createVectorPasser();
+    const vector = Float32Array.of(1, 2);
+    const calls: unknown[] = [];
+    expect(pass(vector, (input) => calls.push(input))).toBe(1);
+    expect(calls[0]).toBe(vector);
+  });
+
+  it("falls back to arrays for npm's build, and asks it only once", () => {
+    const pass = createVectorPasser();
+    const calls: unknown[] = [];
+    expect(pass(Float32Array.of(1, 2), refusing(calls))).toBe(2);
+    expect(pass(Float32Array.of(3, 4, 5), refusing(calls))).toBe(3);
+    expect(calls).toEqual([Float32Array.of(1, 2), [1, 2], [3, 4, 5]]);
+  });
+
+  it('lets other errors through, and a refusal after an acceptance too', () => {
+    const pass = createVectorPasser();
+    expect(() => pass(Float32Array.of(1), () => { throw new RangeError('full'); })).toThrow(RangeError);
+    pass(Float32Array.of(1), () => 0);
+    expect(() => pass(Float32Array.of(1), refusing([]))).toThrow(TypeError);
   });
 });
