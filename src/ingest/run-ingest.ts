@@ -251,10 +251,12 @@ async function* updateIndex(
         )
         : null;
     const vectors: VectorSink = builder ?? openedVectors ?? JOURNALLED;
+    // The thread builds its own LocalEmbedder, so only that exact class can be
+    // embedded there: a subclass might embed differently.
+    const workerEmbeds = Object.getPrototypeOf(embedder) === LocalEmbedder.prototype;
     textWorker = bytesToIndex >= workerMinBytes
-      ? TextWorker.start({ dimensions: embedder instanceof LocalEmbedder ? embedder.identity.dimensions : null })
+      ? TextWorker.start({ dimensions: workerEmbeds ? embedder.identity.dimensions : null })
       : null;
-    const workerEmbeds = embedder instanceof LocalEmbedder;
     if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     repo.setMeta('chunking', chunkingName);
