@@ -124,7 +124,7 @@ export function benchThroughput(
         cold.map((run, i) => peer[i]!.wallMs / run.wallMs), 'same as the MB/s ratio; paired by round');
       log.add(SECTION, `${id}.cpu-ratio`, label('footnote ÷ peer, CPU time'), 'ratio',
         cold.map((run, i) => peer[i]!.cpuMs / run.cpuMs),
-        'what the ratio tends to when other work keeps both cores busy (footnote uses 2 threads, the peer 1)');
+        'what the ratio tends to when other work keeps both cores busy (footnote uses up to 3 threads, the peer 1)');
     } else {
       log.add(SECTION, `${id}.peer-skipped`, label('peer'), 'count', [0],
         peerProblem ?? 'skipped: would not fit the 15-minute budget (see bench/README.md)');
