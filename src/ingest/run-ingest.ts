@@ -33,7 +33,7 @@ import { TextWorker } from './text-worker-client.js';
 /** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
 const EMBED_BATCH_CHUNKS = 256;
 
-/** Vectors waiting for the graph worker beyond which a batch's text work is not offloaded (one batch's worth). */
+/** Vectors waiting for the graph worker beyond which a batch's text work is not offloaded (four batches' worth). */
 const GRAPH_BACKLOG_LIMIT = 4 * EMBED_BATCH_CHUNKS;
 
 /**

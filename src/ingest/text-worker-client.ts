@@ -26,11 +26,6 @@ export type TextWorkerResponse =
   | { id: number; vectors: Float32Array }
   | { id: number; error: string };
 
-interface Pending {
-  resolve: (response: TextWorkerResponse) => void;
-  reject: (error: Error) => void;
-}
-
 /**
  * A worker thread for an index run's pure text work: local embeddings and the
  * store's tokenisation (a chunk's sentence terms and FTS5 text). Together they
@@ -49,7 +44,8 @@ interface Pending {
 export class TextWorker {
   readonly #dimensions: number | null;
   #worker: Worker | null;
-  readonly #pending = new Map<number, Pending>();
+  /** Callers waiting for an answer; null tells one to compute it itself. */
+  readonly #pending = new Map<number, (response: TextWorkerResponse | null) => void>();
   #nextId = 0;
   #inline: LocalEmbedder | null = null;
 
@@ -58,13 +54,13 @@ export class TextWorker {
     this.#worker = worker;
     if (worker === null) return;
     worker.on('message', (response: TextWorkerResponse) => {
-      const pending = this.#pending.get(response.id);
+      const settle = this.#pending.get(response.id);
       this.#pending.delete(response.id);
-      pending?.resolve(response);
+      // A task that failed on the thread is computed by the caller, where a real error surfaces.
+      settle?.('error' in response ? null : response);
     });
-    const fail = (error: Error): void => this.#abandon(error);
-    worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('text worker exited')));
+    worker.on('error', () => this.#abandon());
+    worker.on('exit', () => this.#abandon());
   }
 
   /** Starts the thread; `dimensions` of the local embedder the run uses, or null to tokenise only. */
@@ -116,15 +112,15 @@ export class TextWorker {
     if (worker === null) return Promise.resolve(null);
     const id = this.#nextId++;
     return new Promise<TextWorkerResponse | null>((resolve) => {
-      // A failed thread answers null, never an error: the caller computes instead.
-      this.#pending.set(id, { resolve: (response) => resolve('error' in response ? null : response), reject: () => resolve(null) });
+      this.#pending.set(id, resolve);
       worker.postMessage({ ...task, id } satisfies TextWorkerRequest);
     });
   }
 
-  #abandon(error: Error): void {
+  /** The thread failed or stopped: whoever waits computes for themselves, as do later callers. */
+  #abandon(): void {
     this.#worker = null;
-    for (const pending of this.#pending.values()) pending.reject(error);
+    for (const settle of this.#pending.values()) settle(null);
     this.#pending.clear();
   }
 }

@@ -19,7 +19,7 @@ parentPort?.on('message', (request: TextWorkerRequest) => {
       if (embedder === null) throw new Error('this text worker has no embedder');
       const vectors = embedder.embedToFloat32(request.texts);
       // One buffer for the batch, moved rather than copied back.
-      const joined = new Float32Array(vectors.length * (dimensions ?? 0));
+      const joined = new Float32Array(vectors.length * embedder.identity.dimensions);
       vectors.forEach((vector, i) => joined.set(vector, i * vector.length));
       transfer.push(joined.buffer);
       response = { id: request.id, vectors: joined };

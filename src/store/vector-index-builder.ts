@@ -24,7 +24,8 @@ const hnsw = new HierarchicalNSW('cosine', dimensions);
 hnsw.initIndex({ maxElements: capacity, m, efConstruction });
 // footnote's tuned hnswlib-node takes a Float32Array (one memcpy); npm's
 // takes only plain arrays and copies the numbers out one N-API call at a
-// time, so one reused array is filled for it (see withVector in vector-index.ts).
+// time, so one reused array is filled for it. The same choice as createVectorPasser
+// in vector-index.ts, written again because this thread runs plain JavaScript.
 const point = new Array(dimensions).fill(0);
 let takesFloat32 = true;
 function addPoint(vector, id) {
