@@ -59,6 +59,14 @@ describe('termFinder', () => {
     });
   });
 
+  it('reads a passage whose last sentences hold no terms', () => {
+    const stored = formatSentenceTerms([['heron'], [], []]);
+    expect(termFinder(['heron'])(stored)).toEqual({
+      termCount: 1,
+      hits: new Map([['heron', [{ sentence: 0, position: 0 }]]]),
+    });
+  });
+
   it('agrees with splitting the stored text, on every term of a passage', () => {
     const sentences = tokenizePassage('Grey herons', 'Herons wade in the river. Fish hide.\n\nThe heron waits; fish swim.');
     const split = new Map<string, { sentence: number; position: number }[]>();
