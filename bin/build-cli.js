@@ -9,7 +9,23 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = fileURLToPath(new URL('../dist/cli', import.meta.url));
 
+/**
+ * Pure JavaScript dependencies that every command loads, bundled into dist/:
+ * one file loads faster than their ~140 modules resolved one by one.
+ * `footnote ask --json` on the sample went from 475 to 330 ms, `--help` from
+ * 440 to 280 ms (medians of eight alternating runs). The rest stay in
+ * node_modules: native addons, what loads files beside itself (pdfjs-dist,
+ * mammoth), Ink and React (the chat chunk, loaded on demand), and LangChain
+ * with the openai SDK, whose classes are checked with instanceof across
+ * packages and so must exist once.
+ */
+const BUNDLED = new Set(['htmlparser2', 'ignore', 'string-width', 'yargs', 'zod']);
+
 try {
+  const { dependencies } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const external = Object.keys(dependencies)
+    .filter((name) => !BUNDLED.has(name))
+    .flatMap((name) => [name, `${name}/*`]);
   const esbuild = await import('esbuild');
   fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
@@ -25,8 +41,9 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Dependencies load from node_modules as they would from the source.
-    packages: 'external',
+    external,
+    // Bundled CommonJS (ignore, parts of yargs) calls require() for Node's own modules.
+    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     jsx: 'automatic',
     tsconfig: 'tsconfig.json',
     logLevel: 'error',

@@ -23,6 +23,9 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(false)
+    // Every other word footnote prints is English; yargs would follow LANG and
+    // mix in its own translations (dist/ bundles yargs without its locale files).
+    .locale('en')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       // Throwing here stops yargs before the command's handler runs.

@@ -99,6 +99,12 @@ describe('footnote usage errors', () => {
     expectOneLineError(result);
   });
 
+  it('says it in English whatever the locale, like every other line footnote prints', async () => {
+    const result = await runCli(['ask'], { cwd: makeWorkDir(false), env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(expectOneLineError(result).error).toBe('error: Not enough non-option arguments: got 0, need at least 1');
+  });
+
   it('exits 2 naming the k option when --k is not a number', async () => {
     const result = await runCli(['ask', QUESTION, '--k', 'ten'], { cwd: makeWorkDir() });
     expect(result.code).toBe(2);
