@@ -20,15 +20,21 @@ interface CliVariant {
 /**
  * Times `footnote ask --json` spawned against the sample index, as shipped
  * (bin/footnote.js runs the dist/ that `npm install` builds) and, in
- * alternating rounds, through tsx as a checkout with edited sources runs it.
+ * alternating rounds, through tsx as a checkout with edited sources runs it
+ * (left out with `withTsx: false`, as `--quick` does).
  */
-export async function benchCliAsk(context: BenchContext, sampleIndex: string, built: boolean): Promise<void> {
+export async function benchCliAsk(
+  context: BenchContext,
+  sampleIndex: string,
+  built: boolean,
+  { withTsx }: { withTsx: boolean },
+): Promise<void> {
   const variants: CliVariant[] = [
     { id: 'ask.cli', label: `\`footnote ask --json\`, CLI as shipped (${built ? 'prebuilt dist/' : 'tsx: dist/ could not be built'})`,
       entry: 'bin/footnote.js', env: makeChildEnvironment(), runs: CLI_RUNS },
     { id: 'ask.cli-tsx', label: '`footnote ask --json` through tsx (sources newer than dist/)', entry: 'bin/footnote.js',
       env: makeChildEnvironment({ FOOTNOTE_NO_DIST: '1' }), runs: CLI_RUNS },
-  ];
+  ].slice(0, withTsx ? 2 : 1);
   const samples = new Map<string, number[]>(variants.map((variant) => [variant.id, []]));
   // Alternating rounds spread background load evenly over the variants.
   for (let round = 0; round < CLI_RUNS; round++) {

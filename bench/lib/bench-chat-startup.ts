@@ -47,9 +47,14 @@ function timeChatStartup(context: BenchContext, sampleIndex: string, env: NodeJS
 
 /**
  * Time until the chat app accepts input on the sample index, as shipped
- * (prebuilt dist/) and through tsx, alternating. Skipped without `script`.
+ * (prebuilt dist/) and, unless `withTsx` is false, through tsx, alternating.
+ * Skipped without `script`.
  */
-export async function benchChatStartup(context: BenchContext, sampleIndex: string): Promise<void> {
+export async function benchChatStartup(
+  context: BenchContext,
+  sampleIndex: string,
+  { withTsx }: { withTsx: boolean },
+): Promise<void> {
   if (spawnSync('script', ['--version'], { stdio: 'ignore' }).status !== 0) {
     context.progress('  util-linux `script` not found: skipping the chat start-up');
     return;
@@ -58,9 +63,11 @@ export async function benchChatStartup(context: BenchContext, sampleIndex: strin
   const tsx: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     shipped.push(await timeChatStartup(context, sampleIndex, makeChildEnvironment()));
-    tsx.push(await timeChatStartup(context, sampleIndex, makeChildEnvironment({ FOOTNOTE_NO_DIST: '1' })));
+    if (withTsx) tsx.push(await timeChatStartup(context, sampleIndex, makeChildEnvironment({ FOOTNOTE_NO_DIST: '1' })));
   }
   context.log.add(SECTION, 'chat.startup', 'chat app: spawn → input line accepts keys (as shipped)', 'ms', shipped,
     'in a pseudo-terminal, sample index already built');
-  context.log.add(SECTION, 'chat.startup-tsx', 'chat app: spawn → input line accepts keys (through tsx)', 'ms', tsx);
+  if (withTsx) {
+    context.log.add(SECTION, 'chat.startup-tsx', 'chat app: spawn → input line accepts keys (through tsx)', 'ms', tsx);
+  }
 }
