@@ -289,8 +289,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     },
 
     async readPassage(location, options = {}) {
-      const listed = (await source.list(options.signal)).find((each) => each.source === location.source);
-      if (listed === undefined) return null;
+      const listed = await source.find(location.source);
+      if (listed === null) return null;
       const read = await source.read(listed, options.signal);
       if (read.outcome.kind !== 'document') return null;
       return sliceLines(read.outcome.document.text, {

@@ -28,6 +28,24 @@ describe('footnote facade: readPassage', () => {
     expect(footnote.corpusDir).toBe(path.resolve(corpus.root));
   });
 
+  it('reads a cited file that .footnoteignore has matched since it was indexed', async () => {
+    corpus = createTempCorpus({ '.footnoteignore': 'a.txt\n', 'a.txt': 'alpha' });
+    const footnote = createFootnote(makeTestConfig(corpus.root));
+    expect((await footnote.readPassage({ source: 'a.txt', startLine: 1, endLine: 1 }))?.[0]?.text).toBe('alpha');
+  });
+
+  it('gives null for a source outside the corpus folder, spelt another way or naming a folder', async () => {
+    corpus = createTempCorpus({ 'notes/a.txt': 'alpha', 'notes/sub/b.txt': 'beta', 'secret.txt': 'key' });
+    const footnote = createFootnote(makeTestConfig(path.join(corpus.root, 'notes')));
+    const read = (source: string) => footnote.readPassage({ source, startLine: 1, endLine: 1 });
+    expect((await read('sub/b.txt'))?.[0]?.text).toBe('beta');
+    expect(await read('../secret.txt')).toBeNull();
+    expect(await read(path.join(corpus.root, 'secret.txt'))).toBeNull();
+    expect(await read('./a.txt')).toBeNull();
+    expect(await read('sub')).toBeNull();
+    expect(await read('')).toBeNull();
+  });
+
   it('gives null for a file that is gone', async () => {
     corpus = createTempCorpus({ 'a.txt': 'alpha' });
     const footnote = createFootnote(makeTestConfig(corpus.root));

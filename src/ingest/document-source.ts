@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
 import { walkCorpus } from '../load/walk-corpus.js';
 import type { ListedDocument } from './plan-changes.js';
@@ -17,6 +18,11 @@ export interface ReadDocument {
  */
 export interface DocumentSource {
   list(signal?: AbortSignal): Promise<ListedDocument[]>;
+  /**
+   * The document named `source` as it is now, or null when there is none: one
+   * lookup where `list` walks the whole corpus (`/open` in the chat app).
+   */
+  find(source: string): Promise<ListedDocument | null>;
   /** Hash only, without loading: used to confirm that a suspect file really changed. */
   hash(document: ListedDocument, signal?: AbortSignal): Promise<string>;
   read(document: ListedDocument, signal?: AbortSignal): Promise<ReadDocument>;
@@ -30,6 +36,19 @@ export function createFolderSource(root: string): DocumentSource {
       const files = await walkCorpus(root, { signal });
       for (const file of files) absolute.set(file.source, file.absolutePath);
       return files.map(({ source, size, mtimeMs }) => ({ source, size, mtimeMs }));
+    },
+    async find(source) {
+      const absoluteRoot = path.resolve(root);
+      const file = path.resolve(absoluteRoot, source);
+      // Only the name `list` would give this file: nothing outside the corpus,
+      // no second spelling of a path inside it.
+      const relative = path.relative(absoluteRoot, file);
+      const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+      if (outside || relative.split(path.sep).join('/') !== source) return null;
+      const stats = await fs.stat(file).catch(() => null);
+      if (!stats?.isFile()) return null;
+      absolute.set(source, file);
+      return { source, size: stats.size, mtimeMs: stats.mtimeMs };
     },
     async hash(document) {
       return hashBytes(await fs.readFile(pathOf(document)));

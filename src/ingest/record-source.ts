@@ -1,5 +1,6 @@
 import type { LoadedDocument } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
+import type { ListedDocument } from './plan-changes.js';
 
 /**
  * A document given as data rather than as a file. Declared here, not imported
@@ -27,7 +28,11 @@ export function createRecordSource(records: readonly TextRecord[]): DocumentSour
   const byId = new Map(records.map((record) => [record.id, record]));
   return {
     async list() {
-      return records.map((record) => ({ source: record.id, size: record.text.length, mtimeMs: 0 }));
+      return records.map(listed);
+    },
+    async find(source) {
+      const record = byId.get(source);
+      return record === undefined ? null : listed(record);
     },
     async hash(document) {
       return hashRecord(recordOf(document.source));
@@ -52,6 +57,10 @@ export function createRecordSource(records: readonly TextRecord[]): DocumentSour
     if (record === undefined) throw new Error(`not listed: ${id}`);
     return record;
   }
+}
+
+function listed(record: TextRecord): ListedDocument {
+  return { source: record.id, size: record.text.length, mtimeMs: 0 };
 }
 
 /** The title takes part in the hash: it is indexed (FTS5 title column) with the text. */

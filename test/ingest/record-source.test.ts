@@ -19,6 +19,13 @@ describe('createRecordSource', () => {
     ]);
   });
 
+  it('finds one record by id, and nothing for an unknown id', async () => {
+    const source = createRecordSource(records);
+
+    expect(await source.find('doc-2')).toEqual({ source: 'doc-2', size: 23, mtimeMs: 0 });
+    expect(await source.find('doc-9')).toBeNull();
+  });
+
   it('reads a record as a text document that keeps its title', async () => {
     const source = createRecordSource(records);
     const [first] = await source.list();
