@@ -68,6 +68,10 @@ export function formatReport(
     '',
     '## Where `footnote ask --json` spends its wall time (medians)',
     '',
+    'The walk runs the sources and imports each group from node_modules; the shipped CLI (the last row) runs ' +
+      'dist/, which bundles yargs, zod, htmlparser2 and ignore (bin/build-cli.js) and never imports the openai group ' +
+      'offline, so its wall time is less than the sum of the rows.',
+    '',
     '| step | through tsx | plain node, no tsx hooks | share of CLI wall |',
     '| --- | --- | --- | --- |',
     ...breakdown.map((row) =>
