@@ -255,7 +255,7 @@ async function* updateIndex(
     // embedded there: a subclass might embed differently.
     const workerEmbeds = Object.getPrototypeOf(embedder) === LocalEmbedder.prototype;
     textWorker = bytesToIndex >= workerMinBytes
-      ? TextWorker.start({ dimensions: workerEmbeds ? embedder.identity.dimensions : null })
+      ? TextWorker.start({ embedder: workerEmbeds ? (embedder as LocalEmbedder) : null })
       : null;
     if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LocalEmbedder } from '../embed/local-embedder.js';
+import type { LocalEmbedder } from '../embed/local-embedder.js';
 import { analyzePassage, type PassageAnalysis } from '../store/analyze-passage.js';
 
 /** What the worker is started with: the local embedder's dimensions, or null when the run embeds elsewhere. */
@@ -37,20 +37,20 @@ export type TextWorkerResponse =
  * on is computed on the calling thread instead, so a run never fails for it.
  *
  * @example
- * const worker = TextWorker.start({ dimensions: 1024 });
+ * const worker = TextWorker.start({ embedder: new LocalEmbedder() });
  * const [analyses, vectors] = await Promise.all([worker.analyze(passages), worker.embed(texts)]);
  * await worker.close();
  */
 export class TextWorker {
-  readonly #dimensions: number | null;
+  /** The run's local embedder: the thread builds its twin, and the caller falls back to it. */
+  readonly #embedder: LocalEmbedder | null;
   #worker: Worker | null;
   /** Callers waiting for an answer; null tells one to compute it itself. */
   readonly #pending = new Map<number, (response: TextWorkerResponse | null) => void>();
   #nextId = 0;
-  #inline: LocalEmbedder | null = null;
 
-  private constructor(dimensions: number | null, worker: Worker | null) {
-    this.#dimensions = dimensions;
+  private constructor(embedder: LocalEmbedder | null, worker: Worker | null) {
+    this.#embedder = embedder;
     this.#worker = worker;
     if (worker === null) return;
     worker.on('message', (response: TextWorkerResponse) => {
@@ -63,15 +63,15 @@ export class TextWorker {
     worker.on('exit', () => this.#abandon());
   }
 
-  /** Starts the thread; `dimensions` of the local embedder the run uses, or null to tokenise only. */
-  static start(data: TextWorkerData): TextWorker {
+  /** Starts the thread; `embedder` is the run's local embedder, or null to tokenise only. */
+  static start({ embedder }: { embedder: LocalEmbedder | null }): TextWorker {
     let worker: Worker | null;
     try {
-      worker = spawnTextWorker(data);
+      worker = spawnTextWorker({ dimensions: embedder?.identity.dimensions ?? null });
     } catch {
       worker = null;
     }
-    return new TextWorker(data.dimensions, worker);
+    return new TextWorker(embedder, worker);
   }
 
   /** True while requests go to the thread: it started and has not failed or been closed. */
@@ -86,17 +86,15 @@ export class TextWorker {
     return passages.map(({ title, text }) => analyzePassage(title, text));
   }
 
-  /** Local embeddings of `texts`, in order. Only for a worker started with dimensions. */
+  /** Local embeddings of `texts`, in order. Only for a worker started with an embedder. */
   async embed(texts: string[]): Promise<Float32Array[]> {
-    const dimensions = this.#dimensions;
-    if (dimensions === null) throw new Error('this text worker was started without an embedder');
+    const embedder = this.#embedder;
+    if (embedder === null) throw new Error('this text worker was started without an embedder');
     const response = await this.#request({ kind: 'embed', texts });
-    if (response !== null && 'vectors' in response) {
-      const { vectors } = response;
-      return texts.map((_, i) => vectors.subarray(i * dimensions, (i + 1) * dimensions));
-    }
-    this.#inline ??= new LocalEmbedder({ dimensions });
-    return this.#inline.embedToFloat32(texts);
+    if (response === null || !('vectors' in response)) return embedder.embedToFloat32(texts);
+    const { vectors } = response;
+    const { dimensions } = embedder.identity;
+    return texts.map((_, i) => vectors.subarray(i * dimensions, (i + 1) * dimensions));
   }
 
   /** Stops the thread. Call it once the run is over, also after a failure. */

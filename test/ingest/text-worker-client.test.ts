@@ -17,13 +17,13 @@ afterEach(async () => {
 
 describe('TextWorker', () => {
   it('tokenises passages on its thread exactly as the store does', async () => {
-    worker = TextWorker.start({ dimensions: null });
+    worker = TextWorker.start({ embedder: null });
     expect(await worker.analyze(passages)).toEqual(passages.map(({ title, text }) => analyzePassage(title, text)));
     expect(worker.threaded).toBe(true);
   });
 
   it('embeds with the local embedder, bit for bit', async () => {
-    worker = TextWorker.start({ dimensions: 64 });
+    worker = TextWorker.start({ embedder: new LocalEmbedder({ dimensions: 64 }) });
     const texts = passages.map((passage) => passage.text);
     const vectors = await worker.embed(texts);
     expect(vectors.map((vector) => Array.from(vector))).toEqual(
@@ -33,7 +33,7 @@ describe('TextWorker', () => {
   });
 
   it('answers requests made at once in the order they were made', async () => {
-    worker = TextWorker.start({ dimensions: 16 });
+    worker = TextWorker.start({ embedder: new LocalEmbedder({ dimensions: 16 }) });
     const [first, second] = await Promise.all([
       worker.analyze(passages.slice(0, 1)),
       worker.analyze(passages.slice(1)),
@@ -42,7 +42,7 @@ describe('TextWorker', () => {
   });
 
   it('computes on the calling thread once its own is gone', async () => {
-    worker = TextWorker.start({ dimensions: 16 });
+    worker = TextWorker.start({ embedder: new LocalEmbedder({ dimensions: 16 }) });
     await worker.close();
     expect(worker.threaded).toBe(false);
     expect(await worker.analyze(passages)).toEqual(passages.map(({ title, text }) => analyzePassage(title, text)));
@@ -50,7 +50,7 @@ describe('TextWorker', () => {
   });
 
   it('refuses to embed when started without an embedder', async () => {
-    worker = TextWorker.start({ dimensions: null });
+    worker = TextWorker.start({ embedder: null });
     await expect(worker.embed(['light'])).rejects.toThrow(/without an embedder/);
   });
 });
