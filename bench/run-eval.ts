@@ -51,6 +51,8 @@ const VARIANTS: RetrievalVariant[] = [
   // The row budget only bites beyond these corpora's sizes; a small one shows
   // what leaving the commonest words to the reranker costs.
   { name: 'rerank: row budget 1,000', settings: { ...DEFAULT_RETRIEVAL, matchRowBudget: 1_000 } },
+  // The local embedder's hashed vectors overlap BM25: the default takes 25 of its hits (LEXICAL_VECTOR_CANDIDATES).
+  { name: 'rerank: 100 vector candidates', settings: { ...DEFAULT_RETRIEVAL, vectorCandidates: 100 } },
   { name: 'rerank: no row budget', settings: { ...DEFAULT_RETRIEVAL, matchRowBudget: Infinity } },
   // What `ask` uses; answers are measured on it.
   { name: `default (${DEFAULT_RETRIEVAL.mode})`, settings: DEFAULT_RETRIEVAL },

@@ -16,6 +16,12 @@ export interface EmbedderIdentity {
  */
 export interface Embedder extends Embeddings {
   readonly identity: EmbedderIdentity;
+  /**
+   * True when the vectors are hashed from the text's own words and character
+   * n-grams (the local embedder): their nearest passages are mostly ones BM25
+   * finds too, so retrieval takes fewer of them (see `retrieve-passages.ts`).
+   */
+  readonly lexical?: boolean;
 }
 
 /** `id@version/dimensions`: the string stored in the index and shown in messages. */

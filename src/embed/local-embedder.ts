@@ -246,6 +246,7 @@ export interface LocalEmbedderOptions {
  */
 export class LocalEmbedder extends Embeddings implements Embedder {
   readonly identity: EmbedderIdentity;
+  readonly lexical = true;
 
   constructor(options: LocalEmbedderOptions = {}) {
     super({});

@@ -45,6 +45,12 @@ export interface RetrievalSettings {
   /** RRF's k: larger flattens the advantage of the top ranks. */
   fusionK: number;
   rerank: RerankWeights;
+  /**
+   * Vector hits the reranker takes (rerank mode). Default: at most
+   * {@link LEXICAL_VECTOR_CANDIDATES} from a lexical embedder, otherwise as
+   * many as the keyword candidates.
+   */
+  vectorCandidates?: number;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
@@ -72,6 +78,21 @@ const RERANK_SCORE_DEPTH = 300;
  * 3× 12.2 ms.
  */
 const RESCORED_KEYWORD_HITS_PER_CANDIDATE = 2;
+
+/**
+ * Vector hits the reranker takes from a lexical embedder (the local one):
+ * its vectors hash the same words BM25 matches, so below the first few its
+ * hits are passages BM25 ranks anyway or that never reach the top. `npm run
+ * eval`, nDCG@10 with 100 / 50 / 25 / 10 / 0 vector hits: SciFact 0.6898 /
+ * 0.6894 / 0.6900 / 0.6910 / 0.6928, SQuAD 0.8922 / 0.8922 / 0.8923 / 0.8923
+ * / 0.8924, CMRC 2018 0.9901 at all but 0 (0.9898). With the longest word of
+ * each question misspelt, which only the vectors' character n-grams can match
+ * (`bench/measure-vector-candidates.ts`, 3,000 SQuAD questions): 0.7515 /
+ * 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a margin over 10; at 100k chunks
+ * it spares HNSW a beam wider than its default and the reranker 75 passages'
+ * terms.
+ */
+export const LEXICAL_VECTOR_CANDIDATES = 25;
 
 export interface RetrieveOptions {
   /** Passages to return. */
@@ -105,7 +126,7 @@ export async function retrievePassages(
   const keyword = searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const query =
     settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
-  const vector = query === null ? [] : searchVectors(index.vectors, query, candidates);
+  const vector = query === null ? [] : searchVectors(index.vectors, query, vectorCandidates(index.embedder, settings, candidates));
   throwIfAborted(options.signal);
 
   if (settings.mode === 'rerank') {
@@ -120,6 +141,12 @@ export async function retrievePassages(
     { k: settings.fusionK },
   ).slice(0, options.k);
   return withScores(index.repo, fused);
+}
+
+/** How many hits to ask the vector index for (see {@link LEXICAL_VECTOR_CANDIDATES}). */
+function vectorCandidates(embedder: Embedder, settings: RetrievalSettings, candidates: number): number {
+  if (settings.mode !== 'rerank') return candidates;
+  return settings.vectorCandidates ?? (embedder.lexical ? Math.min(candidates, LEXICAL_VECTOR_CANDIDATES) : candidates);
 }
 
 type Hit = { id: number; score: number };
