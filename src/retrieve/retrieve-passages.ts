@@ -82,22 +82,26 @@ const RESCORED_KEYWORD_HITS_PER_CANDIDATE = 2;
 /**
  * Vector hits the reranker takes from a lexical embedder (the local one):
  * its vectors hash the same words BM25 matches, so below the first few its
- * hits are passages BM25 ranks anyway or that never reach the top. `npm run
- * eval`, nDCG@10 with 100 / 50 / 25 / 10 / 0 vector hits: SciFact 0.6898 /
+ * hits are passages BM25 ranks anyway or that never reach the top. nDCG@10
+ * with 100 / 50 / 25 / 10 / 0 vector hits (`npm run eval`): SciFact 0.6898 /
  * 0.6894 / 0.6900 / 0.6910 / 0.6928, SQuAD 0.8922 / 0.8922 / 0.8923 / 0.8923
  * / 0.8924, CMRC 2018 0.9901 at all but 0 (0.9898). With the longest word of
  * each question misspelt, which only the vectors' character n-grams can match
  * (`bench/measure-vector-candidates.ts`, 3,000 SQuAD questions): 0.7515 /
- * 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a margin over 10; at 100k chunks
- * it spares HNSW a beam wider than its default and the reranker 75 passages'
- * terms.
+ * 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a margin over 10. At 100k
+ * chunks, 100 → 25 took retrieval from 7.8 to 6.7 ms at the median (p95 11.6
+ * → 10.2 ms; 600 questions each, alternating in one process): HNSW searches
+ * no wider than its default beam, and 75 fewer passages' terms are read.
+ * Answers move by a hair, through the reranker's scores, which depend on the
+ * candidates: SQuAD abstains on 3.5% (was 3.4%) and catches 80.4% of missing
+ * articles (was 80.3%, `bench/measure-abstention.ts`).
  */
 export const LEXICAL_VECTOR_CANDIDATES = 25;
 
 export interface RetrieveOptions {
   /** Passages to return. */
   k: number;
-  /** Candidates each ranker contributes; default max(100, k). */
+  /** Candidates the keyword ranker contributes, and the vector ranker unless told fewer (`vectorCandidates`); default max(100, k). */
   candidates?: number;
   settings?: RetrievalSettings;
   signal?: AbortSignal;
@@ -160,7 +164,7 @@ interface FirstStage {
   vector: Hit[];
   /** The embedded question, or null when no vector ranker ran. */
   query: Float32Array | null;
-  /** Candidates each ranker contributes. */
+  /** Keyword candidates (vector hits may be fewer: {@link LEXICAL_VECTOR_CANDIDATES}). */
   candidates: number;
 }
 
