@@ -41,8 +41,8 @@ interface RetrievalVariant {
 const VARIANTS: RetrievalVariant[] = [
   // The anchor: plain FTS5 BM25 over title and text with equal column weights,
   // spelled out so that tuning the defaults never moves it.
-  { name: 'fts5-bm25', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 1, textWeight: 1 }, matchRowBudget: Infinity } },
-  { name: 'fts5-bm25 title×2', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 2, textWeight: 1 }, matchRowBudget: Infinity } },
+  { name: 'fts5-bm25', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 1, textWeight: 1 }, matchRowBudget: Infinity, correctSpelling: false } },
+  { name: 'fts5-bm25 title×2', settings: { ...DEFAULT_RETRIEVAL, mode: 'keyword', keywordWeights: { titleWeight: 2, textWeight: 1 }, matchRowBudget: Infinity, correctSpelling: false } },
   { name: 'vector', settings: { ...DEFAULT_RETRIEVAL, mode: 'vector' } },
   { name: 'hybrid-rrf', settings: { ...DEFAULT_RETRIEVAL, mode: 'hybrid' } },
   { name: 'rerank: bm25+cosine', settings: { ...DEFAULT_RETRIEVAL, rerank: { cosine: 0.25, sentence: 0, proximity: 0, local: 0 } } },
@@ -52,6 +52,8 @@ const VARIANTS: RetrievalVariant[] = [
   // what leaving the commonest words to the reranker costs.
   { name: 'rerank: row budget 1,000', settings: { ...DEFAULT_RETRIEVAL, matchRowBudget: 1_000 } },
   // The local embedder's hashed vectors overlap BM25: the default takes 25 of its hits (LEXICAL_VECTOR_CANDIDATES).
+  // Words no passage holds are read as the nearest known word (correct-spelling.ts).
+  { name: 'rerank: no spelling correction', settings: { ...DEFAULT_RETRIEVAL, correctSpelling: false } },
   { name: 'rerank: 100 vector candidates', settings: { ...DEFAULT_RETRIEVAL, vectorCandidates: 100 } },
   { name: 'rerank: no row budget', settings: { ...DEFAULT_RETRIEVAL, matchRowBudget: Infinity } },
   // What `ask` uses; answers are measured on it.

@@ -9,6 +9,7 @@ import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
 import { rewriteFollowUp } from './answer/rewrite-follow-up.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
+import { correctSpelling } from './retrieve/correct-spelling.js';
 import { sliceLines } from './chunk/slice-lines.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
@@ -53,6 +54,11 @@ interface OpenIndex extends SearchableIndex {
 
 /** Retrieval while the embedding server is unreachable: BM25 alone, which needs no embedding. */
 const KEYWORD_ONLY: RetrievalSettings = { ...DEFAULT_RETRIEVAL, mode: 'keyword' };
+
+/** The question with the words no passage holds corrected, unless `settings` turn that off. */
+function spellChecked(question: string, index: SearchableIndex, settings: RetrievalSettings): string {
+  return settings.correctSpelling === false ? question : correctSpelling(question, index.statistics).question;
+}
 
 /** The server could not be reached: the one failure an offline answer can stand in for. */
 function isUnreachable(error: unknown): error is FootnoteError {
@@ -147,9 +153,10 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     options: AskOptions,
     keywordOnlyBecause?: FootnoteError,
   ): AsyncGenerator<AnswerEvent, Answer> {
-    const retrievalQuestion = options.passages ? question : rewriteFollowUp(question, history);
     const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
     const settings = keywordOnlyBecause ? KEYWORD_ONLY : (dependencies.retrieval ?? DEFAULT_RETRIEVAL);
+    const spelled = options.passages ? question : spellChecked(question, index, settings);
+    const retrievalQuestion = options.passages ? spelled : rewriteFollowUp(spelled, history);
     const passages =
       options.passages ??
       (await retrievePassages(index, retrievalQuestion, {
@@ -161,7 +168,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     const weights = weighQuestionTerms(retrievalQuestion, index.statistics);
     // A rewritten follow-up was scored with the previous question's terms, which
     // lift the score whether or not the new question is answered: coverage decides.
-    const reranked = settings.mode === 'rerank' && retrievalQuestion === question;
+    const reranked = settings.mode === 'rerank' && retrievalQuestion === spelled;
     const run = answerExtractively(question, passages, weights, {
       maxSentences: dependencies.maxSentences,
       passageScores: reranked ? 'reranked' : 'other',
@@ -201,9 +208,10 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     options: { k?: number; signal?: AbortSignal } = {},
   ): Promise<Passage[]> {
     const index = await getIndex();
-    return retrievePassages(index, question, {
+    const settings = dependencies.retrieval ?? DEFAULT_RETRIEVAL;
+    return retrievePassages(index, spellChecked(question, index, settings), {
       k: options.k ?? config.k,
-      settings: dependencies.retrieval,
+      settings,
       signal: options.signal,
     });
   }

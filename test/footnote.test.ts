@@ -159,6 +159,22 @@ describe('footnote facade: citations land on the right lines', () => {
   });
 });
 
+describe('footnote facade: misspelt questions', () => {
+  it('reads a word no passage holds as the known word one edit away, and says what it searched for', async () => {
+    const answer = await ask('Who was the lighthouse keeper of Varnholm Isalnd?');
+
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain(`${FACTS.txt.fact} [1]`);
+    expect(answer.retrievalQuestion).toBe('Who was the lighthouse keeper of Varnholm island?');
+  });
+
+  it('leaves a question spelt right as it is', async () => {
+    const answer = await ask(FACTS.txt.question);
+
+    expect(answer.retrievalQuestion).toBeUndefined();
+  });
+});
+
 describe('footnote facade: abstention', () => {
   it('abstains on a question the corpus cannot answer and still lists the closest passages', async () => {
     const answer = await ask('What is the boiling point of mercury?');

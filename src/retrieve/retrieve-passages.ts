@@ -51,6 +51,8 @@ export interface RetrievalSettings {
    * many as the keyword candidates.
    */
   vectorCandidates?: number;
+  /** Read question words no passage holds as the nearest word the index knows (correct-spelling.ts); default true. */
+  correctSpelling?: boolean;
 }
 
 export const DEFAULT_RETRIEVAL: RetrievalSettings = {
@@ -86,8 +88,9 @@ const RESCORED_KEYWORD_HITS_PER_CANDIDATE = 2;
  * with 100 / 50 / 25 / 10 / 0 vector hits (`npm run eval`): SciFact 0.6898 /
  * 0.6894 / 0.6900 / 0.6910 / 0.6928, SQuAD 0.8922 / 0.8922 / 0.8923 / 0.8923
  * / 0.8924, CMRC 2018 0.9901 at all but 0 (0.9898). With the longest word of
- * each question misspelt, which only the vectors' character n-grams can match
- * (`bench/measure-vector-candidates.ts`, 3,000 SQuAD questions): 0.7515 /
+ * each question misspelt, which then only the vectors' character n-grams can
+ * match (`bench/measure-misspellings.ts` with spelling correction off, 3,000
+ * SQuAD questions): 0.7515 /
  * 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a margin over 10. At 100k
  * chunks, 100 → 25 took retrieval from 7.8 to 6.7 ms at the median (p95 11.6
  * → 10.2 ms; 600 questions each, alternating in one process): HNSW searches

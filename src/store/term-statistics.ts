@@ -16,25 +16,26 @@ export function createTermStatistics(db: Database.Database): TermStatistics {
   db.exec(
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, 'chunks_fts', 'row')",
   );
-  const lookup = db.prepare<[string], { doc: number }>('SELECT doc FROM temp.chunks_vocab WHERE term = ?');
+  // One statement for many terms: a spelling correction asks for hundreds at once.
+  const lookup = db.prepare<[string], { term: string; doc: number }>(
+    'SELECT term, doc FROM temp.chunks_vocab WHERE term IN (SELECT value FROM json_each(?))',
+  );
   const passageCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
   // A vocabulary lookup costs ~0.1 ms and each question asks twice (keyword
   // search, then the reranker). Remembered counts may lag a re-index by
   // another process, as passageCount does; reopening the index renews both.
   const known = new Map<string, number>();
-  const frequencyOf = (term: string): number => {
-    let count = known.get(term);
-    if (count === undefined) {
-      count = lookup.get(term)?.doc ?? 0;
-      if (known.size >= MAX_REMEMBERED_TERMS) known.clear();
-      known.set(term, count);
+  const frequenciesOf = (terms: readonly string[]): Map<string, number> => {
+    const unknown = terms.filter((term) => !known.has(term));
+    if (unknown.length > 0) {
+      if (known.size + unknown.length > MAX_REMEMBERED_TERMS) known.clear();
+      for (const term of unknown) known.set(term, 0);
+      for (const row of lookup.all(JSON.stringify(unknown))) known.set(row.term, row.doc);
     }
-    return count;
+    return new Map(terms.map((term) => [term, known.get(term) ?? 0]));
   };
   return {
     passageCount,
-    documentFrequency(terms) {
-      return new Map(terms.map((term) => [term, frequencyOf(term)]));
-    },
+    documentFrequency: frequenciesOf,
   };
 }
