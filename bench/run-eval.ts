@@ -3,9 +3,10 @@
  * side on the same index, plus extractive answers on the SQuAD-format sets.
  * Writes bench/results/eval.json and eval.md and prints the markdown.
  *
- * The work is split into parts (one dataset's retrieval variants, or its
- * answers), run by a pool of child processes, one per core: each part indexes
- * its dataset itself, which costs far less than the queries it then runs.
+ * The work is split into parts (a share of one dataset's retrieval variants,
+ * or its answers), run by a pool of child processes, one per core: each part
+ * indexes its dataset itself (indexing is deterministic, so every part of a
+ * dataset sees the same index), which costs far less than the queries it then runs.
  *
  * `npm run eval -- squad` runs only the datasets whose name contains "squad"
  * (printed, not written to bench/results).
@@ -70,14 +71,20 @@ interface BenchDataset {
   path: string;
   /** Sentence caps to answer with (`undefined` = the answerer's default); empty for none. */
   answerSentences: (number | undefined)[];
+  /**
+   * Processes its retrieval variants are spread over (each indexes the
+   * dataset itself, which costs seconds against minutes of questions).
+   */
+  retrievalParts: number;
 }
 
 /** Costliest first (SQuAD dev has 10,570 questions), so that the pool of processes stays balanced. */
 const DATASETS: BenchDataset[] = [
-  { name: 'squad', path: 'squad/dev-v1.1.json', answerSentences: [1, 2, 3, undefined] },
-  { name: 'scifact', path: 'scifact', answerSentences: [] },
+  // Its variants alone took 11 minutes of one core: two processes share them.
+  { name: 'squad', path: 'squad/dev-v1.1.json', answerSentences: [1, 2, 3, undefined], retrievalParts: 2 },
+  { name: 'scifact', path: 'scifact', answerSentences: [], retrievalParts: 1 },
   // Chinese: checks that nothing assumes English. Words are counted as the tokenizer segments them.
-  { name: 'cmrc2018', path: 'cmrc2018/cmrc2018_trial.json', answerSentences: [1, undefined] },
+  { name: 'cmrc2018', path: 'cmrc2018/cmrc2018_trial.json', answerSentences: [1, undefined], retrievalParts: 1 },
 ];
 
 /** What a child prints: its runs and the CPU time of the whole process (start-up and indexing included). */
@@ -86,10 +93,15 @@ interface PartResult {
   runs: BenchRun[];
 }
 
-/** What a child process measures: one dataset's retrieval variants, or its answers and the variant they use. */
+/**
+ * What a child process measures: every `of`-th of one dataset's retrieval
+ * variants from the `index`-th on, or its answers and the variant they use.
+ */
 interface Part {
   dataset: BenchDataset;
   kind: 'retrieval' | 'answers';
+  index: number;
+  of: number;
 }
 
 /** One measured run: a retrieval variant, or answers with one sentence cap. */
@@ -158,8 +170,10 @@ function listParts(filter: string | undefined): Part[] {
       log(`skipping ${dataset.name}: ${path.join(sharedEvalDir, dataset.path)} not found`);
       continue;
     }
-    parts.push({ dataset, kind: 'retrieval' });
-    if (hasAnswerPart(dataset)) parts.push({ dataset, kind: 'answers' });
+    for (let index = 0; index < dataset.retrievalParts; index++) {
+      parts.push({ dataset, kind: 'retrieval', index, of: dataset.retrievalParts });
+    }
+    if (hasAnswerPart(dataset)) parts.push({ dataset, kind: 'answers', index: 0, of: 1 });
   }
   return parts;
 }
@@ -169,14 +183,17 @@ function hasAnswerPart(dataset: BenchDataset): boolean {
 }
 
 function partId(part: Part): string {
-  return `${part.dataset.name}:${part.kind}`;
+  return `${part.dataset.name}:${part.kind}:${part.index}/${part.of}`;
 }
 
 function findPart(id: string): Part {
-  const [name, kind] = id.split(':');
+  const [name, kind, share = ''] = id.split(':');
+  const [index, of] = share.split('/').map(Number);
   const dataset = DATASETS.find((candidate) => candidate.name === name);
-  if (dataset === undefined || (kind !== 'retrieval' && kind !== 'answers')) throw new Error(`unknown part ${id}`);
-  return { dataset, kind };
+  if (dataset === undefined || (kind !== 'retrieval' && kind !== 'answers') || !(of! >= 1) || !(index! >= 0)) {
+    throw new Error(`unknown part ${id}`);
+  }
+  return { dataset, kind, index: index!, of: of! };
 }
 
 /**
@@ -251,7 +268,11 @@ async function runPart(part: Part, signal: AbortSignal): Promise<BenchRun[]> {
   try {
     // The answers part measures the default's retrieval itself and answers from its passages.
     const variants =
-      part.kind === 'answers' ? [DEFAULT_VARIANT] : hasAnswerPart(part.dataset) ? VARIANTS : [...VARIANTS, DEFAULT_VARIANT];
+      part.kind === 'answers'
+        ? [DEFAULT_VARIANT]
+        : (hasAnswerPart(part.dataset) ? VARIANTS : [...VARIANTS, DEFAULT_VARIANT]).filter(
+            (_, i) => i % part.of === part.index,
+          );
     let retrieved: RetrievalResult['passages'];
     for (const variant of variants) {
       const timer = startTimer();

@@ -221,6 +221,28 @@ describe('App: citation checks and offline answers', () => {
     expect(app.lastFrame()).not.toContain('[?] no citation');
   });
 
+  it('says what it searched for when the question was reworded, and nothing when it was not', async () => {
+    const corrected: Answer = {
+      ...generated('Guo Jun led the team [1].'),
+      mode: 'extractive',
+      model: null,
+      question: 'Who led the teem that visited Safe-Run?',
+      retrievalQuestion: QUESTION,
+    };
+    const footnote = new FakeFootnote({
+      answers: {
+        [corrected.question]: { events: [{ type: 'answer-end', answer: corrected }], answer: corrected },
+        [QUESTION]: { events: [{ type: 'answer-end', answer: generated('Guo Jun led the team [1].') }], answer: generated('Guo Jun led the team [1].') },
+      },
+    });
+    const app = renderChat(footnote, { columns: 200 });
+    await app.submit(corrected.question);
+    await waitFor(() => expect(app.lastFrame()).toContain(`note: searched for "${QUESTION}"`));
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()?.split('Guo Jun led the team [1].').length).toBe(3));
+    expect(app.lastFrame()?.split('note: searched for').length).toBe(2);
+  });
+
   it('labels an offline fallback answer above its text', async () => {
     const answer: Answer = { ...generated('Guo Jun led the team [1].'), mode: 'extractive', model: null, fallback: FALLBACK };
     const footnote = new FakeFootnote({

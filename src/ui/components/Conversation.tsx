@@ -4,7 +4,7 @@ import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import type { HistoryItem } from '../state/history-item.js';
 import { useColor } from '../terminal-context.js';
 import { AnswerText } from './AnswerText.js';
-import { formatFallbackLabel } from '../format/format-verification-notes.js';
+import { formatFallbackLabel, formatSearchedForNote } from '../format/format-verification-notes.js';
 import { AnswerView } from './AnswerView.js';
 import { IngestSummaryView } from './IngestSummaryView.js';
 import { Message } from './Message.js';
@@ -69,17 +69,23 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
       );
     case 'answer':
       return (
-        <AnswerView
-          text={item.text}
-          citations={item.answer.citations}
-          abstained={item.answer.abstained}
-          abstainReason={item.abstainReason}
-          markUnsupported={item.answer.mode === 'generative'}
-          unsupported={item.answer.unsupported}
-          invalidCitations={item.answer.invalidCitations}
-          fullText={item.answer.answer}
-          corpusDir={corpusDir}
-        />
+        <Box flexDirection="column">
+          <AnswerView
+            text={item.text}
+            citations={item.answer.citations}
+            abstained={item.answer.abstained}
+            abstainReason={item.abstainReason}
+            markUnsupported={item.answer.mode === 'generative'}
+            unsupported={item.answer.unsupported}
+            invalidCitations={item.answer.invalidCitations}
+            fullText={item.answer.answer}
+            corpusDir={corpusDir}
+          />
+          {item.answer.retrievalQuestion === undefined ||
+          item.answer.retrievalQuestion === item.answer.question ? null : (
+            <Text dimColor>{formatSearchedForNote(item.answer.retrievalQuestion)}</Text>
+          )}
+        </Box>
       );
     case 'passage':
       return (

@@ -10,6 +10,15 @@ export function formatFallbackLabel(fallback: AnswerFallback): string {
   return `[offline answer: ${fallback.detail}; quoting the documents instead]`;
 }
 
+/**
+ * The note for an answer whose passages were found for another wording of the
+ * question: a follow-up made standalone, or a word no passage holds read as a
+ * known one (`goverment` → `government`).
+ */
+export function formatSearchedForNote(retrievalQuestion: string): string {
+  return `note: searched for "${retrievalQuestion}"`;
+}
+
 /** The note for markers the model wrote that named no passage it was given (they were removed). */
 export function formatInvalidCitationsNote(invalidCitations: readonly number[]): string {
   return `note: removed ${invalidCitations.map((n) => `[${n}]`).join(' ')}: no such passage was given to the model`;
