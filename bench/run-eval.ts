@@ -188,12 +188,13 @@ function partId(part: Part): string {
 
 function findPart(id: string): Part {
   const [name, kind, share = ''] = id.split(':');
-  const [index, of] = share.split('/').map(Number);
+  const [index = NaN, of = NaN] = share.split('/').map(Number);
   const dataset = DATASETS.find((candidate) => candidate.name === name);
-  if (dataset === undefined || (kind !== 'retrieval' && kind !== 'answers') || !(of! >= 1) || !(index! >= 0)) {
+  const validShare = Number.isInteger(index) && Number.isInteger(of) && index >= 0 && index < of;
+  if (dataset === undefined || (kind !== 'retrieval' && kind !== 'answers') || !validShare) {
     throw new Error(`unknown part ${id}`);
   }
-  return { dataset, kind, index: index!, of: of! };
+  return { dataset, kind, index, of };
 }
 
 /**

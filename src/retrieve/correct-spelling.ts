@@ -47,13 +47,12 @@ export function correctSpelling(
   question: string,
   statistics: TermStatistics,
 ): { question: string; corrections: SpellingCorrection[] } {
-  const unknown = [...new Set(tokenize(question))].filter(
-    (word) =>
-      word.length >= MIN_CORRECTED_LENGTH &&
-      CORRECTABLE_WORD.test(word) &&
-      !STOP_WORDS.has(word) &&
-      statistics.documentFrequency([stem(word)]).get(stem(word)) === 0,
+  const candidates = [...new Set(tokenize(question))].filter(
+    (word) => word.length >= MIN_CORRECTED_LENGTH && CORRECTABLE_WORD.test(word) && !STOP_WORDS.has(word),
   );
+  // One lookup for the whole question; the keyword search asks for the same stems next, from the cache.
+  const frequencies = statistics.documentFrequency(candidates.map(stem));
+  const unknown = candidates.filter((word) => frequencies.get(stem(word)) === 0);
   const corrections: SpellingCorrection[] = [];
   let corrected = question;
   for (const word of unknown) {

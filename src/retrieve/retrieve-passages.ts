@@ -90,11 +90,11 @@ const RESCORED_KEYWORD_HITS_PER_CANDIDATE = 2;
  * / 0.8924, CMRC 2018 0.9901 at all but 0 (0.9898). With the longest word of
  * each question misspelt, which then only the vectors' character n-grams can
  * match (`bench/measure-misspellings.ts` with spelling correction off, 3,000
- * SQuAD questions): 0.7515 /
- * 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a margin over 10. At 100k
- * chunks, 100 → 25 took retrieval from 7.8 to 6.7 ms at the median (p95 11.6
- * → 10.2 ms; 600 questions each, alternating in one process): HNSW searches
- * no wider than its default beam, and 75 fewer passages' terms are read.
+ * SQuAD questions): 0.7515 / 0.7515 / 0.7516 / 0.7516 / 0.7505. 25 keeps a
+ * margin over 10. At 100k chunks, 100 → 25 took retrieval from 7.8 to 6.7
+ * ms at the median (p95 11.6 → 10.2 ms; 600 questions each, alternating in
+ * one process): HNSW searches no wider than its default beam, and 75 fewer
+ * passages' terms are read.
  * Answers move by a hair, through the reranker's scores, which depend on the
  * candidates: SQuAD abstains on 3.5% (was 3.4%) and catches 80.4% of missing
  * articles (was 80.3%, `bench/measure-abstention.ts`).
