@@ -195,25 +195,38 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       options.passages || history.length === 0
         ? question
         : await rewriteFollowUpWithModel(question, history, { openai: settings, signal: options.signal });
-    const passages = options.passages ?? (await retrieve(retrievalQuestion, options));
+    const { searched, passages } = options.passages
+      ? { searched: retrievalQuestion, passages: options.passages }
+      : await search(retrievalQuestion, options);
     throwIfAborted(options.signal);
+    // The model reads the question as asked; only retrieval needs the spelling fixed.
     const run = answerGeneratively(question, passages, { openai: settings, history, signal: options.signal });
     return yield* annotateAnswer(run, {
-      retrievalQuestion: retrievalQuestion === question ? undefined : retrievalQuestion,
+      retrievalQuestion: searched === question ? undefined : searched,
     });
+  }
+
+  /** The passages for `question`, and the question as searched: words no passage holds corrected. */
+  async function search(
+    question: string,
+    options: { k?: number; signal?: AbortSignal },
+  ): Promise<{ searched: string; passages: Passage[] }> {
+    const index = await getIndex();
+    const settings = dependencies.retrieval ?? DEFAULT_RETRIEVAL;
+    const searched = spellChecked(question, index, settings);
+    const passages = await retrievePassages(index, searched, {
+      k: options.k ?? config.k,
+      settings,
+      signal: options.signal,
+    });
+    return { searched, passages };
   }
 
   async function retrieve(
     question: string,
     options: { k?: number; signal?: AbortSignal } = {},
   ): Promise<Passage[]> {
-    const index = await getIndex();
-    const settings = dependencies.retrieval ?? DEFAULT_RETRIEVAL;
-    return retrievePassages(index, spellChecked(question, index, settings), {
-      k: options.k ?? config.k,
-      settings,
-      signal: options.signal,
-    });
+    return (await search(question, options)).passages;
   }
 
   return {

@@ -86,6 +86,23 @@ describe('footnote with an OpenAI-compatible server', () => {
     footnote.close();
   });
 
+  it('searches for a misspelt question spelt right, says so, and gives the model the question as asked', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.setChatResponder(() => 'Tomato seedlings need a sunny windowsill [1].');
+    const since = server.requests.length;
+    const { value: answer } = await drain(footnote.ask('What do tomato seedlngs need?'));
+
+    expect(answer.retrievalQuestion).toBe('What do tomato seedlings need?');
+    expect(answer.citations[0]?.text).toContain('Tomato seedlings');
+    expect(embeddingInputs(since)).toEqual([['What do tomato seedlings need?']]);
+    const chat = server.requests.slice(since).find((request) => request.path === '/v1/chat/completions');
+    expect((chat?.body as { messages: Array<{ content: string }> }).messages[1]?.content).toContain(
+      'Question: What do tomato seedlngs need?',
+    );
+    footnote.close();
+  });
+
   it('answers extractively, labelled as a fallback, when the server cannot be reached; fails with fallback off', async () => {
     const config = openaiConfig();
     const indexing = createFootnote(config);
