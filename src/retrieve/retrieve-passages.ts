@@ -198,24 +198,24 @@ function rerank(
   const keywordIds = head.sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b).slice(0, candidates);
   const ids = [...new Set([...keywordIds, ...cosine.keys()])];
   if (ids.length === 0) return [];
-  const missingCosine = ids.filter((id) => !cosine.has(id));
-  if (missingCosine.length > 0 && query !== null && vector.length > 0) {
-    for (const [id, embedding] of index.repo.getEmbeddings(missingCosine)) {
-      cosine.set(id, dot(query, embedding));
-    }
-  }
-
+  // Without vector hits no cosine is known, and missing ones count 0.
+  const cosineOf =
+    query !== null && vector.length > 0
+      ? (missing: readonly number[]) =>
+          new Map([...index.repo.getEmbeddings(missing)].map(([id, embedding]) => [id, dot(query, embedding)]))
+      : undefined;
   const ranked = rerankCandidates(
     question,
     ids.map((id) => ({
       id,
       terms: terms.get(id) ?? NO_TERMS,
       bm25: bm25.get(id) ?? 0,
-      cosine: cosine.get(id) ?? 0,
+      cosine: cosine.get(id),
     })),
     index.statistics,
     settings.rerank,
-  ).slice(0, k);
+    { limit: k, cosineOf },
+  );
   return withScores(index.repo, ranked);
 }
 

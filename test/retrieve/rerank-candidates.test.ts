@@ -50,4 +50,46 @@ describe('rerankCandidates', () => {
     });
     expect(ranked).toEqual([{ id: 1, score: 0.4 }]);
   });
+
+  it('reads missing cosines only for candidates that could still make the cut, and ranks as if it had read them all', () => {
+    const question = 'solar panels';
+    const weights = { cosine: 0.25, sentence: 0.2, proximity: 0.2, local: 0 };
+    const cosines = new Map(Array.from({ length: 40 }, (_, i) => [i + 1, ((i * 7) % 10) / 10]));
+    const candidates = [...cosines.keys()].map((id) => candidate(question, id, 'solar panels', 40 - id, 0));
+    const allRead = rerankCandidates(
+      question,
+      candidates.map((each) => ({ ...each, cosine: cosines.get(each.id) })),
+      statistics,
+      weights,
+    ).slice(0, 3);
+    const asked: number[] = [];
+    const lazy = rerankCandidates(
+      question,
+      candidates.map(({ cosine: _, ...each }) => each),
+      statistics,
+      weights,
+      {
+        limit: 3,
+        cosineOf: (ids) => {
+          asked.push(...ids);
+          return new Map(ids.map((id) => [id, cosines.get(id)!]));
+        },
+      },
+    );
+
+    expect(lazy).toEqual(allRead);
+    // BM25 falls 1/39 a rank, so from about ten ranks down a perfect cosine (+0.25) no longer reaches the top 3.
+    expect(asked.length).toBeLessThan(candidates.length);
+    expect(asked).toEqual([...asked].sort((a, b) => a - b));
+  });
+
+  it('counts a missing cosine as 0 when there is no way to read it', () => {
+    const ranked = rerankCandidates('x', [{ ...candidate('x', 1, 'y', 0, 0), cosine: undefined }], statistics, {
+      cosine: 0.5,
+      sentence: 0,
+      proximity: 0,
+      local: 0,
+    });
+    expect(ranked).toEqual([{ id: 1, score: 0 }]);
+  });
 });
