@@ -45,6 +45,13 @@ describe('correctSpelling', () => {
     }
   });
 
+  it('leaves English words the index lacks: they are asked about, not misspelt', () => {
+    // One edit from `coffee`, `island` and `retreat`, which the index holds, but words all the same.
+    for (const question of ['Who sells toffee?', 'Which inland town?', 'Was the tyre retread?']) {
+      expect(correctSpelling(question, statistics).corrections).toEqual([]);
+    }
+  });
+
   it('leaves words with capitals inside them, which are names rather than typos', () => {
     expect(correctSpelling('What did the GoverMent do?', statistics).corrections).toEqual([]);
     expect(correctSpelling('What did the GOVERMENT do?', statistics).corrections).toEqual([]);
