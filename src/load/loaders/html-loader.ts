@@ -1,5 +1,4 @@
 import { decodeText, type DecodeResult } from '../decode-text.js';
-import { extractHtmlText } from './extract-html-text.js';
 import type { Loader } from './loader.js';
 
 /** HTML pages, reduced to their visible text; the `<title>` becomes the document title. */
@@ -9,6 +8,9 @@ export const htmlLoader: Loader = {
   async load(bytes) {
     const decoded = decodeHtml(bytes);
     if (!decoded.ok) return decoded;
+    // Loaded with the first page: htmlparser2 and its entity tables cost every
+    // command ~20 ms of start-up, and `ask` or the chat app never parse HTML.
+    const { extractHtmlText } = await import('./extract-html-text.js');
     const { text, title } = extractHtmlText(decoded.text);
     return title === null ? { ok: true, text } : { ok: true, text, title };
   },
