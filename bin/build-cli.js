@@ -5,6 +5,7 @@
 // install: without dist/, bin/footnote.js runs the sources through tsx.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lazyEmojiRegex } from './lazy-emoji-regex.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = fileURLToPath(new URL('../dist/cli', import.meta.url));
@@ -49,6 +50,7 @@ try {
     jsx: 'automatic',
     tsconfig: 'tsconfig.json',
     logLevel: 'error',
+    plugins: [lazyEmojiRegex],
   });
 } catch (error) {
   fs.rmSync(outdir, { recursive: true, force: true });
