@@ -12,6 +12,7 @@ import { BYTES_PER_MB } from './measurement-log.js';
 import { measureFolder } from './measure-folder.js';
 import type { QueryChildResult } from './query-child.js';
 import { parseLastJsonLine, runNode } from './run-node.js';
+import { summarizeSamples } from './summarize-samples.js';
 
 const SECTION = 'Query latency and HNSW recall (synthetic index, retrieval only, warm)';
 /** Bump when build-query-index-child.ts changes what it writes. */
@@ -28,11 +29,6 @@ const P95_GOALS_MS = new Map([[100_000, 10], [1_000_000, 30]]);
  * the first child measures recall, which needs an exact scan.
  */
 const QUERY_ROUNDS = 3;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
@@ -78,14 +74,14 @@ export function benchQuery(
     });
     const name = `${chunks.toLocaleString('en-US')} chunks`;
     const goal = P95_GOALS_MS.get(chunks);
-    const p95 = median(perRound.map((round) => round.p95));
+    const p95 = summarizeSamples(perRound.map((round) => round.p95)).median;
     const list = (key: 'p50' | 'p95' | 'p99') => perRound.map((round) => round[key].toFixed(1)).join(' / ');
     const row = log.add(SECTION, `query.${chunks}.latency`,
       `${name}: retrieve (hybrid, default path), ${QUERY_ROUNDS} rounds of ${options.questions} questions`, 'ms',
       rounds.flatMap(({ latenciesMs }) => latenciesMs),
       `median of the rounds' p50 and p95; p50 ${list('p50')} ms, p95 ${list('p95')} ms, p99 ${list('p99')} ms` +
         (goal === undefined ? '' : `; goal p95 ≤ ${goal} ms ${p95 <= goal ? 'met' : 'not met'}`));
-    row.summary.median = median(perRound.map((round) => round.p50));
+    row.summary.median = summarizeSamples(perRound.map((round) => round.p50)).median;
     row.summary.p95 = p95;
     log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite, loads the vector file)`, 'ms',
       [result.openMs]);

@@ -124,7 +124,10 @@ export interface Answer {
   unsupported?: UnsupportedSentence[];
   /** Set when this answer is extractive only because the server could not be reached; else absent or null. */
   fallback?: AnswerFallback | null;
-  /** The standalone question passages were retrieved for, when a follow-up was rewritten. */
+  /**
+   * The question passages were retrieved for, only when it differs from the
+   * one asked: a follow-up made standalone, or a misspelt word corrected.
+   */
   retrievalQuestion?: string;
 }
 

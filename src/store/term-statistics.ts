@@ -21,9 +21,10 @@ export function createTermStatistics(db: Database.Database): TermStatistics {
     'SELECT term, doc FROM temp.chunks_vocab WHERE term IN (SELECT value FROM json_each(?))',
   );
   const passageCount = (db.prepare('SELECT count(*) AS n FROM chunks').get() as { n: number }).n;
-  // A vocabulary lookup costs ~0.1 ms and each question asks twice (keyword
-  // search, then the reranker). Remembered counts may lag a re-index by
-  // another process, as passageCount does; reopening the index renews both.
+  // A vocabulary lookup costs ~0.1 ms and each question asks three times
+  // (spelling, keyword search, reranker). Remembered counts may lag a
+  // re-index by another process, as passageCount does; reopening the index
+  // renews both.
   const known = new Map<string, number>();
   const frequenciesOf = (terms: readonly string[]): Map<string, number> => {
     const unknown = terms.filter((term) => !known.has(term));

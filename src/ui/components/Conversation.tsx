@@ -81,8 +81,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
             fullText={item.answer.answer}
             corpusDir={corpusDir}
           />
-          {item.answer.retrievalQuestion === undefined ||
-          item.answer.retrievalQuestion === item.answer.question ? null : (
+          {item.answer.retrievalQuestion === undefined ? null : (
             <Text dimColor>{formatSearchedForNote(item.answer.retrievalQuestion)}</Text>
           )}
         </Box>
