@@ -12,8 +12,14 @@ import type {
 export interface IndexStatus {
   /** An index exists in the index folder. */
   exists: boolean;
-  /** The corpus has files added, changed or removed since the last run (or no index exists). */
+  /** The corpus has files added, changed or removed since the last run (or no index exists, or it is {@link outdated}). */
   stale: boolean;
+  /**
+   * The index was written by another version of footnote (tokenizer, or the
+   * offline embedder's version or size): the next index run rebuilds it in
+   * full, without being asked, and it cannot answer until then.
+   */
+  outdated: boolean;
   files: number;
   chunks: number;
   /** `id@version` of the embedder the index was built with, or null without an index. */

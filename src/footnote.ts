@@ -14,6 +14,7 @@ import { sliceLines } from './chunk/slice-lines.js';
 import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
+import { isOutdatedIndex } from './ingest/outdated-index.js';
 import { planChanges } from './ingest/plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles } from './ingest/skipped-files.js';
 import { runIngest } from './ingest/run-ingest.js';
@@ -28,7 +29,7 @@ import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
-import { assertTokenizerVersion } from './store/tokenizer-version.js';
+import { assertTokenizerVersion, hasCurrentTokenizer } from './store/tokenizer-version.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
 
@@ -279,7 +280,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       const exists = fs.existsSync(path.join(config.index, DATABASE_FILE_NAME));
       if (!exists) {
         await source.list(); // a missing corpus is the error to report, before any indexing
-        return { exists, stale: true, files: 0, chunks: 0, embedder: null, embedderMismatch: false };
+        return { exists, stale: true, outdated: false, files: 0, chunks: 0, embedder: null, embedderMismatch: false };
       }
       const db = openDatabase(config.index, { readonly: true });
       try {
@@ -293,13 +294,16 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const listed = await source.list();
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
+        const outdated = embedder === null ? !hasCurrentTokenizer(repo) : isOutdatedIndex(repo, embedder.identity);
         return {
           exists,
-          stale: plan.added.length + plan.suspect.length + plan.removed.length > 0,
+          stale: outdated || plan.added.length + plan.suspect.length + plan.removed.length > 0,
+          outdated,
           files: counts.files,
           chunks: counts.chunks,
           embedder: indexedEmbedder,
           embedderMismatch:
+            !outdated &&
             embedder !== null &&
             indexedEmbedder !== null &&
             indexedEmbedder !== formatEmbedderIdentity(embedder.identity),

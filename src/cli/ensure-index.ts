@@ -3,8 +3,9 @@ import type { IngestReport } from '../ingest/ingest-report.js';
 import { plural } from '../ui/format/plural.js';
 
 /**
- * Indexes the corpus when the index is missing or lags the corpus, writing a
- * short progress line to `log` (stderr), so `ask` works on a fresh checkout.
+ * Indexes the corpus when the index is missing, lags the corpus or was built
+ * by another version of footnote, writing a short progress line to `log`
+ * (stderr), so `ask` works on a fresh checkout and after an upgrade.
  */
 export async function ensureIndex(
   footnote: Footnote,
@@ -12,7 +13,13 @@ export async function ensureIndex(
 ): Promise<IngestReport | null> {
   const status = await footnote.status();
   if (status.exists && !status.stale) return null;
-  log(status.exists ? 'corpus changed; updating the index…' : 'no index yet; indexing the corpus…');
+  log(
+    !status.exists
+      ? 'no index yet; indexing the corpus…'
+      : status.outdated
+        ? 'the index was built by another version of footnote; rebuilding it…'
+        : 'corpus changed; updating the index…',
+  );
   const run = footnote.ingest();
   for (;;) {
     const step = await run.next();

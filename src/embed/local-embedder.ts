@@ -227,6 +227,9 @@ function embedText(text: string, dimensions: number): Float32Array {
   return vector;
 }
 
+/** The offline embedder's identity id, whatever its version and dimensions. */
+export const LOCAL_EMBEDDER_ID = 'local-hash';
+
 /** Options for the offline embedder. */
 export interface LocalEmbedderOptions {
   /** Vector length; default `DEFAULT_LOCAL_DIMENSIONS`. */
@@ -254,7 +257,7 @@ export class LocalEmbedder extends Embeddings implements Embedder {
     if (!Number.isInteger(dimensions) || dimensions < 1) {
       throw new RangeError(`dimensions must be a positive integer (got ${dimensions})`);
     }
-    this.identity = { id: 'local-hash', version: '1', dimensions };
+    this.identity = { id: LOCAL_EMBEDDER_ID, version: '1', dimensions };
   }
 
   /** Embeds synchronously into `Float32Array`s: the fast path for the index, which stores float32. */

@@ -25,6 +25,7 @@ import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
 import { embedChunks, type EmbeddedBatch } from './embed-chunks.js';
 import type { IngestEvent, IngestReport } from './ingest-report.js';
+import { isOutdatedIndex } from './outdated-index.js';
 import { planChanges, type ListedDocument } from './plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles, writeSkippedFiles } from './skipped-files.js';
 import { swapInStagedIndex } from './swap-staged-index.js';
@@ -120,7 +121,7 @@ export async function* runIngest(
   const lock = acquireIndexLock(settings.indexDir);
   try {
     removeAbandonedStaging(settings.indexDir);
-    if (!options.full) {
+    if (!options.full && !isOutdated(settings.indexDir, settings.embedder)) {
       return yield* updateIndex(settings.indexDir, settings, options.signal, false, startedAt);
     }
     const stagingDir = path.join(settings.indexDir, `.staging-${process.pid}`);
@@ -163,6 +164,16 @@ function openPreviousIndex(indexDir: string): ChunkRepository & { close(): void 
     return null;
   }
   return Object.assign(new ChunkRepository(db), { close: () => db.open && db.close() });
+}
+
+/** True when the index in `indexDir` was written by another version of footnote (see outdated-index.ts). */
+function isOutdated(indexDir: string, embedder: Embedder): boolean {
+  const previous = openPreviousIndex(indexDir);
+  try {
+    return previous !== null && isOutdatedIndex(previous, embedder.identity);
+  } finally {
+    previous?.close();
+  }
 }
 
 /** A `--full` run killed before its swap leaves a staging folder; holding the lock, nobody else can be using one. */

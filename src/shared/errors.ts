@@ -70,7 +70,7 @@ const catalogue = {
     exitCode: 1,
     message: (f) =>
       `the index was built with tokenizer version ${f['indexed']}, but this footnote splits words with version ${f['current']}`,
-    hint: () => 'run `footnote index --full` to rebuild the index with the current tokenizer',
+    hint: () => 'run `footnote index` to rebuild the index with the current tokenizer',
   },
   PROVIDER_NOT_CONFIGURED: {
     exitCode: 2,

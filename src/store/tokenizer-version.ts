@@ -18,13 +18,16 @@ const UNRECORDED_VERSION = '1';
  * An empty index matches any version.
  */
 export function assertTokenizerVersion(repo: ChunkRepository): void {
-  const recorded = repo.getMeta(TOKENIZER_META_KEY);
-  if (recorded === TOKENIZER_VERSION) return;
-  if (repo.counts().chunks === 0) return;
+  if (hasCurrentTokenizer(repo)) return;
   throw new FootnoteError('TOKENIZER_MISMATCH', {
-    indexed: recorded ?? UNRECORDED_VERSION,
+    indexed: repo.getMeta(TOKENIZER_META_KEY) ?? UNRECORDED_VERSION,
     current: TOKENIZER_VERSION,
   });
+}
+
+/** False when the index holds passages whose terms another tokenizer version made (see {@link assertTokenizerVersion}). */
+export function hasCurrentTokenizer(repo: ChunkRepository): boolean {
+  return repo.getMeta(TOKENIZER_META_KEY) === TOKENIZER_VERSION || repo.counts().chunks === 0;
 }
 
 /** Records this build's tokenizer version; call when writing passages into the index. */

@@ -138,6 +138,7 @@ export class FakeFootnote implements Footnote {
       files: 2,
       chunks: 7,
       embedder: 'local@1',
+      outdated: false,
       embedderMismatch: false,
       ...options.status,
     };

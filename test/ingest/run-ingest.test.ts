@@ -264,7 +264,7 @@ describe('runIngest', () => {
     expect(await other.retrieve('alpha')).toHaveLength(1);
   });
 
-  it('asks for a rebuild, in one line, when the index was made by another tokenizer version', async () => {
+  it('says so in one line, then rebuilds unasked, when the index was made by another tokenizer version', async () => {
     const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
     await drain(footnote.ingest());
     const db = openDatabase(config.index);
@@ -276,11 +276,27 @@ describe('runIngest', () => {
       code: 'TOKENIZER_MISMATCH',
       exitCode: 1,
       message: `the index was built with tokenizer version 1, but this footnote splits words with version ${TOKENIZER_VERSION}`,
-      hint: 'run `footnote index --full` to rebuild the index with the current tokenizer',
+      hint: 'run `footnote index` to rebuild the index with the current tokenizer',
     });
-    await expect(drain(reopened.ingest())).rejects.toMatchObject({ code: 'TOKENIZER_MISMATCH' });
-    await drain(reopened.ingest({ full: true }));
+    expect(await reopened.status()).toMatchObject({ outdated: true, stale: true, embedderMismatch: false });
+    const { value: report } = await drain(reopened.ingest());
+    expect(report).toMatchObject({ full: true, added: 1, chunks: 1 });
     expect(await reopened.retrieve('alpha')).toHaveLength(1);
+    expect(await reopened.status()).toMatchObject({ outdated: false, stale: false });
+  });
+
+  it('rebuilds unasked an index of another size of the offline embedder, but not of another embedder', async () => {
+    const { config } = setup({ 'a.md': paragraph('alpha') });
+    await drain(createFootnote(config, { embedder: new LocalEmbedder({ dimensions: 64 }) }).ingest());
+    const upgraded = createFootnote(config, { embedder: new LocalEmbedder() });
+    expect(await upgraded.status()).toMatchObject({ outdated: true, stale: true, embedderMismatch: false });
+    const { value: report } = await drain(upgraded.ingest());
+    expect(report).toMatchObject({ full: true, added: 1, chunks: 1 });
+    expect(await upgraded.retrieve('alpha')).toHaveLength(1);
+
+    const other = createFootnote(config, { embedder: new FakeEmbedder() });
+    expect(await other.status()).toMatchObject({ outdated: false, stale: false, embedderMismatch: true });
+    await expect(drain(other.ingest())).rejects.toMatchObject({ code: 'EMBEDDER_MISMATCH' });
   });
 
   it('takes an index that never recorded its tokenizer for version 1', async () => {

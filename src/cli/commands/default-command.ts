@@ -31,7 +31,8 @@ export const defaultCommand: CommandModule<object, GlobalArgs> = {
       // Loaded on demand so that `ask` and `index` never pay for React and Ink.
       const { runChat } = await import('./chat-command.js');
       await runChat(footnote, {
-        indexOnStart: !status.exists,
+        // An outdated index cannot answer at all, so it is rebuilt at once.
+        indexOnStart: !status.exists || status.outdated,
         terminal,
         corpusLabel: describeFolder(footnote.corpusDir, process.cwd(), os.homedir()),
       });
