@@ -5,24 +5,8 @@ import { stem } from '../text/porter-stemmer.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { tokenize } from '../text/tokenize.js';
 
-/**
- * Vector length of the local embedder unless told otherwise. Vector length
- * sets the cost of every graph insert and search and most of an index's size,
- * while hash collisions grow as it shrinks. Measured with `npm run eval`
- * (nDCG@10 of the vector ranker alone / of the default reranked retrieval):
- *
- * | dimensions | SciFact       | SQuAD dev     | CMRC 2018     |
- * | ---------- | ------------- | ------------- | ------------- |
- * | 1024       | 0.477 / 0.690 | 0.754 / 0.894 | 0.906 / 0.990 |
- * | 768        | 0.470 / 0.689 | 0.738 / 0.894 | 0.877 / 0.990 |
- * | 512        | 0.417 / 0.688 | 0.702 / 0.894 | 0.814 / 0.990 |
- *
- * Answers did not move. On the bench's 5 MB corpus, 768 builds the graph 23%
- * faster and embeds 24% faster than 1024, and HNSW recall@10 is the same
- * (0.605). 512 is faster still, but its vector ranker loses too much of what
- * the reranker falls back on where words do not match.
- */
-export const DEFAULT_LOCAL_DIMENSIONS = 768;
+/** Vector length of the local embedder unless told otherwise. */
+export const DEFAULT_LOCAL_DIMENSIONS = 1024;
 
 /**
  * Feature weights. Word unigrams carry the meaning; bigrams reward phrases that
@@ -32,8 +16,8 @@ export const DEFAULT_LOCAL_DIMENSIONS = 768;
  *
  * Measured by hand on 5,000 prose paragraphs, with 300 synthetic queries per run
  * cut from them (words dropped, re-inflected, misspelt), MRR@10 averaged over
- * three runs: no n-grams 0.70, word weight 0.5 0.73, 0.7 0.74, 1.0 0.75 (at
- * 1024 dimensions; 512 cost 0.03–0.05 there, and 2048 gained nothing). 0.7 keeps
+ * three runs: no n-grams 0.70, word weight 0.5 0.73, 0.7 0.74, 1.0 0.75. 512
+ * dimensions cost 0.03–0.05 against 1024, and 2048 gained nothing. 0.7 keeps
  * most of the gain while common n-grams (`ing>`, `tion`) still weigh little
  * next to the words. Speed: about 5,000 passages of 850 characters a second
  * on one core.

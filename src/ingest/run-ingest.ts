@@ -55,8 +55,8 @@ const WORKER_MIN_BYTES = 512 * 1024;
 
 /**
  * Most chunks a run may leave to the journal instead of saving the vector
- * file: every open scans journalled additions exactly (1,000 × 768
- * dimensions: under 1 ms a question) and reads their embeddings (≈ 3 MB). Beyond
+ * file: every open scans journalled additions exactly (1,000 × 1,024
+ * dimensions ≈ 1 ms a question) and reads their embeddings (≈ 4 MB). Beyond
  * it, or beyond the removals limit, the run loads, updates and saves the file.
  */
 const JOURNAL_MAX_ADDED = 1_000;

@@ -58,7 +58,7 @@ const COSINE_REACH = 1 + 1e-6;
  * Missing cosines are read best candidate first, and only while a candidate
  * could still reach the top `limit` with a perfect cosine; the others cannot
  * make the cut whatever their cosine, so the result is the same as reading
- * them all. At 100k chunks that skips most of the ~100 embeddings (3 KB each)
+ * them all. At 100k chunks that skips most of the ~100 embeddings (4 KB each)
  * that keyword candidates used to cost for every question.
  *
  * @returns the top `limit` ids with their combined scores, best first.
