@@ -104,6 +104,21 @@ describe('searchKeywords', () => {
     expect(searchPlannedKeywords(repo, required, 10).map((hit) => hit.id).sort()).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
+  it('matches the required words near each other first, then anywhere in the passage', () => {
+    index.cleanup();
+    index = createTextIndex([
+      ...Array.from({ length: 3 }, (_, i) => `Water number ${i} flowed on.`),
+      'Water lay still in the pond for many long and quiet days until the spring melt finally flowed in.',
+    ]);
+    ({ repo, db } = index);
+    const statistics = createTermStatistics(db);
+    const close = planKeywordSearch('water flowed', { statistics, rowBudget: 0 });
+    expect(searchPlannedKeywords(repo, close, 10).map((hit) => hit.id).sort()).toEqual([1, 2, 3]);
+    const apart = planKeywordSearch('still finally', { statistics, rowBudget: 0 });
+    expect(apart.requireAll).toBe(true);
+    expect(searchPlannedKeywords(repo, apart, 10).map((hit) => hit.id)).toEqual([4]);
+  });
+
   it('falls back to the rarest word when no passage holds both required words', () => {
     const hits = searchKeywords(repo, 'heron flowed', 10, { statistics: createTermStatistics(db), rowBudget: 0 });
     expect(hits.map((hit) => hit.id)).toEqual([1]);
