@@ -5,7 +5,23 @@ import { stem } from '../text/porter-stemmer.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 import { tokenize } from '../text/tokenize.js';
 
-/** Vector length of the local embedder unless told otherwise. */
+/**
+ * Vector length of the local embedder unless told otherwise. Measured with
+ * `npm run eval` (nDCG@10 of the vector ranker alone / of the default
+ * reranked retrieval):
+ *
+ * | dimensions | SciFact       | SQuAD dev     | CMRC 2018     |
+ * | ---------- | ------------- | ------------- | ------------- |
+ * | 1024       | 0.477 / 0.690 | 0.754 / 0.894 | 0.906 / 0.990 |
+ * | 768        | 0.470 / 0.689 | 0.738 / 0.894 | 0.877 / 0.990 |
+ * | 512        | 0.417 / 0.688 | 0.702 / 0.894 | 0.814 / 0.990 |
+ *
+ * Fewer dimensions build the graph faster (768: 23%, 512: 51% on 7,670
+ * chunks) at the same HNSW recall, but a whole index run of 5 MB was only
+ * about 12% faster at 768, while hash collisions cost the vector ranker,
+ * which is what retrieval falls back on where a question's words are not
+ * the passage's.
+ */
 export const DEFAULT_LOCAL_DIMENSIONS = 1024;
 
 /**
