@@ -4,7 +4,7 @@ import { FootnoteError } from '../../shared/errors.js';
 import type { ConversationTurn } from '../../shared/types.js';
 import { ensureIndex } from '../ensure-index.js';
 import { toAnswerJson } from '../output/answer-json.js';
-import { formatAnswer, formatCitations, formatVerificationNotes } from '../output/print-answer.js';
+import { formatAnswer, formatCitations, formatAnswerNotes } from '../output/print-answer.js';
 import { formatFallbackLabel } from '../../ui/format/format-verification-notes.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
@@ -57,7 +57,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
           else {
             // Verification may drop or renumber the draft's markers: then the final text follows.
             if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${answer.answer}`);
-            process.stdout.write(`\n\n${formatCitations(answer)}${formatVerificationNotes(answer)}`);
+            process.stdout.write(`\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`);
           }
           return;
         }

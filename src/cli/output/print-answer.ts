@@ -3,13 +3,14 @@ import { formatCitationLabel } from '../../ui/format/format-citation-label.js';
 import {
   formatFallbackLabel,
   formatInvalidCitationsNote,
+  formatSearchedForNote,
   formatUnsupportedNote,
 } from '../../ui/format/format-verification-notes.js';
 
-/** The answer, then each citation with its quoted passage indented below it, then verification notes. */
+/** The answer, then each citation with its quoted passage indented below it, then its notes. */
 export function formatAnswer(answer: Answer): string {
   const label = answer.fallback ? `${formatFallbackLabel(answer.fallback)}\n\n` : '';
-  return `${label}${answer.answer}\n\n${formatCitations(answer)}${formatVerificationNotes(answer)}`;
+  return `${label}${answer.answer}\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`;
 }
 
 /** Each citation of an answer with its quoted passage indented below it. */
@@ -25,14 +26,17 @@ export function formatCitations(answer: Answer): string {
 }
 
 /**
- * What citation verification found, one note a line: invented markers that
- * were removed, and cited sentences the passages do not seem to support.
- * Empty when all is well.
+ * The notes below an answer, one a line, as the chat app shows them: invented
+ * markers that citation verification removed, cited sentences the passages do
+ * not seem to support, and the wording the passages were searched for when it
+ * was not the question's (a follow-up made standalone, a misspelling read as
+ * a known word). Empty when there is nothing to say.
  */
-export function formatVerificationNotes(answer: Answer): string {
+export function formatAnswerNotes(answer: Answer): string {
   const out: string[] = [];
   const invalid = answer.invalidCitations ?? [];
   if (invalid.length > 0) out.push(formatInvalidCitationsNote(invalid));
   for (const item of answer.unsupported ?? []) out.push(formatUnsupportedNote(item.sentence));
+  if (answer.retrievalQuestion !== undefined) out.push(formatSearchedForNote(answer.retrievalQuestion));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }

@@ -1,8 +1,9 @@
 import type { AnswerFallback } from '../../shared/types.js';
 
 /**
- * The wording of what citation checks and the offline fallback found, shared
- * by `footnote ask`, the piped chat and the Ink chat so all three say it alike.
+ * The wording of what citation checks, the offline fallback and retrieval
+ * found, shared by `footnote ask`, the piped chat and the Ink chat so all three
+ * say it alike.
  */
 
 /** The line that marks an offline answer given because the server was unreachable. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerJsonSchema, toAnswerJson } from '../../../src/cli/output/answer-json.js';
-import { formatAnswer, formatVerificationNotes } from '../../../src/cli/output/print-answer.js';
+import { formatAnswer, formatAnswerNotes } from '../../../src/cli/output/print-answer.js';
 import type { Answer } from '../../../src/shared/types.js';
 
 const base: Answer = {
@@ -40,11 +40,17 @@ describe('formatAnswer', () => {
   });
 });
 
-describe('formatVerificationNotes', () => {
+describe('formatAnswerNotes', () => {
+  it('says what the passages were searched for when it was not the question', () => {
+    expect(formatAnswerNotes({ ...base, retrievalQuestion: 'Who founded the government?' })).toBe(
+      'note: searched for "Who founded the government?"\n',
+    );
+  });
+
   it('says which markers were removed and which sentences lack support, and nothing when all is well', () => {
-    expect(formatVerificationNotes(base)).toBe('');
+    expect(formatAnswerNotes(base)).toBe('');
     expect(
-      formatVerificationNotes({
+      formatAnswerNotes({
         ...base,
         invalidCitations: [7, 9],
         unsupported: [{ sentence: 'It has moons [1].', citations: [1], support: 0 }],
