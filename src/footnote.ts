@@ -29,7 +29,7 @@ import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
-import { assertTokenizerVersion, hasCurrentTokenizer } from './store/tokenizer-version.js';
+import { assertTokenizerVersion } from './store/tokenizer-version.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
 
@@ -294,7 +294,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const listed = await source.list();
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
-        const outdated = embedder === null ? !hasCurrentTokenizer(repo) : isOutdatedIndex(repo, embedder.identity);
+        const outdated = isOutdatedIndex(repo, embedder?.identity ?? null);
         return {
           exists,
           stale: outdated || plan.added.length + plan.suspect.length + plan.removed.length > 0,

@@ -11,14 +11,15 @@ import { hasCurrentTokenizer } from '../store/tokenizer-version.js';
  * a full run reuses the previous index's embeddings where its embedder is the
  * same), so index runs do it without being asked. An index built with another
  * provider or model is not outdated: which one to keep is the user's call
- * (`EMBEDDER_MISMATCH`).
+ * (`EMBEDDER_MISMATCH`). Without a `current` embedder (its server cannot be
+ * reached), only the tokenizer is compared.
  */
-export function isOutdatedIndex(repo: ChunkRepository, current: EmbedderIdentity): boolean {
+export function isOutdatedIndex(repo: ChunkRepository, current: EmbedderIdentity | null): boolean {
   if (!hasCurrentTokenizer(repo)) return true;
   const indexed = repo.getMeta('embedder');
   return (
     indexed !== null &&
-    current.id === LOCAL_EMBEDDER_ID &&
+    current?.id === LOCAL_EMBEDDER_ID &&
     indexed.startsWith(`${LOCAL_EMBEDDER_ID}@`) &&
     indexed !== formatEmbedderIdentity(current) &&
     repo.counts().chunks > 0

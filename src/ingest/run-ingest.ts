@@ -121,13 +121,16 @@ export async function* runIngest(
   const lock = acquireIndexLock(settings.indexDir);
   try {
     removeAbandonedStaging(settings.indexDir);
-    if (!options.full && !isOutdated(settings.indexDir, settings.embedder)) {
-      return yield* updateIndex(settings.indexDir, settings, options.signal, false, startedAt);
-    }
-    const stagingDir = path.join(settings.indexDir, `.staging-${process.pid}`);
-    fs.rmSync(stagingDir, { recursive: true, force: true });
+    // Read once: whether an outdated index forces a full run, and, in one,
+    // the embeddings it can lend the new index.
     const previous = openPreviousIndex(settings.indexDir);
+    const stagingDir = path.join(settings.indexDir, `.staging-${process.pid}`);
     try {
+      if (!options.full && !(previous !== null && isOutdatedIndex(previous, settings.embedder.identity))) {
+        previous?.close();
+        return yield* updateIndex(settings.indexDir, settings, options.signal, false, startedAt);
+      }
+      fs.rmSync(stagingDir, { recursive: true, force: true });
       const report = yield* updateIndex(stagingDir, settings, options.signal, true, startedAt, previous);
       previous?.close();
       swapInStagedIndex(stagingDir, settings.indexDir);
@@ -151,8 +154,9 @@ function createIndexFolder(indexDir: string): void {
 }
 
 /**
- * The index a `--full` run replaces, read-only, so chunks whose text is
- * unchanged keep their embeddings (the embedder is the slow part with a
+ * The index in the folder, read-only: to tell whether it is outdated, and for
+ * the full run that replaces it, so chunks whose text is unchanged keep their
+ * embeddings (the embedder is the slow part with a
  * remote provider). Null when there is none or it cannot be read: a full
  * rebuild is also the cure for a broken index.
  */
@@ -164,16 +168,6 @@ function openPreviousIndex(indexDir: string): ChunkRepository & { close(): void 
     return null;
   }
   return Object.assign(new ChunkRepository(db), { close: () => db.open && db.close() });
-}
-
-/** True when the index in `indexDir` was written by another version of footnote (see outdated-index.ts). */
-function isOutdated(indexDir: string, embedder: Embedder): boolean {
-  const previous = openPreviousIndex(indexDir);
-  try {
-    return previous !== null && isOutdatedIndex(previous, embedder.identity);
-  } finally {
-    previous?.close();
-  }
 }
 
 /** A `--full` run killed before its swap leaves a staging folder; holding the lock, nobody else can be using one. */

@@ -90,7 +90,12 @@ function byRarity(
  */
 export function toMatchExpression(terms: readonly string[], requireAll = false): string | null {
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term}"`).join(requireAll ? ' AND ' : ' OR ');
+  return terms.map(quoteTerm).join(requireAll ? ' AND ' : ' OR ');
+}
+
+/** A term as an FTS5 string, so any FTS5 syntax in it is taken literally. */
+function quoteTerm(term: string): string {
+  return `"${term}"`;
 }
 
 /** How {@link planKeywordSearch} limits the words FTS5 matches. */
@@ -158,7 +163,7 @@ export function searchPlannedKeywords(
   const match = toMatchExpression(plan.matched, plan.requireAll);
   if (match === null) return [];
   if (!plan.requireAll) return repo.searchText(match, limit, weights);
-  const near = `NEAR(${plan.matched.map((term) => `"${term}"`).join(' ')}, ${NEAR_DISTANCE})`;
+  const near = `NEAR(${plan.matched.map(quoteTerm).join(' ')}, ${NEAR_DISTANCE})`;
   const rarest = toMatchExpression(plan.matched.slice(0, 1)) ?? match;
   for (const expression of [near, match, rarest]) {
     const hits = repo.searchText(expression, limit, weights);
