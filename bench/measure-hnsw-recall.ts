@@ -4,12 +4,13 @@
  * cached query index, say). Questions are made as query-child.ts makes them.
  * Prints build time, recall and ms per search for each setting.
  *
- * Usage: node bin/run-ts.js bench/measure-hnsw-recall.ts EVAL_DIR INDEX_DIR [16/40,16/100,32/60] [64,128,256,512,1024]
+ * Usage: node bin/run-ts.js bench/measure-hnsw-recall.ts EVAL_DIR INDEX_DIR [16/40,16/100,32/60] [64,128,256,512,1024] [--plain]
  */
 import hnswlib from 'hnswlib-node';
 import { LocalEmbedder } from '../src/embed/local-embedder.js';
 import { dot } from '../src/retrieve/vector-search.js';
 import { ChunkRepository } from '../src/store/chunk-repository.js';
+import { CENTER_SAMPLE, estimateCenter, toStoredVector } from '../src/store/vector-index.js';
 import { openDatabase } from '../src/store/database.js';
 import { loadSentencePool } from './lib/generate-eval-corpus.js';
 import { createSeededRandom } from './lib/seeded-random.js';
@@ -35,12 +36,16 @@ const queries = embedder.embedToFloat32(questions).map((vector) => Float32Array.
 const exact = queries.map((query) => new Set(
   vectors.map((vector, i) => [i, dot(query, vector)] as const).sort((a, b) => b[1] - a[1]).slice(0, K).map(([i]) => i),
 ));
+// Centred as VectorIndex stores them (see its doc comment); `--plain` measures the plain cosine graph.
+const plain = process.argv.includes('--plain');
+const dimensions = vectors[0]?.length ?? 1;
+const center = plain ? null : estimateCenter(vectors.slice(0, CENTER_SAMPLE), dimensions);
 for (const pair of (pairsArgument ?? '16/40,16/100,32/60').split(',')) {
   const [m, efConstruction] = pair.split('/').map(Number) as [number, number];
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', vectors[0]?.length ?? 1);
+  const hnsw = new hnswlib.HierarchicalNSW('ip', dimensions);
   hnsw.initIndex({ maxElements: vectors.length, m, efConstruction });
   const buildStarted = performance.now();
-  vectors.forEach((vector, i) => hnsw.addPoint(Array.from(vector), i));
+  vectors.forEach((vector, i) => hnsw.addPoint(Array.from(toStoredVector(vector, center)), i));
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   for (const ef of (efArgument ?? '64,128,256,512,1024').split(',').map(Number)) {
     hnsw.setEf(ef);

@@ -15,10 +15,4 @@ export function searchVectors(
   return vectors.search(query, limit).map(({ id, distance }) => ({ id, score: 1 - distance }));
 }
 
-/** The dot product; for L2-normalised vectors (every embedder's) it is their cosine similarity. */
-export function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
-}
+export { dot } from '../store/vector-index.js';

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import {
+  CENTER_LABEL,
   DEFAULT_VECTOR_CAPACITY,
   HNSW_PARAMETERS,
+  estimateCenter,
   replaceFileDurably,
-  withoutZeroNorm,
+  toStoredVector,
 } from './vector-index.js';
 
 /** Vectors sent to the worker per message: fewer, larger messages cost less than one per chunk. */
@@ -20,7 +22,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { HierarchicalNSW } = require(workerData.hnswlibPath);
 const { dimensions, capacity, m, efConstruction } = workerData;
-const hnsw = new HierarchicalNSW('cosine', dimensions);
+const hnsw = new HierarchicalNSW('ip', dimensions);
 hnsw.initIndex({ maxElements: capacity, m, efConstruction });
 // footnote's tuned hnswlib-node takes a Float32Array (one memcpy); npm's
 // takes only plain arrays and copies the numbers out one N-API call at a
@@ -55,6 +57,9 @@ parentPort.on('message', (message) => {
         addPoint(vectors.subarray(i * dimensions, (i + 1) * dimensions), ids[i]);
       }
       parentPort.postMessage({ type: 'added', count: ids.length });
+    } else if (message.type === 'center') {
+      addPoint(message.vector, message.label);
+      hnsw.markDelete(message.label);
     } else if (message.type === 'remove') {
       for (const id of message.ids) hnsw.markDelete(id);
     } else if (message.type === 'write') {
@@ -89,6 +94,8 @@ export class VectorIndexBuilder {
   #sent = 0;
   #inserted = 0;
   #pendingVectors: Float32Array;
+  /** Subtracted from every vector (see VectorIndex); undefined until the first batch sets it. */
+  #center: Float32Array | null | undefined = undefined;
   /** The worker's first error; reported by the next save. */
   #failure: Error | null = null;
   #onWritten: ((error: Error | null) => void) | null = null;
@@ -150,7 +157,7 @@ export class VectorIndexBuilder {
     if (vector.length !== this.dimensions) {
       throw new RangeError(`vector has ${vector.length} dimensions, expected ${this.dimensions}`);
     }
-    this.#pendingVectors.set(withoutZeroNorm(vector), this.#pendingIds.length * this.dimensions);
+    this.#pendingVectors.set(vector, this.#pendingIds.length * this.dimensions);
     this.#pendingIds.push(id);
     this.#live.add(id);
     if (this.#pendingIds.length === VECTORS_PER_MESSAGE) this.#flush();
@@ -195,6 +202,15 @@ export class VectorIndexBuilder {
     const count = this.#pendingIds.length;
     if (count === 0) return;
     const vectors = this.#pendingVectors.slice(0, count * this.dimensions);
+    const batch = Array.from({ length: count }, (_, i) => vectors.subarray(i * this.dimensions, (i + 1) * this.dimensions));
+    if (this.#center === undefined) {
+      // The centre is the first batch's mean, and is in the graph before any vector.
+      this.#center = estimateCenter(batch, this.dimensions);
+      if (this.#center !== null) {
+        this.#worker.postMessage({ type: 'center', label: CENTER_LABEL, vector: this.#center });
+      }
+    }
+    for (const vector of batch) vector.set(toStoredVector(vector, this.#center));
     // Transferred, not copied: the batch is 1 MB at 1024 dimensions.
     this.#worker.postMessage({ type: 'add', ids: this.#pendingIds, vectors }, [vectors.buffer]);
     this.#sent += count;

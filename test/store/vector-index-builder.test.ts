@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VectorIndex } from '../../src/store/vector-index.js';
+import hnswlib from 'hnswlib-node';
+import { CENTER_LABEL, VectorIndex } from '../../src/store/vector-index.js';
 import { VectorIndexBuilder } from '../../src/store/vector-index-builder.js';
 
 let dir: string;
@@ -68,6 +69,26 @@ describe('VectorIndexBuilder', () => {
     const loaded = VectorIndex.load(file, 4);
     expect([builder.size, loaded.size, loaded.deletedCount]).toEqual([1, 1, 1]);
     expect(loaded.search([1, 0, 0, 0], 5).map((match) => match.id)).toEqual([2]);
+  });
+
+  it('centres the graph on its first vectors, and the loaded file returns cosine distances', async () => {
+    builder = VectorIndexBuilder.start(4);
+    const vectors = Array.from({ length: 300 }, (_, i) => {
+      const vector = Float32Array.from([2, Math.cos(i), Math.sin(i), (i % 7) / 7]);
+      return vector.map((value) => value / Math.hypot(...vector));
+    });
+    vectors.forEach((vector, i) => builder!.add(i + 1, vector));
+    const file = path.join(dir, 'vectors.hnsw');
+    await builder.save(file);
+
+    const raw = new hnswlib.HierarchicalNSW('ip', 4);
+    raw.readIndexSync(file);
+    expect(raw.getIdsList()).toContain(CENTER_LABEL);
+    const loaded = VectorIndex.load(file, 4);
+    expect(loaded.size).toBe(300);
+    const [match] = loaded.search(vectors[41]!, 1);
+    expect(match?.id).toBe(42);
+    expect(match?.distance).toBeCloseTo(0, 5);
   });
 
   it('keeps an all-zero vector out of harm', async () => {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteError } from '../../src/shared/errors.js';
-import { createVectorPasser, VectorIndex } from '../../src/store/vector-index.js';
+import hnswlib from 'hnswlib-node';
+import { CENTER_LABEL, createVectorPasser, VectorIndex } from '../../src/store/vector-index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -30,6 +31,15 @@ function randomVectors(count: number, dimensions: number, seed: number): Float32
   return Array.from({ length: count }, () =>
     Float32Array.from({ length: dimensions }, () => random() * 2 - 1),
   );
+}
+
+/** Unit vectors that share one large common part, as the local embedder's do. */
+function vectorsWithCommonPart(count: number, dimensions: number, seed: number): Float32Array[] {
+  return randomVectors(count, dimensions, seed).map((vector) => {
+    const shifted = vector.map((value, i) => value + (i % 2 === 0 ? 1.5 : 0));
+    const norm = Math.hypot(...shifted);
+    return shifted.map((value) => value / norm);
+  });
 }
 
 function cosineDistance(a: Float32Array, b: Float32Array): number {
@@ -179,6 +189,53 @@ describe('VectorIndex', () => {
     ]);
     expect([index.size, index.deletedCount]).toEqual([2, 0]);
     expect(ids(index, [0, 1], 2)).toEqual([9, 7]);
+  });
+
+  it('centres a rebuilt index yet returns cosine distances, also after a save and load', () => {
+    const dimensions = 16;
+    const vectors = vectorsWithCommonPart(400, dimensions, 11);
+    const index = VectorIndex.rebuild(dimensions, vectors.map((embedding, i) => ({ id: i + 1, embedding })));
+    const filePath = path.join(dir, 'vectors.hnsw');
+    index.save(filePath);
+    const loaded = VectorIndex.load(filePath, dimensions);
+    expect([loaded.size, loaded.deletedCount, loaded.has(CENTER_LABEL)]).toEqual([400, 0, false]);
+    const raw = new hnswlib.HierarchicalNSW('ip', dimensions);
+    raw.readIndexSync(filePath);
+    expect(raw.getIdsList()).toContain(CENTER_LABEL);
+
+    for (const query of vectorsWithCommonPart(5, dimensions, 12)) {
+      const exact = vectors
+        .map((vector, i) => ({ id: i + 1, distance: cosineDistance(query, vector) }))
+        .sort((a, b) => a.distance - b.distance);
+      for (const searched of [index, loaded]) {
+        const [nearest] = searched.search(query, 1);
+        expect(nearest!.id).toBe(exact[0]!.id);
+        expect(nearest!.distance).toBeCloseTo(exact[0]!.distance, 5);
+      }
+    }
+    // Added after the load: stored minus the same centre.
+    loaded.add(1000, vectors[0]!);
+    expect(loaded.search(vectors[0]!, 2).map((match) => match.distance)).toEqual([
+      expect.closeTo(0, 5),
+      expect.closeTo(0, 5),
+    ]);
+  });
+
+  it('loads a file written without a centre in the cosine space', () => {
+    const hnsw = new hnswlib.HierarchicalNSW('cosine', 2);
+    hnsw.initIndex({ maxElements: 4 });
+    hnsw.addPoint([3, 0], 1);
+    hnsw.addPoint([1, 1], 2);
+    const filePath = path.join(dir, 'vectors.hnsw');
+    hnsw.writeIndexSync(filePath);
+    const matches = VectorIndex.load(filePath, 2).search([2, 1], 2);
+    expect(matches.map((match) => match.id)).toEqual([2, 1]);
+    expect(matches[0]!.distance).toBeCloseTo(1 - 3 / Math.sqrt(10), 6);
+    expect(matches[1]!.distance).toBeCloseTo(1 - 2 / Math.sqrt(5), 6);
+  });
+
+  it("refuses the centre's id", () => {
+    expect(() => VectorIndex.create(2).add(CENTER_LABEL, [1, 0])).toThrow(RangeError);
   });
 
   it('searches staged vectors exactly beside the graph, closest first', () => {
