@@ -15,4 +15,4 @@ export function searchVectors(
   return vectors.search(query, limit).map(({ id, distance }) => ({ id, score: 1 - distance }));
 }
 
-export { dot } from '../store/vector-index.js';
+export { dot } from '../store/centred-vectors.js';

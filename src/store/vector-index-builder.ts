@@ -1,14 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import {
-  CENTER_LABEL,
-  DEFAULT_VECTOR_CAPACITY,
-  HNSW_PARAMETERS,
-  estimateCenter,
-  replaceFileDurably,
-  toStoredVector,
-} from './vector-index.js';
+import { estimateCenter, toStoredVector } from './centred-vectors.js';
+import { CENTER_LABEL, DEFAULT_VECTOR_CAPACITY, HNSW_PARAMETERS, replaceFileDurably } from './vector-index.js';
 
 /** Vectors sent to the worker per message: fewer, larger messages cost less than one per chunk. */
 const VECTORS_PER_MESSAGE = 256;
