@@ -3,7 +3,7 @@
  * every passage shares (see VectorIndex for why).
  */
 
-/** Vectors averaged into the centre: the first batch a build sees. */
+/** Vectors averaged into the centre: the first ones a build sees (VectorIndex.rebuild, VectorIndexBuilder). */
 export const CENTER_SAMPLE = 256;
 
 /**

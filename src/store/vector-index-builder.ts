@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { estimateCenter, toStoredVector } from './centred-vectors.js';
+import { CENTER_SAMPLE, estimateCenter, toStoredVector } from './centred-vectors.js';
 import { CENTER_LABEL, DEFAULT_VECTOR_CAPACITY, HNSW_PARAMETERS, replaceFileDurably } from './vector-index.js';
 
 /** Vectors sent to the worker per message: fewer, larger messages cost less than one per chunk. */
@@ -198,8 +198,8 @@ export class VectorIndexBuilder {
     const vectors = this.#pendingVectors.slice(0, count * this.dimensions);
     const batch = Array.from({ length: count }, (_, i) => vectors.subarray(i * this.dimensions, (i + 1) * this.dimensions));
     if (this.#center === undefined) {
-      // The centre is the first batch's mean, and is in the graph before any vector.
-      this.#center = estimateCenter(batch, this.dimensions);
+      // The centre is the first vectors' mean, and is in the graph before any vector.
+      this.#center = estimateCenter(batch.slice(0, CENTER_SAMPLE), this.dimensions);
       if (this.#center !== null) {
         this.#worker.postMessage({ type: 'center', label: CENTER_LABEL, vector: this.#center });
       }
