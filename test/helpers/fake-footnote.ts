@@ -27,6 +27,12 @@ export type IngestScript =
   | { events: IngestEvent[]; report: IngestReport }
   /** Yield `events`, then wait until the signal fires and throw ABORTED. */
   | { events: IngestEvent[]; hang: true }
+  /**
+   * Yield `events`, then `progress` every tick until the signal fires, then
+   * `afterAbort` (the batch in flight, as the real run writes it) and throw
+   * ABORTED. Only a consumer that reads on after aborting lets it end.
+   */
+  | { events: IngestEvent[]; progress: IngestEvent; afterAbort: IngestEvent[] }
   | { events: IngestEvent[]; error: Error };
 
 /** A citation with test defaults. */
@@ -110,6 +116,10 @@ export class FakeFootnote implements Footnote {
   /** Every `readPassage` call, in order. */
   readonly readPassageCalls: { location: PassageLocation; options: ReadPassageOptions }[] = [];
   statusCalls = 0;
+  /** `ingest` runs that have ended (returned or thrown), and the most ever running at once. */
+  ingestsEnded = 0;
+  mostConcurrentIngests = 0;
+  #runningIngests = 0;
   /** Corpus files by source, for `readPassage`; a missing one reads as gone. */
   files: Record<string, string>;
   closed = false;
@@ -182,16 +192,34 @@ export class FakeFootnote implements Footnote {
     const script = this.ingests[this.ingestCalls.length] ?? this.ingests.at(-1);
     this.ingestCalls.push(options);
     if (script === undefined) throw new Error('FakeFootnote: no ingest script');
-    for (const event of script.events) {
-      await nextTick();
-      yield event;
+    this.#runningIngests += 1;
+    this.mostConcurrentIngests = Math.max(this.mostConcurrentIngests, this.#runningIngests);
+    try {
+      for (const event of script.events) {
+        await nextTick();
+        yield event;
+      }
+      if ('error' in script) throw script.error;
+      if ('hang' in script) {
+        await waitForAbort(options.signal);
+        throw new FootnoteError('ABORTED');
+      }
+      if ('progress' in script) {
+        while (options.signal?.aborted !== true) {
+          await nextTick();
+          yield script.progress;
+        }
+        for (const event of script.afterAbort) {
+          await nextTick();
+          yield event;
+        }
+        throw new FootnoteError('ABORTED');
+      }
+      return script.report;
+    } finally {
+      this.#runningIngests -= 1;
+      this.ingestsEnded += 1;
     }
-    if ('error' in script) throw script.error;
-    if ('hang' in script) {
-      await waitForAbort(options.signal);
-      throw new FootnoteError('ABORTED');
-    }
-    return script.report;
   }
 
   async retrieve(): Promise<Passage[]> {

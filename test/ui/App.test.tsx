@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { IngestEvent } from '../../src/ingest/ingest-report.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { App } from '../../src/ui/App.js';
 import { ABSTAIN_HEADLINE } from '../../src/ui/components/AnswerView.js';
@@ -150,6 +151,28 @@ describe('App', () => {
     expect(app.lastFrame()).toContain(INPUT_PLACEHOLDER);
     await app.write('typed later');
     await waitFor(() => expect(app.lastFrame()).toContain('typed later'));
+  });
+
+  it('reads a cancelled index run to its end, so that it releases the index, before /reindex starts another', async () => {
+    const start: IngestEvent = { type: 'ingest-start', files: 3, toIndex: 3, full: false };
+    const progress: IngestEvent = { type: 'embed-progress', done: 0, total: 3, embeddingsComputed: 0, embeddingsReused: 0 };
+    const written: IngestEvent = { type: 'file-indexed', source: 'a.md', chunks: 2, done: 1, total: 3 };
+    const footnote = new FakeFootnote({
+      ingests: [
+        { events: [start], progress, afterAbort: [written] },
+        { events: [start], report: makeIngestReport() },
+      ],
+    });
+    const app = renderChat(footnote, true);
+    await waitFor(() => expect(app.lastFrame()).toContain('indexing 0/3 files'));
+    await app.write(KEYS.ctrlC);
+    await waitFor(() => expect(app.lastFrame()).toContain('indexing cancelled'));
+    await waitFor(() => expect(footnote.ingestsEnded).toBe(1));
+    await app.submit('/reindex');
+    await waitFor(() => expect(footnote.ingestsEnded).toBe(2));
+    expect(footnote.ingestCalls).toHaveLength(2);
+    expect(footnote.mostConcurrentIngests).toBe(1);
+    expect(app.lastFrame()).not.toContain('1/3 files');
   });
 
   it('shows the hint of a failed answer and still accepts the next question', async () => {

@@ -12,6 +12,8 @@ export function useIngest(
   dispatch: Dispatch<ChatAction>,
 ): { ingest(options: { full: boolean }): Promise<void>; abort(): void } {
   const controllerRef = useRef<AbortController | null>(null);
+  /** The run in progress, cancelled or not, until it has ended. */
+  const runningRef = useRef<Promise<void> | null>(null);
 
   const abort = useCallback(() => {
     const controller = controllerRef.current;
@@ -27,24 +29,33 @@ export function useIngest(
       controllerRef.current = controller;
       const signal = controller.signal;
       dispatch({ type: 'ingest-start', full, at: Date.now() });
-      try {
-        const events = footnote.ingest({ full, signal });
-        let step = await events.next();
-        while (step.done !== true && !signal.aborted) {
-          dispatch({ type: 'ingest-event', event: step.value });
-          step = await events.next();
+      // A cancelled run is still writing its batch in flight and holds the
+      // index lock until it has; starting before it ends would find the lock taken.
+      const previous = runningRef.current;
+      const run = (async () => {
+        await previous;
+        try {
+          const events = footnote.ingest({ full, signal });
+          // After Ctrl+C the run is read to its end unseen: it stops after the
+          // batch in flight, and only then do its files commit and its lock go.
+          let step = await events.next();
+          while (step.done !== true) {
+            if (!signal.aborted) dispatch({ type: 'ingest-event', event: step.value });
+            step = await events.next();
+          }
+          if (!signal.aborted) dispatch({ type: 'ingest-finish', report: step.value });
+        } catch (error) {
+          if (!signal.aborted) {
+            dispatch({ type: 'ingest-fail', error: describeError(error) });
+          }
+        } finally {
+          if (controllerRef.current === controller) controllerRef.current = null;
         }
-        if (step.done === true && !signal.aborted) {
-          dispatch({ type: 'ingest-finish', report: step.value });
-        }
-      } catch (error) {
-        if (!signal.aborted) {
-          dispatch({ type: 'ingest-fail', error: describeError(error) });
-        }
-      } finally {
-        if (controllerRef.current === controller) controllerRef.current = null;
-      }
-      await refreshIndexStatus(footnote, dispatch);
+        await refreshIndexStatus(footnote, dispatch);
+      })();
+      runningRef.current = run;
+      await run;
+      if (runningRef.current === run) runningRef.current = null;
     },
     [footnote, dispatch],
   );
