@@ -3,8 +3,14 @@ import { STOP_WORDS } from '../text/stop-words.js';
 import { tokenize } from '../text/tokenize.js';
 import type { ConversationTurn } from '../shared/types.js';
 
-/** A question with at most this many content words leans on the conversation ("and in 2019?"). */
+/** A question with at most this many content words leans on the conversation ("and in 2019?"), unless it names its subject. */
 const MAX_SHORT_QUESTION_WORDS = 3;
+
+/**
+ * A question with more content words than this says what it is about even
+ * when it holds a pronoun: "they" in a long question points inside it.
+ */
+const MAX_REFERRING_QUESTION_WORDS = 8;
 
 /** Opening words that continue a conversation rather than start one. */
 const CONTINUATION_START = /^\s*(and|but|also|so|then|what about|how about|and what|what else|why not)\b/i;
@@ -16,24 +22,58 @@ const REFERRING_WORDS: ReadonlySet<string> = new Set([
   'former', 'latter',
 ]);
 
+/**
+ * Demonstratives point back only where a stop word or nothing comes before
+ * them ("is that true?", "what does this mean?"): after a content word they
+ * open a clause ("the team that visited", "said that prices rose").
+ */
+const DEMONSTRATIVES: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
+
+/** "there" after a form of "be" is existential ("is there a canteen?"), not a place said before. */
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+
 /** Question words are stop words already; these phrasing words carry no topic either. */
 const PHRASING_WORDS: ReadonlySet<string> = new Set(['tell', 'know', 'explain', 'describe', 'please', 'happen', 'happened']);
 
+function isContent(token: string): boolean {
+  return !STOP_WORDS.has(token) && !PHRASING_WORDS.has(token);
+}
+
 function contentTokens(text: string): string[] {
-  return tokenize(text).filter((token) => !STOP_WORDS.has(token) && !PHRASING_WORDS.has(token));
+  return tokenize(text).filter(isContent);
+}
+
+/** Whether `tokens[i]`, a word of REFERRING_WORDS, points back in this question. */
+function refersBack(tokens: readonly string[], i: number): boolean {
+  const token = tokens[i]!;
+  const before = tokens[i - 1];
+  if (DEMONSTRATIVES.has(token)) return before === undefined || !isContent(before);
+  if (token === 'there') return before === undefined || !BE_FORMS.has(before);
+  return true;
+}
+
+/** Whether the question names its subject: a capitalised word other than the first (and "I"), or a number. */
+function namesSubject(question: string): boolean {
+  const words = question.trim().split(/\s+/u).slice(1);
+  return /\d/u.test(question) || words.some((word) => word !== 'I' && /^\P{L}*\p{Lu}/u.test(word));
 }
 
 /**
  * Whether a question seems to lean on the conversation: it opens with "and",
- * "what about" and the like, points back with a pronoun or "else", or is too
- * short to stand alone. English cues; a question in another language counts as
- * a follow-up only when it is short.
+ * "what about" and the like; it points back with a pronoun or "else" and is
+ * not long; or it is too short to stand alone and names no subject. English
+ * cues; a question in another language counts as a follow-up only when it is
+ * short. A question with no words at all is not one: there is nothing to
+ * carry the conversation into.
  */
 export function looksLikeFollowUp(question: string): boolean {
-  if (CONTINUATION_START.test(question)) return true;
   const tokens = tokenize(question);
-  if (tokens.some((token) => REFERRING_WORDS.has(token))) return true;
-  return contentTokens(question).length <= MAX_SHORT_QUESTION_WORDS;
+  if (tokens.length === 0) return false;
+  if (CONTINUATION_START.test(question)) return true;
+  const contentCount = tokens.filter(isContent).length;
+  if (contentCount <= MAX_REFERRING_QUESTION_WORDS &&
+    tokens.some((token, i) => REFERRING_WORDS.has(token) && refersBack(tokens, i))) return true;
+  return contentCount <= MAX_SHORT_QUESTION_WORDS && !namesSubject(question);
 }
 
 /**

@@ -27,6 +27,27 @@ describe('looksLikeFollowUp', () => {
     ]);
     expect(looksLikeFollowUp('Which company built the Shanghai plant in 2019?')).toBe(false);
   });
+
+  it('reads "that" after a noun, and "there" after "is", as grammar rather than a reference back', () => {
+    expect(looksLikeFollowUp('Who led the team that visited Safe-Run?')).toBe(false);
+    expect(looksLikeFollowUp('Did the report say that prices rose in the northern provinces?')).toBe(false);
+    expect(looksLikeFollowUp('Is that true?')).toBe(true);
+    expect(looksLikeFollowUp('Are there canteens in the Safe-Run plant?')).toBe(false);
+    expect(looksLikeFollowUp('What happened there?')).toBe(true);
+  });
+
+  it('lets a short question that names its subject, and a long one with a pronoun, stand alone', () => {
+    expect(looksLikeFollowUp('Who is the chairman of Safe-Run?')).toBe(false);
+    expect(looksLikeFollowUp('What changed in 2019?')).toBe(false);
+    expect(looksLikeFollowUp('Who is the chairman?')).toBe(true);
+    const long = 'When the inspectors reached the plant, which safety rules did they say the workers had broken during the night shift?';
+    expect(looksLikeFollowUp(long)).toBe(false);
+  });
+
+  it('does not take a question without words for one', () => {
+    expect(looksLikeFollowUp('?!')).toBe(false);
+    expect(rewriteFollowUp('?!', history)).toBe('?!');
+  });
 });
 
 describe('cleanRewrite', () => {
