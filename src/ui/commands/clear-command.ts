@@ -1,8 +1,8 @@
 import type { SlashCommand } from './types.js';
 
-/** `/clear`: empties the conversation on screen (the index is untouched). */
+/** `/clear`: starts a new conversation: the screen, earlier turns and the last answer go (the index is untouched). */
 export const clearCommand: SlashCommand = {
   name: 'clear',
-  description: 'Clear the conversation on screen',
+  description: 'Start a new conversation (clears the screen)',
   action: () => ({ type: 'clear' }),
 };

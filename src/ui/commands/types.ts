@@ -31,7 +31,7 @@ export interface CommandContext {
  * @example
  * export const clearCommand: SlashCommand = {
  *   name: 'clear',
- *   description: 'Clear the conversation on screen',
+ *   description: 'Start a new conversation (clears the screen)',
  *   action: () => ({ type: 'clear' }),
  * };
  */

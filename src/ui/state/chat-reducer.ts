@@ -205,7 +205,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         abstained: state.lastAnswer.abstained,
       });
     case 'history-clear':
-      return { ...state, history: [], historyGeneration: state.historyGeneration + 1 };
+      // A fresh start: follow-ups no longer lean on turns the screen no
+      // longer shows, and /open and /sources have no answer to open.
+      return { ...state, history: [], historyGeneration: state.historyGeneration + 1, turns: [], lastAnswer: null };
     case 'k-set':
       return { ...state, k: action.k };
     default:

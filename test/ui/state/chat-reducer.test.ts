@@ -205,6 +205,14 @@ describe('chatReducer', () => {
     expect(state.historyGeneration).toBe(1);
   });
 
+  it('forgets the conversation on /clear, so that the next question is not read as a follow-up', () => {
+    const { answer } = scriptAnswer('Who led the team?', { text: 'Guo Jun [1].' });
+    const answered: ChatState = { ...createInitialChatState(), lastAnswer: answer, turns: [{ question: 'Who led the team?', answer: 'Guo Jun [1].' }] };
+    const state = chatReducer(answered, { type: 'history-clear' });
+    expect(state.turns).toEqual([]);
+    expect(state.lastAnswer).toBeNull();
+  });
+
   it('adds an opened passage and sets k', () => {
     const lines = [{ number: 3, text: 'line', inRange: true }];
     const state = reduce([
