@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { Footnote } from '../../footnote-types.js';
 import { App } from '../../ui/App.js';
 import type { TerminalCapabilities } from '../../ui/terminal-context.js';
+import { stripPastedControlsOnRead } from '../strip-pasted-controls.js';
 
 /** Asks the terminal to wrap pasted text in markers, so a pasted block is not sent line by line. */
 const BRACKETED_PASTE_ON = '\u001B[?2004h';
@@ -29,6 +30,7 @@ export async function runChat(footnote: Footnote, options: ChatOptions): Promise
   stdout.write(BRACKETED_PASTE_ON);
   // A crash must not leave the user's shell with bracketed paste on.
   process.once('exit', pasteOff);
+  stripPastedControlsOnRead(process.stdin);
   try {
     const instance = render(
       <App
