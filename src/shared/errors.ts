@@ -123,8 +123,8 @@ const catalogue = {
   },
   ABORTED: {
     exitCode: 1,
-    message: () => 'cancelled',
-    hint: () => 'run the command again to finish the work',
+    message: (f) => (f['what'] === 'answer' ? 'cancelled before the answer was complete' : 'cancelled'),
+    hint: (f) => (f['what'] === 'answer' ? 'ask again for the whole answer' : 'run the command again to finish the work'),
   },
 } satisfies Record<string, CatalogueEntry>;
 

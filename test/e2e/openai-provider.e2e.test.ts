@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJsonSchema } from '../../src/cli/output/answer-json.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../helpers/openai-test-server.js';
-import { collectOutput, PROJECT_ROOT, runCli, spawnCli } from '../helpers/run-cli.js';
+import { collectOutput, FOOTNOTE_BIN, PROJECT_ROOT, runCli, spawnNode } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait-for.js';
+
+const STDOUT_IS_TERMINAL = path.join(PROJECT_ROOT, 'test', 'helpers', 'stdout-is-terminal.mjs');
 import { expectCitationsVerbatim, expectEveryMarkerCited } from '../helpers/verify-citation.js';
 
 const QUESTION = 'Who led the team that visited Safe-Run?';
@@ -139,7 +141,7 @@ describe('footnote with an OpenAI-compatible server', () => {
     server.setChatReply('Guo Jun led the team that visited Safe-Run, with several colleagues [1].');
     const hold = server.holdStream(3);
     try {
-      const child = spawnCli(['ask', QUESTION], { cwd: workDir, env: openaiEnv });
+      const child = spawnNode(['--import', STDOUT_IS_TERMINAL, FOOTNOTE_BIN, 'ask', QUESTION], { cwd: workDir, env: openaiEnv });
       let stdout = '';
       child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
       const finished = collectOutput(child);
@@ -152,6 +154,19 @@ describe('footnote with an OpenAI-compatible server', () => {
       expect(stdout.startsWith('Guo Jun led the team that visited Safe-Run, with several colleagues [1].\n\n[1] ')).toBe(true);
     } finally {
       hold.release();
+      server.setChatReply(REPLY);
+    }
+  });
+
+  it('prints only the verified answer, once, when stdout is not a terminal', async () => {
+    server.setChatReply('Guo Jun led the team [1]. It met the chairman [9].');
+    try {
+      const result = await runCli(['ask', QUESTION], { cwd: workDir, env: openaiEnv });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).not.toContain('chairman [9]');
+      expect(result.stdout).toContain('It met the chairman.');
+      expect(result.stdout.match(/Guo Jun led the team/g)).toHaveLength(1);
+    } finally {
       server.setChatReply(REPLY);
     }
   });

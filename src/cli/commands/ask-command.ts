@@ -45,30 +45,41 @@ export const askCommand: CommandModule<object, AskArgs> = {
         process.stderr.write(`note: the index was not updated: ${error.message}\n`);
       }
       const run = footnote.ask(question, { signal, history });
-      // Generated text streams to a terminal as it arrives; JSON waits for the verified answer.
-      const stream = !args.json && footnote.provider === 'openai';
+      // Generated text streams to a terminal as it arrives; JSON, and output
+      // to a file or pipe, wait for the verified answer, so that a draft whose
+      // markers verification changes is not printed before the final text.
+      const stream = !args.json && footnote.provider === 'openai' && process.stdout.isTTY === true;
       let streamed = '';
-      for (;;) {
-        const step = await run.next();
-        if (step.done) {
-          const answer = step.value;
-          if (args.json) process.stdout.write(`${JSON.stringify(toAnswerJson(answer), null, 2)}\n`);
-          else if (!stream) process.stdout.write(formatAnswer(answer));
-          else {
-            // Verification may drop or renumber the draft's markers: then the final text follows.
-            if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${answer.answer}`);
-            process.stdout.write(`\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`);
+      try {
+        for (;;) {
+          const step = await run.next();
+          if (step.done) {
+            const answer = step.value;
+            if (args.json) process.stdout.write(`${JSON.stringify(toAnswerJson(answer), null, 2)}\n`);
+            else if (!stream) process.stdout.write(formatAnswer(answer));
+            else {
+              // Verification may drop or renumber the draft's markers: then the final text follows.
+              if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${answer.answer}`);
+              process.stdout.write(`\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`);
+            }
+            return;
           }
-          return;
+          const event = step.value;
+          if (!stream) continue;
+          if (event.type === 'answer-start' && event.fallback) {
+            process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);
+          } else if (event.type === 'text-delta') {
+            streamed += event.text;
+            process.stdout.write(event.text);
+          }
         }
-        const event = step.value;
-        if (!stream) continue;
-        if (event.type === 'answer-start' && event.fallback) {
-          process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);
-        } else if (event.type === 'text-delta') {
-          streamed += event.text;
-          process.stdout.write(event.text);
+      } catch (error) {
+        // The error line must not run on from a half-streamed sentence.
+        if (streamed !== '') process.stdout.write('\n');
+        if (FootnoteError.isInstance(error) && error.code === 'ABORTED') {
+          throw new FootnoteError('ABORTED', { what: 'answer' }, { cause: error });
         }
+        throw error;
       }
     } finally {
       footnote.close();
