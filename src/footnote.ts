@@ -76,7 +76,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     : null;
   let openIndex: OpenIndex | null = null;
   let keywordIndex: OpenIndex | null = null;
-  const source = dependencies.source ?? createFolderSource(config.corpus);
+  const source = dependencies.source ?? createFolderSource(config.corpus, { indexDir: config.index });
   const openai = openaiOptions(config);
 
   function getEmbedder(): Promise<Embedder> {

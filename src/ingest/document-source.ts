@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
 import { walkCorpus } from '../load/walk-corpus.js';
+import { isIndexFileName } from '../store/index-files.js';
 import type { ListedDocument } from './plan-changes.js';
 
 /** A document read from its source, with the hash that decides whether it changed. */
@@ -28,12 +29,22 @@ export interface DocumentSource {
   read(document: ListedDocument, signal?: AbortSignal): Promise<ReadDocument>;
 }
 
-/** Documents of a corpus folder on disk. */
-export function createFolderSource(root: string): DocumentSource {
+/**
+ * Documents of a corpus folder on disk. `indexDir`, when the index lives in
+ * the corpus (`--corpus .` with the default `./embeddings`, or one folder for
+ * both), is left out: indexing its files would change them, and every run
+ * would find the corpus changed.
+ */
+export function createFolderSource(root: string, options: { indexDir?: string } = {}): DocumentSource {
   const absolute = new Map<string, string>();
+  const indexDir = options.indexDir === undefined ? null : path.resolve(options.indexDir);
+  const leaveOut = indexDir === null
+    ? undefined
+    : (file: string): boolean =>
+      file === indexDir || (path.dirname(file) === indexDir && isIndexFileName(path.basename(file)));
   return {
     async list(signal) {
-      const files = await walkCorpus(root, { signal });
+      const files = await walkCorpus(root, { signal, leaveOut });
       for (const file of files) absolute.set(file.source, file.absolutePath);
       return files.map(({ source, size, mtimeMs }) => ({ source, size, mtimeMs }));
     },
@@ -45,6 +56,7 @@ export function createFolderSource(root: string): DocumentSource {
       const relative = path.relative(absoluteRoot, file);
       const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
       if (outside || relative.split(path.sep).join('/') !== source) return null;
+      if (leaveOut?.(file) === true) return null;
       const stats = await fs.stat(file).catch(() => null);
       if (!stats?.isFile()) return null;
       absolute.set(source, file);

@@ -30,7 +30,11 @@ export const IGNORE_FILE_NAME = '.footnoteignore';
  */
 export async function walkCorpus(
   root: string,
-  options: { signal?: AbortSignal } = {},
+  options: {
+    signal?: AbortSignal;
+    /** Absolute paths of files and folders to leave out, such as an index folder kept inside the corpus. */
+    leaveOut?: (absolutePath: string) => boolean;
+  } = {},
 ): Promise<CorpusFile[]> {
   const absoluteRoot = path.resolve(root);
   const rootStats = await stat(absoluteRoot).catch(() => null);
@@ -46,6 +50,7 @@ export async function walkCorpus(
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const source = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolutePath = path.join(absoluteRoot, source);
+      if (options.leaveOut?.(absolutePath) === true) continue;
       if (entry.isDirectory()) {
         if (!rules.ignores(`${source}/`)) folders.push(source);
         continue;

@@ -321,6 +321,26 @@ describe('runIngest', () => {
   });
 });
 
+describe('runIngest with the index inside the corpus', () => {
+  it.each([
+    ['a folder of the corpus', 'embeddings'],
+    ['the corpus folder itself', '.'],
+  ])('leaves the index out when it is %s, so a second run finds nothing changed', async (_, indexFolder) => {
+    corpus = createTempCorpus({ 'a.md': paragraph('alpha') });
+    const config = makeTestConfig(corpus.root, { index: path.join(corpus.root, indexFolder), chunkSize: 200, chunkOverlap: 0 });
+    const footnote = createFootnote(config, { embedder: new FakeEmbedder() });
+    try {
+      const { value: first } = await drain(footnote.ingest());
+      expect(first).toMatchObject({ added: 1, failed: [] });
+      const { value: second } = await drain(footnote.ingest());
+      expect(second).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: 1, failed: [] });
+      expect((await footnote.status()).stale).toBe(false);
+    } finally {
+      footnote.close();
+    }
+  });
+});
+
 describe('runIngest on a worker thread', () => {
   it('builds the vector file on a worker and answers like the in-process path', async () => {
     const files = Object.fromEntries(
