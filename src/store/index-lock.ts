@@ -67,7 +67,12 @@ function tryCreate(lockPath: string, content: string): boolean {
   try {
     fd = fs.openSync(lockPath, 'wx');
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false;
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    // A folder that exists but is not ours to write: the user's to fix, not a bug.
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new FootnoteError('INDEX_UNWRITABLE', { path: path.dirname(lockPath), detail: code }, { cause: error });
+    }
     throw error;
   }
   try {

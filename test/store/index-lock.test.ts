@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { LOCK_FILE_NAME, acquireIndexLock } from '../../src/store/index-lock.js';
 
@@ -33,6 +33,20 @@ function deadPid(): number {
 }
 
 describe('acquireIndexLock', () => {
+  it('reports a folder it may not write to as INDEX_UNWRITABLE, not as a bug', () => {
+    // As root (CI) no folder refuses a write, so the refusal is the system call's.
+    const open = vi.spyOn(fs, 'openSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    try {
+      const error = catchError(() => acquireIndexLock(indexDir));
+      expect(error.code).toBe('INDEX_UNWRITABLE');
+      expect(error.message).toBe(`cannot write the index folder ${indexDir}: EACCES`);
+    } finally {
+      open.mockRestore();
+    }
+  });
+
   it('writes the holder into index.lock and removes it on release', () => {
     const lock = acquireIndexLock(indexDir);
     const holder = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
