@@ -16,6 +16,7 @@ import {
   markVectorsClean,
   markVectorsDirty,
   openVectorIndex,
+  vectorsNeedSaving,
   VECTORS_FILE_NAME,
 } from '../store/index-state.js';
 import { VectorIndex } from '../store/vector-index.js';
@@ -244,7 +245,9 @@ async function* updateIndex(
       journal.added + estimateChunks(bytesToIndex, settings.chunking) <= JOURNAL_MAX_ADDED &&
       journal.removed + repo.countChunksOfPaths([...toIndex.map((document) => document.source), ...plan.removed]) <=
         Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
-    const openedVectors = hasWork && !journalOnly
+    // With no file to index, a vector file that is missing or dirty is still
+    // this run's to save: otherwise every question would rebuild it.
+    const openedVectors = (hasWork && !journalOnly) || (!hasWork && vectorsNeedSaving(targetDir, repo))
       ? openVectorIndex(targetDir, repo, embedder.identity.dimensions).index
       : null;
     builder =
@@ -264,7 +267,9 @@ async function* updateIndex(
       : null;
     if (openedVectors !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
-    repo.setMeta('chunking', chunkingName);
+    // Re-chunking keeps the old setting until every file is done, so that a
+    // run stopped halfway is finished by the next one rather than forgotten.
+    if (repo.getMeta('chunking') === null) repo.setMeta('chunking', chunkingName);
     recordTokenizerVersion(repo);
 
     for (const removedPath of plan.removed) {
@@ -428,6 +433,7 @@ async function* updateIndex(
       markVectorsClean(repo, final.size);
     }
     writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));
+    repo.setMeta('chunking', chunkingName);
     report.chunks = repo.counts().chunks;
     report.seconds = (performance.now() - startedAt) / 1000;
     yield { type: 'ingest-end', report };

@@ -32,6 +32,17 @@ export function markVectorsClean(repository: ChunkRepository, count: number): vo
 }
 
 /**
+ * Whether the vector file of a database with chunks is missing or was left
+ * dirty (a run killed between its last commit and its save, or a `--full`
+ * swap cut short): every open would rebuild it in memory until a writer saves
+ * it. Cheap: it reads the state and the file's existence, not the file.
+ */
+export function vectorsNeedSaving(indexDir: string, repository: ChunkRepository): boolean {
+  if (repository.counts().chunks === 0) return false;
+  return repository.getMeta(VECTORS_STATE_KEY) !== 'clean' || !fs.existsSync(path.join(indexDir, VECTORS_FILE_NAME));
+}
+
+/**
  * Live vectors in the saved file, and chunks added and removed since it was
  * saved, which every open applies on top of it; null when the file cannot be trusted (or predates the
  * journal), so the next writer must save it.

@@ -167,6 +167,52 @@ describe('runIngest', () => {
     expect(embedder.calls.slice(callsBefore)).toEqual([]);
   });
 
+  it('finishes a re-chunking run that was cancelled halfway, on the next run with the same setting', async () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [
+      `f${String(i).padStart(2, '0')}.md`,
+      Array.from({ length: 8 }, (_, j) => paragraph(`topic${i}x${j}`)).join('\n\n'),
+    ]));
+    const { config } = setup(files);
+    const first = createFootnote(config, { embedder: new FakeEmbedder() });
+    await drain(first.ingest());
+    first.close();
+    const wider = { ...config, chunkSize: 400 };
+    const rechunk = createFootnote(wider, { embedder: new FakeEmbedder() });
+    const controller = new AbortController();
+    await expect((async () => {
+      for await (const event of rechunk.ingest({ signal: controller.signal })) {
+        if (event.type === 'file-indexed') controller.abort();
+      }
+    })()).rejects.toMatchObject({ code: 'ABORTED' });
+    const { value: report } = await drain(rechunk.ingest());
+    rechunk.close();
+
+    const fresh = createFootnote({ ...wider, index: makeTestConfig(corpus.root).index }, { embedder: new FakeEmbedder() });
+    const { value: expected } = await drain(fresh.ingest());
+    fresh.close();
+    expect(report.changed).toBeGreaterThan(0);
+    expect(report.chunks).toBe(expected.chunks);
+    expect(expected.chunks).toBeLessThan(320);
+  });
+
+  it('saves a missing or dirty vector file on a run with no file to index', async () => {
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+    await drain(footnote.ingest());
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    fs.rmSync(vectorsPath);
+    await drain(footnote.ingest());
+    expect(fs.existsSync(vectorsPath)).toBe(true);
+
+    const db = openDatabase(config.index);
+    new ChunkRepository(db).setMeta('vectors_state', 'dirty');
+    db.close();
+    await drain(footnote.ingest());
+    const check = openDatabase(config.index, { readonly: true });
+    expect(new ChunkRepository(check).getMeta('vectors_state')).toBe('clean');
+    check.close();
+    expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+  });
+
   it('compacts the vector file once deletions pile up', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 160 }, (_, i) => [`f${String(i).padStart(3, '0')}.md`, paragraph(`topic${i}`)]),
