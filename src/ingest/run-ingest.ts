@@ -215,14 +215,18 @@ async function* updateIndex(
       added: 0, changed: 0, removed: 0, unchanged: 0, failed: [],
       chunks: 0, chunksWritten: 0, embeddingsComputed: 0, embeddingsReused: 0, full, seconds: 0,
     };
+    // A file skipped as unreadable may have had only its permissions fixed,
+    // which leaves its size and mtime as they were: it is tried again.
+    const toIndex: ListedDocument[] = [...plan.added];
     for (const document of plan.unchanged) {
       const skipped = skippedBefore.get(document.source);
-      if (skipped) report.failed.push({ source: skipped.source, reason: skipped.reason, detail: skipped.detail });
+      if (skipped?.reason === 'unreadable' && await source.hash(document, signal).then(() => true, () => false)) {
+        toIndex.push(document);
+      } else if (skipped) report.failed.push({ source: skipped.source, reason: skipped.reason, detail: skipped.detail });
       else report.unchanged += 1;
     }
 
     // Suspects whose content hash is unchanged only need their new mtime recorded.
-    const toIndex: ListedDocument[] = [...plan.added];
     for (const document of plan.suspect) {
       throwIfAborted(signal);
       const hash = rechunkAll ? null : await source.hash(document, signal).catch(() => null);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
-import { createFolderSource } from '../../src/ingest/document-source.js';
+import { createFolderSource, type DocumentSource } from '../../src/ingest/document-source.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
@@ -364,6 +364,36 @@ describe('runIngest', () => {
     const { value: report } = await drain(bigger.ingest());
     expect(report).toMatchObject({ changed: 1, chunks: 1 });
     expect(embedder.calls.flat()).toEqual([text]);
+  });
+});
+
+describe('runIngest and a file it could not read', () => {
+  it('indexes it once it can be read again, though its size and mtime did not change (chmod)', async () => {
+    corpus = createTempCorpus({ 'a.md': paragraph('alpha'), 'locked.md': paragraph('caracal') });
+    const folder = createFolderSource(corpus.root);
+    let locked = true;
+    const denied = () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    // As root (CI) chmod does not stop reads, so the source refuses as the file system would.
+    const source: DocumentSource = {
+      ...folder,
+      hash: (document, signal) => (locked && document.source === 'locked.md' ? denied() : folder.hash(document, signal)),
+      read: (document, signal) => (locked && document.source === 'locked.md'
+        ? Promise.resolve({
+          hash: `unreadable:${document.mtimeMs}`,
+          outcome: { kind: 'skipped', skipped: { source: document.source, reason: 'unreadable', detail: 'EACCES' } },
+        })
+        : folder.read(document, signal)),
+    };
+    const settings = { indexDir: makeTestConfig(corpus.root).index, source, embedder: new FakeEmbedder(), chunking: { chunkSize: 200, chunkOverlap: 0 } };
+    const { value: first } = await drain(runIngest(settings));
+    expect(first.failed.map((file) => file.reason)).toEqual(['unreadable']);
+    const { value: still } = await drain(runIngest(settings));
+    expect(still).toMatchObject({ added: 0, unchanged: 1 });
+    expect(still.failed.map((file) => file.source)).toEqual(['locked.md']);
+
+    locked = false;
+    const { value: fixed } = await drain(runIngest(settings));
+    expect(fixed).toMatchObject({ added: 1, failed: [], chunks: 2 });
   });
 });
 
