@@ -276,13 +276,6 @@ async function* updateIndex(
     if (repo.getMeta('chunking') === null) repo.setMeta('chunking', chunkingName);
     recordTokenizerVersion(repo);
 
-    for (const removedPath of plan.removed) {
-      if (!indexedHash.has(removedPath)) continue; // a remembered skip that is gone
-      for (const id of repo.removeFile(removedPath)) vectors.remove(id);
-      report.removed += 1;
-      yield { type: 'file-removed', source: removedPath };
-    }
-
     const runCache = new Map<string, Float32Array>();
     let busySince = performance.now();
     const yieldWhenBusy = async (): Promise<void> => {
@@ -424,6 +417,15 @@ async function* updateIndex(
       const last = inFlight;
       inFlight = null;
       yield* write(last);
+    }
+    // Removed files go last: until then their embeddings are there to be
+    // reused, so a renamed or moved file is not sent to the embedder again.
+    for (const removedPath of plan.removed) {
+      throwIfAborted(signal);
+      if (!indexedHash.has(removedPath)) continue; // a remembered skip that is gone
+      for (const id of repo.removeFile(removedPath)) vectors.remove(id);
+      report.removed += 1;
+      yield { type: 'file-removed', source: removedPath };
     }
 
     if (builder !== null) {

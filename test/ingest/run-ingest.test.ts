@@ -51,6 +51,18 @@ describe('runIngest', () => {
     expect(report).toMatchObject({ changed: 1, embeddingsComputed: 1, embeddingsReused: 2, chunks: 3 });
   });
 
+  it('reuses the embeddings of a renamed file instead of computing them again', async () => {
+    const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
+    const { footnote, embedder } = setup({ 'old.md': text });
+    await drain(footnote.ingest());
+    embedder.calls.length = 0;
+    corpus.remove('old.md');
+    corpus.write('notes/new.md', text);
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ added: 1, removed: 1, embeddingsComputed: 0, embeddingsReused: 2, chunks: 2 });
+    expect(embedder.calls).toEqual([]);
+  });
+
   it('says in embed-progress how many embeddings were computed and reused so far', async () => {
     const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
     const { footnote } = setup({ 'doc.md': text, 'copy.md': text });
