@@ -1,5 +1,6 @@
 import type { Footnote } from '../footnote-types.js';
 import type { IngestReport } from '../ingest/ingest-report.js';
+import { FootnoteError } from '../shared/errors.js';
 import { plural } from '../ui/format/plural.js';
 
 /**
@@ -22,14 +23,27 @@ export async function ensureIndex(
   );
   const run = footnote.ingest();
   for (;;) {
-    const step = await run.next();
+    let step: IteratorResult<unknown, IngestReport>;
+    try {
+      step = await run.next();
+    } catch (error) {
+      // Another run is updating the index: its committed files already answer.
+      const locked = FootnoteError.isInstance(error) && error.code === 'INDEX_LOCKED';
+      if (!locked || !status.exists || status.outdated) throw error;
+      log('another index run is updating the index; answering from the index as it is');
+      return null;
+    }
     if (step.done) {
-      const report = step.value;
-      log(
-        `indexed ${plural(report.added + report.changed, 'file')} (${plural(report.chunks, 'chunk')}) in ${report.seconds.toFixed(1)} s` +
-          (report.failed.length > 0 ? `; ${report.failed.length} skipped (run \`footnote index\` for details)` : ''),
-      );
-      return report;
+      log(describeUpdate(step.value));
+      return step.value;
     }
   }
+}
+
+/** `indexed 1 file (3 chunks written) and removed 2 in 0.4 s`: what this run changed, not the index's size. */
+function describeUpdate(report: IngestReport): string {
+  const removed = report.removed > 0 ? ` and removed ${plural(report.removed, 'file')}` : '';
+  const skipped = report.failed.length > 0 ? `; ${report.failed.length} skipped (run \`footnote index\` for details)` : '';
+  return `indexed ${plural(report.added + report.changed, 'file')} (${plural(report.chunksWritten, 'chunk')} written)` +
+    `${removed} in ${report.seconds.toFixed(1)} s${skipped}`;
 }

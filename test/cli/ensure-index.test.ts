@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ensureIndex } from '../../src/cli/ensure-index.js';
+import { createFootnote } from '../../src/footnote.js';
+import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { FakeEmbedder } from '../helpers/fake-embedder.js';
+import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
+import { makeTestConfig } from '../helpers/test-config.js';
+
+const paragraph = (topic: string) => `The ${topic} paragraph says how ${topic} works, in words enough to stand alone.`;
+
+let corpus: TempCorpus;
+afterEach(() => corpus?.cleanup());
+
+function setup() {
+  corpus = createTempCorpus({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+  const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+  return { config, footnote: createFootnote(config, { embedder: new FakeEmbedder() }) };
+}
+
+describe('ensureIndex', () => {
+  it('says what the update changed: files and chunks written, files removed', async () => {
+    const { footnote } = setup();
+    const lines: string[] = [];
+    try {
+      await ensureIndex(footnote, (line) => lines.push(line));
+      corpus.write('c.md', paragraph('gamma'));
+      corpus.remove('a.md');
+      await ensureIndex(footnote, (line) => lines.push(line));
+    } finally {
+      footnote.close();
+    }
+    expect(lines[0]).toBe('no index yet; indexing the corpus…');
+    expect(lines[1]).toMatch(/^indexed 2 files \(2 chunks written\) in \d+\.\d s$/);
+    expect(lines[2]).toBe('corpus changed; updating the index…');
+    expect(lines[3]).toMatch(/^indexed 1 file \(1 chunk written\) and removed 1 file in \d+\.\d s$/);
+  });
+
+  it('answers from the index as it is while another run holds it', async () => {
+    const { footnote, config } = setup();
+    const lines: string[] = [];
+    await ensureIndex(footnote, () => {});
+    corpus.write('c.md', paragraph('gamma'));
+    const lock = acquireIndexLock(config.index);
+    try {
+      expect(await ensureIndex(footnote, (line) => lines.push(line))).toBeNull();
+      expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+    } finally {
+      lock.release();
+      footnote.close();
+    }
+    expect(lines.at(-1)).toBe('another index run is updating the index; answering from the index as it is');
+  });
+
+  it('still fails when there is no index to answer from', async () => {
+    const { footnote, config } = setup();
+    const lock = acquireIndexLock(config.index);
+    try {
+      await expect(ensureIndex(footnote, () => {})).rejects.toMatchObject({ code: 'INDEX_LOCKED' });
+    } finally {
+      lock.release();
+      footnote.close();
+    }
+  });
+});
