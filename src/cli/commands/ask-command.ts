@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
 import type { ConversationTurn } from '../../shared/types.js';
@@ -59,7 +60,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
             else if (!stream) process.stdout.write(formatAnswer(answer));
             else {
               // Verification may drop or renumber the draft's markers: then the final text follows.
-              if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${answer.answer}`);
+              if (answer.answer !== streamed) process.stdout.write(`${streamed === '' ? '' : '\n\n'}${terminalSafeText(answer.answer)}`);
               process.stdout.write(`\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`);
             }
             return;
@@ -70,7 +71,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
             process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);
           } else if (event.type === 'text-delta') {
             streamed += event.text;
-            process.stdout.write(event.text);
+            process.stdout.write(terminalSafeText(event.text));
           }
         }
       } catch (error) {

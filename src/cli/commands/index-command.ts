@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
 import { formatIndexReport } from '../output/print-index-report.js';
@@ -47,7 +48,7 @@ export const indexCommand: CommandModule<object, IndexArgs> = {
         const event = step.value;
         if (event.type === 'file-indexed') indexed += 1;
         if (progress && event.type === 'file-indexed') {
-          process.stderr.write(`\r\x1b[K[${event.done}/${event.total}] ${event.source}`);
+          process.stderr.write(`\r\x1b[K[${event.done}/${event.total}] ${terminalSafeName(event.source)}`);
         }
       }
     } finally {

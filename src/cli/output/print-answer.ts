@@ -1,4 +1,5 @@
 import type { Answer } from '../../shared/types.js';
+import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { formatCitationLabel } from '../../ui/format/format-citation-label.js';
 import {
   formatFallbackLabel,
@@ -10,7 +11,7 @@ import {
 /** The answer, then each citation with its quoted passage indented below it, then its notes. */
 export function formatAnswer(answer: Answer): string {
   const label = answer.fallback ? `${formatFallbackLabel(answer.fallback)}\n\n` : '';
-  return `${label}${answer.answer}\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`;
+  return `${label}${terminalSafeText(answer.answer)}\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`;
 }
 
 /** Each citation of an answer with its quoted passage indented below it. */
@@ -19,7 +20,7 @@ export function formatCitations(answer: Answer): string {
   if (answer.citations.length > 0 && answer.abstained) out.push('Closest passages:');
   for (const citation of answer.citations) {
     out.push(formatCitationLabel(citation));
-    for (const line of citation.text.split(/\r?\n/)) out.push(`    ${line}`);
+    for (const line of terminalSafeText(citation.text).split('\n')) out.push(`    ${line}`);
     out.push('');
   }
   return out.join('\n');

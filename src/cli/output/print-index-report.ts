@@ -1,4 +1,5 @@
 import type { IngestReport } from '../../ingest/ingest-report.js';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 
 /** The report of an index run as a few lines of plain text. */
 export function formatIndexReport(report: IngestReport): string {
@@ -9,6 +10,6 @@ export function formatIndexReport(report: IngestReport): string {
     `${report.chunks} chunks in the index; ${report.chunksWritten} written, ` +
       `${report.embeddingsComputed} embeddings computed, ${report.embeddingsReused} reused`,
   ];
-  for (const file of report.failed) lines.push(`skipped ${file.source} (${file.reason}): ${file.detail}`);
+  for (const file of report.failed) lines.push(`skipped ${terminalSafeName(file.source)} (${file.reason}): ${terminalSafeName(file.detail)}`);
   return lines.join('\n');
 }

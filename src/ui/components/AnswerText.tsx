@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
 import { segmentAnswer } from '../format/segment-answer.js';
 import { useColor } from '../terminal-context.js';
@@ -30,7 +31,7 @@ export function AnswerText({
   suffix = '',
 }: AnswerTextProps) {
   const color = useColor();
-  const segments = segmentAnswer(text, { markUnsupported, unbackedSentences });
+  const segments = segmentAnswer(terminalSafeText(text), { markUnsupported, unbackedSentences: unbackedSentences.map(terminalSafeText) });
   const flag = <Text color={color('warning')}>{UNSUPPORTED_MARK}</Text>;
   return (
     <Text>

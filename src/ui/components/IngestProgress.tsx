@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 import { formatDuration } from '../format/format-duration.js';
 import { useNow } from '../hooks/use-now.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
@@ -54,7 +55,7 @@ export function IngestProgress({ progress, now }: IngestProgressProps) {
     <Box flexDirection="column" marginTop={1}>
       <Text wrap="truncate-end">
         {title} {progress.done}/{progress.total} files
-        {progress.current === null ? '' : ` · ${progress.current}`}
+        {progress.current === null ? '' : ` · ${terminalSafeName(progress.current)}`}
       </Text>
       <Text>
         <Text color={color('accent')}>{bar}</Text> {Math.round(fraction * 100)}% ·{' '}

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalSafeName, terminalSafeText } from '../../shared/terminal-safe.js';
 import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { Citation } from '../../shared/types.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
@@ -39,11 +40,11 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
         {header}
         {unreadable ? (
           <Text color={color('warning')}>
-            {citation.source} can no longer be read; this is the passage as indexed
+            {terminalSafeName(citation.source)} can no longer be read; this is the passage as indexed
           </Text>
         ) : null}
         <Box paddingLeft={PASSAGE_INDENT}>
-          <Text>{citation.text}</Text>
+          <Text>{terminalSafeText(citation.text)}</Text>
         </Box>
       </Box>
     );
@@ -58,7 +59,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
       {header}
       {quoteMatches(citation, lines) ? null : (
         <Text color={color('warning')}>
-          {citation.source} changed since it was indexed; /reindex to update the citations
+          {terminalSafeName(citation.source)} changed since it was indexed; /reindex to update the citations
         </Text>
       )}
       {lines.map((line) => (
@@ -72,7 +73,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
             </Text>
           </Box>
           <Box width={textWidth}>
-            <Text dimColor={!line.inRange}>{line.text}</Text>
+            <Text dimColor={!line.inRange}>{terminalSafeText(line.text)}</Text>
           </Box>
         </Box>
       ))}

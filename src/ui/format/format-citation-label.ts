@@ -1,4 +1,5 @@
 import type { Citation } from '../../shared/types.js';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 
 /**
  * The one-line label of a citation, as printed under an answer.
@@ -17,5 +18,5 @@ export function formatCitationLabel(citation: Citation): string {
     citation.startLine === citation.endLine
       ? `${citation.startLine}`
       : `${citation.startLine}-${citation.endLine}`;
-  return `[${citation.id}] ${citation.source}:${lines}${page}`;
+  return `[${citation.id}] ${terminalSafeName(citation.source)}:${lines}${page}`;
 }

@@ -1,4 +1,5 @@
 import type { IngestReport } from '../../ingest/ingest-report.js';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 import { plural } from './plural.js';
 
 /** Failed files listed by name under a summary; `footnote index` lists them all. */
@@ -43,7 +44,7 @@ export function formatIngestSummary(report: IngestReport): IngestSummary {
         `${plural(report.chunks, 'chunk')} in the index`;
   const failed = report.failed
     .slice(0, MAX_FAILED_LISTED)
-    .map((file) => `failed: ${file.source} — ${file.detail === '' ? file.reason : file.detail}`);
+    .map((file) => `failed: ${terminalSafeName(file.source)} — ${terminalSafeName(file.detail === '' ? file.reason : file.detail)}`);
   const rest = report.failed.length - failed.length;
   if (rest > 0) failed.push(`… +${rest} more failed (footnote index lists them all)`);
   return { headline, detail, failed };

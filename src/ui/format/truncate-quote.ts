@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { terminalSafeText } from '../../shared/terminal-safe.js';
 
 /** The character that marks a quote cut short. */
 export const ELLIPSIS = '…';
@@ -18,7 +19,7 @@ export function truncateQuote(
   text: string,
   { width, maxLines }: { width: number; maxLines: number },
 ): string {
-  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
+  const characters = Array.from(terminalSafeText(text.replace(/\s+/g, ' ').trim()));
   const widths = characters.map((character) => stringWidth(character));
   const lineWidth = Math.max(2, width);
   const lineStarts = wrapWords(characters, widths, lineWidth);
