@@ -46,7 +46,8 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
     async list(signal) {
       const files = await walkCorpus(root, { signal, leaveOut });
       for (const file of files) absolute.set(file.source, file.absolutePath);
-      return files.map(({ source, size, mtimeMs }) => ({ source, size, mtimeMs }));
+      return files.map(({ source, size, mtimeMs, unreadable }) =>
+        (unreadable === undefined ? { source, size, mtimeMs } : { source, size, mtimeMs, unreadable }));
     },
     async find(source) {
       const absoluteRoot = path.resolve(root);
@@ -66,6 +67,15 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
       return hashBytes(await fs.readFile(pathOf(document)));
     },
     async read(document, signal) {
+      if (document.unreadable !== undefined) {
+        return {
+          hash: `unreadable:${document.unreadable}`,
+          outcome: {
+            kind: 'skipped',
+            skipped: { source: document.source, reason: 'unreadable', detail: describeUnlisted(document.unreadable) },
+          },
+        };
+      }
       if (document.size > MAX_FILE_BYTES) {
         return {
           hash: `size:${document.size}:${document.mtimeMs}`,
@@ -93,6 +103,7 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
   };
 
   function pathOf(document: ListedDocument): string {
+    if (document.unreadable !== undefined) throw new Error(`unreadable: ${document.source}`);
     const file = absolute.get(document.source);
     if (!file) throw new Error(`not listed: ${document.source}`);
     return file;
@@ -102,4 +113,19 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
 /** SHA-256 of content, hex: the identity of a file's or chunk's content. */
 export function hashBytes(bytes: Uint8Array | string): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Why the walk could not list an entry, in words. */
+function describeUnlisted(code: string): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'a link to nothing; fix or remove the link';
+    case 'ELOOP':
+      return 'a link that leads back to itself; fix or remove the link';
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot open it (${code}); check its permissions`;
+    default:
+      return `cannot open it (${code})`;
+  }
 }

@@ -3,6 +3,8 @@ export interface ListedDocument {
   source: string;
   size: number;
   mtimeMs: number;
+  /** The error code when listing already showed it cannot be read (see `CorpusFile.unreadable`). */
+  unreadable?: string;
 }
 
 /** A document as recorded in the index by the previous run. */

@@ -13,6 +13,12 @@ export interface CorpusFile {
   size: number;
   /** Last modification time, in milliseconds since the epoch. */
   mtimeMs: number;
+  /**
+   * Why it cannot be read, when the walk already knows (a broken or looping
+   * link, a folder that cannot be opened): the error code. It is listed all
+   * the same, so the index report names it; size and mtime are then 0.
+   */
+  unreadable?: string;
 }
 
 /** The ignore file read from the corpus root, in gitignore syntax. */
@@ -46,7 +52,13 @@ export async function walkCorpus(
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     throwIfAborted(options.signal);
     const candidates: { source: string; absolutePath: string }[] = [];
-    for (const entry of await readFolder(path.join(absoluteRoot, folder))) {
+    const listing = await readFolder(path.join(absoluteRoot, folder));
+    if ('error' in listing) {
+      if (folder === '') throw new FootnoteError('CORPUS_UNREADABLE', { path: root, detail: listing.error });
+      files.push({ source: folder, absolutePath: path.join(absoluteRoot, folder), size: 0, mtimeMs: 0, unreadable: listing.error });
+      continue;
+    }
+    for (const entry of listing.entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const source = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolutePath = path.join(absoluteRoot, source);
@@ -62,10 +74,12 @@ export async function walkCorpus(
     // A folder's stats in parallel: one at a time, the round trips to libuv's
     // thread pool were most of a no-op re-index of 10,000 files (`npm run bench`).
     // stat follows a symlink: a link to a folder or a broken link is left out.
-    const stats = await Promise.all(candidates.map(({ absolutePath }) => stat(absolutePath).catch(() => null)));
+    const stats = await Promise.all(candidates.map(({ absolutePath }) =>
+      stat(absolutePath).catch((error: NodeJS.ErrnoException) => error.code ?? 'error')));
     candidates.forEach(({ source, absolutePath }, i) => {
-      const fileStats = stats[i];
-      if (fileStats?.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
+      const fileStats = stats[i]!;
+      if (typeof fileStats === 'string') files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: fileStats });
+      else if (fileStats.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
     });
   }
   return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
@@ -81,9 +95,15 @@ async function readIgnoreRules(absoluteRoot: string): Promise<Ignore> {
 }
 
 /**
- * A subfolder that vanished or cannot be opened mid-walk has nothing to list; the
- * walk goes on rather than failing the whole run over one folder.
+ * A subfolder's entries. One that vanished mid-walk has none; one that cannot
+ * be opened gives its error code, for the report. Either way the walk goes on
+ * rather than failing the whole run over one folder.
  */
-async function readFolder(absoluteFolder: string): Promise<Dirent[]> {
-  return readdir(absoluteFolder, { withFileTypes: true }).catch(() => []);
+async function readFolder(absoluteFolder: string): Promise<{ entries: Dirent[] } | { error: string }> {
+  try {
+    return { entries: await readdir(absoluteFolder, { withFileTypes: true }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? { entries: [] } : { error: code };
+  }
 }

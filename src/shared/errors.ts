@@ -37,6 +37,11 @@ const catalogue = {
     message: (f) => `corpus folder not found: ${f['path']}`,
     hint: () => 'create it and add documents, or point --corpus at your documents folder',
   },
+  CORPUS_UNREADABLE: {
+    exitCode: 1,
+    message: (f) => `cannot read the corpus folder ${f['path']} (${f['detail']})`,
+    hint: () => 'check its permissions, or point --corpus at your documents folder',
+  },
   INDEX_NOT_FOUND: {
     exitCode: 1,
     message: (f) => `no index in ${f['path']}`,

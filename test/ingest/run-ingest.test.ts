@@ -409,6 +409,20 @@ describe('runIngest and a file it could not read', () => {
   });
 });
 
+describe('runIngest and links that lead nowhere', () => {
+  it('reports a broken link as skipped, once, and keeps the index fresh', async () => {
+    const { footnote } = setup({ 'a.md': paragraph('alpha') });
+    fs.symlinkSync(path.join(corpus.root, 'gone.md'), path.join(corpus.root, 'broken.md'));
+    const { value: first } = await drain(footnote.ingest());
+    expect(first.failed).toEqual([{ source: 'broken.md', reason: 'unreadable', detail: 'a link to nothing; fix or remove the link' }]);
+    const { value: second } = await drain(footnote.ingest());
+    expect(second).toMatchObject({ added: 0, unchanged: 1 });
+    expect(second.failed.map((file) => file.source)).toEqual(['broken.md']);
+    expect((await footnote.status()).stale).toBe(false);
+    footnote.close();
+  });
+});
+
 describe('runIngest with the index inside the corpus', () => {
   it.each([
     ['a folder of the corpus', 'embeddings'],

@@ -68,7 +68,13 @@ describe('walkCorpus', () => {
     fs.symlinkSync(path.join(corpus.root, 'real', 'a.txt'), path.join(corpus.root, 'link.txt'));
     fs.symlinkSync(corpus.root, path.join(corpus.root, 'real', 'loop'));
     fs.symlinkSync(path.join(corpus.root, 'missing.txt'), path.join(corpus.root, 'broken.txt'));
-    expect(await sources(corpus.root)).toEqual(['link.txt', 'real/a.txt']);
+    fs.symlinkSync(path.join(corpus.root, 'twin.txt'), path.join(corpus.root, 'loop.txt'));
+    fs.symlinkSync(path.join(corpus.root, 'loop.txt'), path.join(corpus.root, 'twin.txt'));
+    const files = await walkCorpus(corpus.root);
+    expect(files.filter((file) => file.unreadable === undefined).map((file) => file.source)).toEqual(['link.txt', 'real/a.txt']);
+    // Broken and looping links are listed with their error, so that the report can name them.
+    expect(files.filter((file) => file.unreadable !== undefined).map(({ source, unreadable }) => [source, unreadable]))
+      .toEqual([['broken.txt', 'ENOENT'], ['loop.txt', 'ELOOP'], ['twin.txt', 'ELOOP']]);
   });
 
   it('throws CORPUS_NOT_FOUND for a missing root', async () => {
