@@ -203,6 +203,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
         corpusLabel={corpusLabel ?? footnote.corpusDir}
         modeLabel={footnote.modeLabel}
         index={state.index}
+        indexProblem={state.indexProblem}
         k={state.k}
         status={state.status}
         quitArmed={quitArmed}

@@ -116,6 +116,8 @@ export class FakeFootnote implements Footnote {
   /** Every `readPassage` call, in order. */
   readonly readPassageCalls: { location: PassageLocation; options: ReadPassageOptions }[] = [];
   statusCalls = 0;
+  /** Thrown by `status` when set (a corpus folder that was deleted, say). */
+  statusError: Error | null = null;
   /** `ingest` runs that have ended (returned or thrown), and the most ever running at once. */
   ingestsEnded = 0;
   mostConcurrentIngests = 0;
@@ -228,6 +230,7 @@ export class FakeFootnote implements Footnote {
 
   async status(): Promise<IndexStatus> {
     this.statusCalls += 1;
+    if (this.statusError !== null) throw this.statusError;
     return this.indexStatus;
   }
 

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FootnoteError } from '../../src/shared/errors.js';
 import type { Answer, AnswerEvent } from '../../src/shared/types.js';
 import { App } from '../../src/ui/App.js';
 import { STREAMING_CURSOR } from '../../src/ui/components/AnswerView.js';
@@ -405,6 +406,24 @@ describe('App: status', () => {
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
     expect(footnote.statusCalls).toBe(2);
+  });
+
+  it('keeps the stale warning ahead of the counts, so a narrow terminal cuts the counts instead', async () => {
+    const app = renderChat(new FakeFootnote({ status: { stale: true, files: 12, chunks: 340 } }), { columns: 40 });
+    await waitFor(() => expect(app.lastFrame()).toContain('corpus · stale, fi…'));
+  });
+
+  it('says once why /reindex failed, and shows the problem in the status line instead of "up to date"', async () => {
+    const footnote = new FakeFootnote({
+      ingests: [{ events: [], error: new FootnoteError('CORPUS_NOT_FOUND', { path: '/docs/corpus' }) }],
+    });
+    const app = renderChat(footnote);
+    await waitFor(() => expect(app.lastFrame()).toContain('· up to date'));
+    footnote.statusError = new FootnoteError('CORPUS_NOT_FOUND', { path: '/docs/corpus' });
+    await app.submit('/reindex');
+    await waitFor(() => expect(app.lastFrame()).toContain('corpus · corpus folder not found: /docs/corpus'));
+    expect(app.lastFrame()).not.toContain('up to date');
+    expect(app.lastFrame().match(/error: corpus folder not found/g)).toHaveLength(1);
   });
 
   it('asks for a full rebuild when the index was built with another embedder', async () => {

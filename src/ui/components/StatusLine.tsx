@@ -13,6 +13,8 @@ export interface StatusLineProps {
   modeLabel: string;
   /** `null` until the first status read finishes. */
   index: IndexStatus | null;
+  /** Why the last status read failed, shown in place of the index's freshness. */
+  indexProblem?: string | null;
   /** Passages per question set with `/k`, or `null` for the default. */
   k: number | null;
   status: ChatStatus;
@@ -28,22 +30,32 @@ export function StatusLine({
   corpusLabel,
   modeLabel,
   index,
+  indexProblem = null,
   k,
   status,
   quitArmed = false,
 }: StatusLineProps) {
   const color = useColor();
-  const freshness = describeFreshness(index, status);
+  const freshness = indexProblem !== null && status !== 'indexing'
+    ? { text: indexProblem, stale: true }
+    : describeFreshness(index, status);
+  const size = index === null || !index.exists || indexProblem !== null ? null : describeSize(index);
+  const freshnessText = (
+    <Text color={freshness.stale ? color('warning') : undefined} dimColor={!freshness.stale}>
+      {freshness.text}
+    </Text>
+  );
   return (
     <Box flexDirection="column" marginTop={1}>
       <Box justifyContent="space-between">
         <Box flexShrink={1}>
           <Text dimColor wrap="truncate-end">
-            {corpusLabel}
-            {index === null || !index.exists ? '' : ` · ${describeSize(index)}`} ·{' '}
-            <Text color={freshness.stale ? color('warning') : undefined} dimColor={!freshness.stale}>
-              {freshness.text}
-            </Text>
+            {corpusLabel} ·{' '}
+            {/* What needs doing comes before the counts, so a narrow terminal cuts the counts. */}
+            {freshness.stale ? freshnessText : null}
+            {freshness.stale && size !== null ? ` · ${size}` : null}
+            {!freshness.stale && size !== null ? `${size} · ` : null}
+            {freshness.stale ? null : freshnessText}
             {k === null ? '' : ` · k ${k}`}
           </Text>
         </Box>

@@ -34,6 +34,7 @@ export function useIngest(
       const previous = runningRef.current;
       const run = (async () => {
         await previous;
+        let failed = true;
         try {
           const events = footnote.ingest({ full, signal });
           // After Ctrl+C the run is read to its end unseen: it stops after the
@@ -44,6 +45,7 @@ export function useIngest(
             step = await events.next();
           }
           if (!signal.aborted) dispatch({ type: 'ingest-finish', report: step.value });
+          failed = false;
         } catch (error) {
           if (!signal.aborted) {
             dispatch({ type: 'ingest-fail', error: describeError(error) });
@@ -51,7 +53,8 @@ export function useIngest(
         } finally {
           if (controllerRef.current === controller) controllerRef.current = null;
         }
-        await refreshIndexStatus(footnote, dispatch);
+        // A failed run has said why; the status read would most likely say it again.
+        await refreshIndexStatus(footnote, dispatch, { quiet: failed });
       })();
       runningRef.current = run;
       await run;
@@ -79,8 +82,9 @@ export async function refreshIndexStatus(
     dispatch({ type: 'index-status', index });
     return index;
   } catch (error) {
-    if (options.quiet === true) return null;
     const { message, hint } = describeError(error);
+    dispatch({ type: 'index-status-fail', problem: message });
+    if (options.quiet === true) return null;
     dispatch({ type: 'message-add', tone: 'error', text: message, hint });
     return null;
   }

@@ -48,6 +48,8 @@ export interface ChatState {
   pending: PendingAnswer | null;
   ingest: IngestProgressState | null;
   index: IndexStatus | null;
+  /** Why the last status read failed (the corpus folder is gone, say), until one succeeds. */
+  indexProblem: string | null;
   /** The last finished answer, for `/open` and `/sources`. */
   lastAnswer: Answer | null;
   /** Finished exchanges, oldest first, sent along with follow-up questions. */
@@ -73,6 +75,7 @@ export type ChatAction =
   | { type: 'ingest-fail'; error: DisplayError }
   | { type: 'ingest-abort' }
   | { type: 'index-status'; index: IndexStatus }
+  | { type: 'index-status-fail'; problem: string }
   | { type: 'message-add'; tone: MessageTone; text: string; hint?: string | null }
   | { type: 'passage-open'; citation: Citation; lines: NumberedLine[] | null }
   /** `/sources`: every passage of the last answer in full. */
@@ -93,6 +96,7 @@ export function createInitialChatState(): ChatState {
     pending: null,
     ingest: null,
     index: null,
+    indexProblem: null,
     lastAnswer: null,
     turns: [],
     k: null,
@@ -182,7 +186,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ingest: null,
       };
     case 'index-status':
-      return { ...state, index: action.index };
+      return { ...state, index: action.index, indexProblem: null };
+    case 'index-status-fail':
+      return { ...state, indexProblem: action.problem };
     case 'message-add':
       return appendHistory(state, {
         type: 'message',
