@@ -2,7 +2,7 @@ import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
-import { characterBigrams, contentTerms } from '../text/tokenize.js';
+import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
 import {
   coverage,
   weighByLocalRarity,
@@ -66,6 +66,10 @@ const SENTENCE_SCORING = {
 
 export const ABSTAIN_TEXT =
   'The corpus does not seem to answer this question. The closest passages are listed below.';
+/** The abstention when retrieval found nothing at all: there is no closest passage to list. */
+export const NO_MATCH_TEXT = 'The corpus does not seem to answer this question: no passage matches it.';
+/** The abstention for a question of punctuation or spaces alone. */
+export const NO_WORDS_TEXT = 'The question has no words to search for; ask it in words.';
 
 export interface ExtractiveOptions {
   maxSentences?: number;
@@ -228,13 +232,18 @@ function discountTitleTerms(weights: WeightedTerms, titleTerms: readonly string[
 }
 
 async function* abstain(question: string, passages: readonly Passage[]): AsyncGenerator<AnswerEvent, Answer> {
-  yield { type: 'abstain', reason: 'no retrieved passage covers enough of the question' };
-  yield { type: 'text-delta', text: ABSTAIN_TEXT };
   const citations = closestPassages(passages);
+  const [reason, text] = citations.length > 0
+    ? ['no retrieved passage covers enough of the question', ABSTAIN_TEXT]
+    : tokenize(question).length === 0
+      ? ['the question has no words', NO_WORDS_TEXT]
+      : ['no passage matches the question', NO_MATCH_TEXT];
+  yield { type: 'abstain', reason };
+  yield { type: 'text-delta', text };
   for (const citation of citations) yield { type: 'citation', citation };
   const answer: Answer = {
     question,
-    answer: ABSTAIN_TEXT,
+    answer: text,
     mode: 'extractive',
     model: null,
     abstained: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSTAIN_TEXT, answerExtractively } from '../../src/answer/extractive-answerer.js';
+import { ABSTAIN_TEXT, answerExtractively, NO_MATCH_TEXT, NO_WORDS_TEXT } from '../../src/answer/extractive-answerer.js';
 import type { Answer, AnswerEvent, Passage } from '../../src/shared/types.js';
 import { makePassage } from '../helpers/make-passage.js';
 import { drain } from '../helpers/test-config.js';
@@ -71,6 +71,13 @@ describe('answerExtractively', () => {
     expect(value.answer).not.toMatch(/\[\d+\]/);
     expect(value.citations.map((c) => c.id)).toEqual([1]);
     expect(events.map((event) => event.type)).toContain('abstain');
+  });
+
+  it('does not promise closest passages when retrieval found none, and says when the question has no words', async () => {
+    const none = await answer('boiling point of mercury', [], weights('boil', 'point', 'mercuri'));
+    expect(none.value).toMatchObject({ abstained: true, answer: NO_MATCH_TEXT, citations: [] });
+    const punctuation = await answer('?!', [], new Map());
+    expect(punctuation.value).toMatchObject({ abstained: true, answer: NO_WORDS_TEXT, citations: [] });
   });
 
   it('prefers the sentence that holds a phrase of the question over one with its words scattered', async () => {
