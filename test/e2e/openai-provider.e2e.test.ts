@@ -205,6 +205,16 @@ describe('footnote with an OpenAI-compatible server', () => {
     );
   });
 
+  it('prints only its own error and hint for a streamed chunk that is not JSON', async () => {
+    server.scriptFailures({ kind: 'malformed-chunk', afterDeltas: 2 });
+    const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env: openaiEnv });
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toBe('');
+    // The index may be built first when this test runs alone; its progress lines are not errors.
+    const lines = asked.stderr.trimEnd().split('\n').filter((line) => !/^(no index yet|indexed )/.test(line));
+    expect(lines).toEqual([expect.stringMatching(/^error: /), expect.stringMatching(/^hint: /)]);
+  });
+
   it('answers a follow-up from a --history file, and rejects a malformed one in one line', async () => {
     const historyFile = path.join(workDir, 'history.json');
     fs.writeFileSync(historyFile, JSON.stringify([{ question: QUESTION, answer: REPLY }]));
