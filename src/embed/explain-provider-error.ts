@@ -42,13 +42,34 @@ export async function listServerModels(
   }
 }
 
+/** The route a role's requests go to, as messages name it. */
+function routeOf(role: ModelContext['role']): string {
+  return role === 'chat' ? '/chat/completions' : '/embeddings';
+}
+
+/** True when the SDK could not parse a reply (or a stream chunk) as JSON. */
+function isJsonSyntaxError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (current instanceof SyntaxError) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
- * `toProviderError`, and for a 404 (the server has no such model, as Ollama
+ * `toProviderError`; a reply that is not JSON as `PROVIDER_BAD_RESPONSE`
+ * (the SDK's own message quotes a fragment of the body, which says nothing
+ * about what to fix); and for a 404 (the server has no such model, as Ollama
  * answers for a model not pulled) `PROVIDER_MODEL_NOT_FOUND` whose hint lists
  * the models the server does offer (`GET /models`), with the flag to pick one.
  */
 export async function explainProviderError(error: unknown, context: ModelContext): Promise<FootnoteError> {
   const converted = toProviderError(error, context);
+  if (converted.code === 'PROVIDER_FAILED' && isJsonSyntaxError(error)) {
+    const detail = `the server's reply to ${routeOf(context.role)} was not valid JSON`;
+    return new FootnoteError('PROVIDER_BAD_RESPONSE', { role: context.role, detail }, { cause: error });
+  }
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
   if (converted.code !== 'PROVIDER_FAILED' || status !== 404) return converted;
   const models =

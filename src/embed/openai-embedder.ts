@@ -1,11 +1,11 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import {
   DEFAULT_EMBEDDING_BATCH_SIZE,
   DEFAULT_EMBEDDING_CONCURRENCY,
   type ProviderResilience,
 } from '../config/config-schema.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
+import { CheckedOpenAIEmbeddings } from './checked-openai-embeddings.js';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { createClientConfiguration } from './openai-client-options.js';
@@ -63,7 +63,8 @@ function normalize(vector: ArrayLike<number>): number[] {
 
 /**
  * Embeddings from OpenAI or any OpenAI-compatible server (Ollama, vLLM,
- * LM Studio, …) through LangChain's `OpenAIEmbeddings`. Texts go in batches of
+ * LM Studio, …) through LangChain's `OpenAIEmbeddings`, whose replies are
+ * checked (`CheckedOpenAIEmbeddings`). Texts go in batches of
  * `batchSize`, at most `concurrency` requests at a time; the resilient fetch
  * retries 429 and 5xx. Vectors come back L2-normalised. Blank texts are not
  * sent (the API rejects empty input) and get the zero vector. Failures become
@@ -79,14 +80,14 @@ function normalize(vector: ArrayLike<number>): number[] {
  */
 export class OpenAIEmbedder extends Embeddings implements Embedder {
   readonly identity: EmbedderIdentity;
-  private readonly client: OpenAIEmbeddings;
+  private readonly client: CheckedOpenAIEmbeddings;
   private readonly batchSize: number;
   private readonly concurrency: number;
   /** Names the server and model in errors, and keeps the key out of them. */
   private readonly errorContext: ModelContext;
 
   private constructor(
-    client: OpenAIEmbeddings,
+    client: CheckedOpenAIEmbeddings,
     identity: EmbedderIdentity,
     options: OpenAIEmbedderOptions,
     errorContext: ModelContext,
@@ -103,7 +104,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
   static async create(options: OpenAIEmbedderOptions): Promise<OpenAIEmbedder> {
     const resilience = { ...options.resilience };
     if (options.maxRetries !== undefined) resilience.maxRetries = options.maxRetries;
-    const client = new OpenAIEmbeddings({
+    const client = new CheckedOpenAIEmbeddings({
       apiKey: options.apiKey,
       model: options.model,
       // Batches are cut here, so that their number in flight can be bounded.

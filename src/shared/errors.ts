@@ -104,6 +104,14 @@ const catalogue = {
         ? `choose one with ${f['flag']}: ${f['available']} (or install it on the server, e.g. \`ollama pull ${f['model']}\`)`
         : `check ${f['flag']}, and that OPENAI_BASE_URL ends in /v1`,
   },
+  PROVIDER_BAD_RESPONSE: {
+    exitCode: 1,
+    message: (f) => `${f['detail']}`,
+    hint: (f) =>
+      f['role'] === 'chat'
+        ? 'check that OPENAI_BASE_URL points at an OpenAI-compatible endpoint (usually ending in /v1) and that --model names a chat model'
+        : 'check that OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) points at an OpenAI-compatible endpoint (usually ending in /v1) and that --embedding-model names an embedding model',
+  },
   PROVIDER_RATE_LIMITED: {
     exitCode: 1,
     message: (f) => `${f['provider']} server is rate limiting requests: ${f['detail']}`,

@@ -111,6 +111,44 @@ describe('OpenAIEmbedder', () => {
     });
   });
 
+  it('reports an embeddings reply with fewer vectors than texts in one line, with a hint on the URL and model', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    server.scriptFailures({ kind: 'fewer-embeddings' });
+    await expect(embedder.embedDocuments(['one', 'two', 'three'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: 'the server returned 2 embeddings for 3 texts',
+      hint: 'check that OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) points at an OpenAI-compatible endpoint (usually ending in /v1) and that --embedding-model names an embedding model',
+    });
+  });
+
+  it('reports a probe answered with no vector in one line', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({ kind: 'fewer-embeddings' });
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: 'the server returned 0 embeddings for 1 text',
+    });
+  });
+
+  it('reports a 200 reply that is an HTML page, or JSON cut short, as not an embeddings response', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    server.scriptFailures(
+      { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>oops</html>' },
+      { kind: 'raw', status: 200, contentType: 'application/json', body: '{"object":"list","data":[{"embe' },
+    );
+    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: "the server's reply to /embeddings was not an embeddings response",
+    });
+    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: "the server's reply to /embeddings was not valid JSON",
+    });
+  });
+
   it('reports a server that is not listening as PROVIDER_UNREACHABLE, naming the endpoint', async () => {
     server = await startOpenAITestServer();
     const url = server.url;
