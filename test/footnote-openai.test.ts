@@ -138,6 +138,17 @@ describe('footnote with an OpenAI-compatible server', () => {
     strict.close();
   });
 
+  it('fails in words, without answering offline, when the server closes the connection without answering', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.scriptFailures({ kind: 'close-connection', route: '/v1/embeddings' });
+    await expect(drain(footnote.ask('Who led the team that visited Safe-Run?'))).rejects.toMatchObject({
+      code: 'PROVIDER_DISCONNECTED',
+      message: 'openai request failed: the server closed the connection without answering',
+    });
+    footnote.close();
+  });
+
   it('sends embeddings to embeddingBaseUrl when set, and chat to openaiBaseUrl', async () => {
     const embeddingServer = await startOpenAITestServer();
     try {

@@ -96,6 +96,18 @@ const catalogue = {
     hint: () =>
       'start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
   },
+  PROVIDER_DISCONNECTED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} request failed: ${f['detail']}`,
+    hint: (f) =>
+      `the server at ${f['url']} may have crashed or restarted, or a proxy cut the connection: check the server's log and try again`,
+  },
+  PROVIDER_STALLED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} request failed: ${f['detail']}`,
+    hint: () =>
+      'the server may be overloaded or still loading the model: try again, or allow longer silences with "streamTimeoutMs" in footnote.config.json (FOOTNOTE_STREAM_TIMEOUT_MS)',
+  },
   PROVIDER_MODEL_NOT_FOUND: {
     exitCode: 1,
     message: (f) => `the server has no ${f['role']} model "${f['model']}": ${f['detail']}`,
