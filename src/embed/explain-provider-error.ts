@@ -58,11 +58,27 @@ function isJsonSyntaxError(error: unknown): boolean {
 }
 
 /**
+ * True when a 404 is about the model (Ollama: `model "x" not found`, OpenAI:
+ * code `model_not_found`) rather than the route: a base URL without `/v1`
+ * gets the web server's own 404 (`404 page not found`, `Cannot POST
+ * /embeddings`), which names neither.
+ */
+function isMissingModel(error: unknown, detail: string, model: string): boolean {
+  const body = typeof error === 'object' && error !== null ? (error as { error?: unknown }).error : undefined;
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  if (code === 'model_not_found') return true;
+  const text = detail.toLowerCase();
+  return text.includes(model.toLowerCase()) || /\bmodels?\b/.test(text);
+}
+
+/**
  * `toProviderError`; a reply that is not JSON as `PROVIDER_BAD_RESPONSE`
  * (the SDK's own message quotes a fragment of the body, which says nothing
- * about what to fix); and for a 404 (the server has no such model, as Ollama
- * answers for a model not pulled) `PROVIDER_MODEL_NOT_FOUND` whose hint lists
- * the models the server does offer (`GET /models`), with the flag to pick one.
+ * about what to fix); a 404 that names no model as `PROVIDER_NO_ENDPOINT`
+ * (most often a base URL without `/v1`); and for a 404 about the model (the
+ * server has no such model, as Ollama answers for a model not pulled)
+ * `PROVIDER_MODEL_NOT_FOUND` whose hint lists the models the server does
+ * offer (`GET /models`), with the flag to pick one.
  */
 export async function explainProviderError(error: unknown, context: ModelContext): Promise<FootnoteError> {
   const converted = toProviderError(error, context);
@@ -72,6 +88,11 @@ export async function explainProviderError(error: unknown, context: ModelContext
   }
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
   if (converted.code !== 'PROVIDER_FAILED' || status !== 404) return converted;
+  const detail = String(converted.facts['detail']);
+  if (!isMissingModel(error, detail, context.model)) {
+    const facts = { role: context.role, route: routeOf(context.role), baseUrl: context.baseUrl ?? OPENAI_API_URL, detail };
+    return new FootnoteError('PROVIDER_NO_ENDPOINT', facts, { cause: error });
+  }
   const models =
     context.secret === undefined ? null : await listServerModels(context.baseUrl ?? OPENAI_API_URL, context.secret);
   const shown = models?.slice(0, MAX_MODELS_SHOWN).join(', ');
@@ -80,7 +101,7 @@ export async function explainProviderError(error: unknown, context: ModelContext
     {
       role: context.role,
       model: context.model,
-      detail: converted.facts['detail'],
+      detail,
       flag: context.role === 'chat' ? '--model' : '--embedding-model',
       available: models && models.length > 0 ? `${shown}${models.length > MAX_MODELS_SHOWN ? ', …' : ''}` : undefined,
     },

@@ -124,6 +124,18 @@ const catalogue = {
         ? 'check that OPENAI_BASE_URL points at an OpenAI-compatible endpoint (usually ending in /v1) and that --model names a chat model'
         : 'check that OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) points at an OpenAI-compatible endpoint (usually ending in /v1) and that --embedding-model names an embedding model',
   },
+  PROVIDER_NO_ENDPOINT: {
+    exitCode: 1,
+    message: (f) => `the server at ${f['baseUrl']} has no ${f['route']} endpoint: ${f['detail']}`,
+    hint: (f) => {
+      const setting = f['role'] === 'chat' ? 'OPENAI_BASE_URL' : 'OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL)';
+      const baseUrl = String(f['baseUrl']).replace(/\/+$/, '');
+      if (!baseUrl.endsWith('/v1')) return `end ${setting} with /v1: ${baseUrl}/v1`;
+      return f['role'] === 'chat'
+        ? `check that the server at ${setting} serves chat completions`
+        : `check that the server at ${setting} serves embeddings (llama-server needs --embeddings)`;
+    },
+  },
   PROVIDER_RATE_LIMITED: {
     exitCode: 1,
     message: (f) => `${f['provider']} server is rate limiting requests: ${f['detail']}`,
