@@ -49,6 +49,27 @@ describe('OpenAIEmbedder', () => {
     expect(embedder.identity.dimensions).toBe(16);
   });
 
+  it("takes the dimensions from the index's identity of the same model instead of probing", async () => {
+    server = await startOpenAITestServer({ dimensions: 48 });
+    const indexedIdentity = { id: 'openai:nomic-embed-text', version: '1', dimensions: 48 };
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'nomic-embed-text', indexedIdentity });
+    expect(embedder.identity).toEqual(indexedIdentity);
+    expect(server.requests).toEqual([]);
+    const other = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'other-model', indexedIdentity });
+    expect(other.identity.dimensions).toBe(48);
+    expect(embeddingInputs(server.requests)).toEqual(['dimension probe']);
+  });
+
+  it('fails the first embedding with EMBEDDER_MISMATCH when the indexed length was wrong', async () => {
+    server = await startOpenAITestServer({ dimensions: 48 });
+    const indexedIdentity = { id: 'openai:m', version: '1', dimensions: 768 };
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', indexedIdentity });
+    await expect(embedder.embedQuery('alpha')).rejects.toMatchObject({
+      code: 'EMBEDDER_MISMATCH',
+      message: 'the index was built with embedder openai:m@1/768, but this run uses openai:m@1/48',
+    });
+  });
+
   it('sends requests to the base URL with the API key', async () => {
     server = await startOpenAITestServer();
     const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm' });
