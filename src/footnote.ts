@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config, OpenAIOptions } from './config/config-schema.js';
 import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedder } from './embed/create-embedder.js';
-import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
+import { formatEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embed/embedder.js';
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
 import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
@@ -27,6 +27,7 @@ import {
 import { ChunkRepository } from './store/chunk-repository.js';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
+import { readIndexedEmbedder } from './store/indexed-embedder.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
@@ -79,12 +80,28 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   const source = dependencies.source ?? createFolderSource(config.corpus, { indexDir: config.index });
   const openai = openaiOptions(config);
 
+  /**
+   * The embedder for searching. An OpenAI embedder takes its vector length
+   * from the index when that names its model, instead of probing the server
+   * on every run.
+   */
   function getEmbedder(): Promise<Embedder> {
     if (embedderPromise) return embedderPromise;
-    const created = createEmbedder(config.provider, { openai });
+    const indexedIdentity = config.provider === 'openai' ? (readIndexedEmbedder(config.index) ?? undefined) : undefined;
+    return createAndKeepEmbedder(indexedIdentity);
+  }
+
+  /** The embedder for indexing, which must write vectors of the length the server really gives. */
+  async function getIndexingEmbedder(): Promise<Embedder> {
+    const embedder = await getEmbedder();
+    return embedder.dimensionsFromIndex === true ? createAndKeepEmbedder(undefined) : embedder;
+  }
+
+  function createAndKeepEmbedder(indexedIdentity: EmbedderIdentity | undefined): Promise<Embedder> {
+    const created = createEmbedder(config.provider, { openai, indexedIdentity });
     // A failed creation (say, a server that is down) must not stick for the session.
     created.catch(() => {
-      embedderPromise = null;
+      if (embedderPromise === created) embedderPromise = null;
     });
     embedderPromise = created;
     return created;
@@ -239,7 +256,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         : 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
-      const embedder = await getEmbedder();
+      const embedder = await getIndexingEmbedder();
       closeIndex();
       return yield* runIngest(
         {

@@ -138,6 +138,58 @@ describe('footnote with an OpenAI-compatible server', () => {
     strict.close();
   });
 
+  it('fails in words, without answering offline, when the server closes the connection without answering', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.scriptFailures({ kind: 'close-connection', route: '/v1/embeddings' });
+    await expect(drain(footnote.ask('Who led the team that visited Safe-Run?'))).rejects.toMatchObject({
+      code: 'PROVIDER_DISCONNECTED',
+      message: 'openai request failed: the server closed the connection without answering',
+    });
+    footnote.close();
+  });
+
+  it('sends one embedding request per question: the vector length of the model comes from the index', async () => {
+    const config = openaiConfig();
+    const indexing = createFootnote(config);
+    await drain(indexing.ingest());
+    indexing.close();
+
+    // A new run, as `footnote ask` is: it checks the index, then answers.
+    const footnote = createFootnote(config);
+    const since = server.requests.length;
+    expect(await footnote.status()).toMatchObject({ stale: false, embedderMismatch: false });
+    const { value: answer } = await drain(footnote.ask('Who led the team that visited Safe-Run?'));
+    expect(answer.citations[0]?.source).toBe('visit.txt');
+    expect(embeddingInputs(since)).toEqual([['Who led the team that visited Safe-Run?']]);
+    footnote.close();
+  });
+
+  it('catches a server whose vectors no longer have the indexed length, and rebuilds with --full', async () => {
+    const config = openaiConfig();
+    const indexing = createFootnote(config);
+    await drain(indexing.ingest());
+    indexing.close();
+
+    const resized = await startOpenAITestServer({ dimensions: 32 });
+    try {
+      const footnote = createFootnote({ ...config, openaiBaseUrl: resized.url });
+      await expect(drain(footnote.ask('Who led the team?'))).rejects.toMatchObject({
+        code: 'EMBEDDER_MISMATCH',
+        message:
+          'the index was built with embedder openai:test-embedding-model@1/64, but this run uses openai:test-embedding-model@1/32',
+      });
+      // Indexing asks the server for the length instead of trusting the index it replaces.
+      const { value: rebuilt } = await drain(footnote.ingest({ full: true }));
+      expect(rebuilt).toMatchObject({ added: 2, full: true });
+      const { value: answer } = await drain(footnote.ask('Who led the team that visited Safe-Run?'));
+      expect(answer.citations[0]?.source).toBe('visit.txt');
+      footnote.close();
+    } finally {
+      await resized.close();
+    }
+  });
+
   it('sends embeddings to embeddingBaseUrl when set, and chat to openaiBaseUrl', async () => {
     const embeddingServer = await startOpenAITestServer();
     try {

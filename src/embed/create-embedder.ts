@@ -2,7 +2,7 @@ import type { OpenAIOptions } from '../config/config-schema.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { FootnoteError } from '../shared/errors.js';
 import type { ProviderName } from '../shared/types.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder, EmbedderIdentity } from './embedder.js';
 import { LocalEmbedder } from './local-embedder.js';
 
 /** What `createEmbedder` needs besides the provider's name. */
@@ -11,12 +11,14 @@ export interface CreateEmbedderOptions {
   openai?: OpenAIOptions;
   /** Cancels an OpenAI dimension probe before it is sent. */
   signal?: AbortSignal;
+  /** The identity stored in the index to be searched: spares the OpenAI probe when it names the same model. */
+  indexedIdentity?: EmbedderIdentity;
 }
 
 /**
  * The embedder for a provider: the offline `LocalEmbedder`, or an
  * `OpenAIEmbedder` for the configured server and model (which may ask the
- * server once for its vector length). Throws `PROVIDER_NOT_CONFIGURED` for
+ * server once for its vector length, unless `indexedIdentity` tells it). Throws `PROVIDER_NOT_CONFIGURED` for
  * `'openai'` without an API key.
  *
  * @example
@@ -44,6 +46,7 @@ export async function createEmbedder(
         concurrency: openai.embeddingConcurrency,
         resilience: openai.resilience,
         signal: options.signal,
+        indexedIdentity: options.indexedIdentity,
       });
     }
     default:

@@ -22,9 +22,31 @@ export interface Embedder extends Embeddings {
    * finds too, so retrieval takes fewer of them (see `retrieve-passages.ts`).
    */
   readonly lexical?: boolean;
+  /**
+   * True when `identity.dimensions` was read from the index on trust (to spare
+   * a request) rather than learnt from the embedding server: fine for
+   * searching that index, where a wrong length fails the first embedding, but
+   * not for writing a new one.
+   */
+  readonly dimensionsFromIndex?: boolean;
 }
 
 /** `id@version/dimensions`: the string stored in the index and shown in messages. */
 export function formatEmbedderIdentity(identity: EmbedderIdentity): string {
   return `${identity.id}@${identity.version}/${identity.dimensions}`;
+}
+
+/**
+ * The identity an index stores (`formatEmbedderIdentity`'s string) read back,
+ * or `null` when it is not in that form. The id may itself hold `@` or `/`
+ * (`openai:org/model@2`), so both are taken from the right.
+ *
+ * @example
+ * parseEmbedderIdentity('openai:nomic-embed-text@1/768'); // { id: 'openai:nomic-embed-text', version: '1', dimensions: 768 }
+ */
+export function parseEmbedderIdentity(text: string): EmbedderIdentity | null {
+  const match = /^(.+)@([^@/]+)\/(\d+)$/.exec(text);
+  if (match === null) return null;
+  const dimensions = Number(match[3]);
+  return dimensions > 0 ? { id: match[1] ?? '', version: match[2] ?? '', dimensions } : null;
 }

@@ -1,12 +1,12 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import {
   DEFAULT_EMBEDDING_BATCH_SIZE,
   DEFAULT_EMBEDDING_CONCURRENCY,
   type ProviderResilience,
 } from '../config/config-schema.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
-import type { Embedder, EmbedderIdentity } from './embedder.js';
+import { CheckedOpenAIEmbeddings } from './checked-openai-embeddings.js';
+import { formatEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embedder.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import { createClientConfiguration } from './openai-client-options.js';
 import type { ProviderFetchDependencies } from './provider-fetch.js';
@@ -21,6 +21,9 @@ export const OPENAI_EMBEDDING_DIMENSIONS: Readonly<Record<string, number>> = {
 
 /** Text sent once to learn the vector length of a model the table does not know. */
 const DIMENSION_PROBE_TEXT = 'dimension probe';
+
+/** Bumped whenever the same model name would produce different vectors. */
+const VERSION = '1';
 
 /** Options for `OpenAIEmbedder.create`. */
 export interface OpenAIEmbedderOptions {
@@ -41,6 +44,15 @@ export interface OpenAIEmbedderOptions {
   fetchDependencies?: ProviderFetchDependencies;
   /** Cancels creation before the dimension probe is sent. */
   signal?: AbortSignal;
+  /**
+   * The identity stored in the index this embedder will search. When it names
+   * the same model, its dimensions are used instead of a probe request (which
+   * doubled the embedding round trips of every question); a server whose
+   * vectors turn out longer or shorter fails its first embedding with
+   * `EMBEDDER_MISMATCH`. Leave it out for indexing, which must learn the
+   * model's real length before it writes any vector.
+   */
+  indexedIdentity?: EmbedderIdentity;
 }
 
 /** True when `baseUrl` is OpenAI's own API, whose model names the table can be trusted for. */
@@ -63,15 +75,16 @@ function normalize(vector: ArrayLike<number>): number[] {
 
 /**
  * Embeddings from OpenAI or any OpenAI-compatible server (Ollama, vLLM,
- * LM Studio, …) through LangChain's `OpenAIEmbeddings`. Texts go in batches of
+ * LM Studio, …) through LangChain's `OpenAIEmbeddings`, whose replies are
+ * checked (`CheckedOpenAIEmbeddings`). Texts go in batches of
  * `batchSize`, at most `concurrency` requests at a time; the resilient fetch
  * retries 429 and 5xx. Vectors come back L2-normalised. Blank texts are not
  * sent (the API rejects empty input) and get the zero vector. Failures become
  * the errors of `toProviderError` (the key never appears in them).
  *
  * Build it with `OpenAIEmbedder.create`, which knows `identity.dimensions`
- * before anything is indexed: from a table for OpenAI's models, otherwise by
- * embedding one probe text.
+ * before anything is indexed: from a table for OpenAI's models, from the
+ * index when it names the same model, otherwise by embedding one probe text.
  *
  * @example
  * const embedder = await OpenAIEmbedder.create({ apiKey, baseUrl: 'http://localhost:11434/v1', model: 'nomic-embed-text' });
@@ -79,21 +92,24 @@ function normalize(vector: ArrayLike<number>): number[] {
  */
 export class OpenAIEmbedder extends Embeddings implements Embedder {
   readonly identity: EmbedderIdentity;
-  private readonly client: OpenAIEmbeddings;
+  private readonly client: CheckedOpenAIEmbeddings;
   private readonly batchSize: number;
   private readonly concurrency: number;
   /** Names the server and model in errors, and keeps the key out of them. */
   private readonly errorContext: ModelContext;
+  readonly dimensionsFromIndex: boolean;
 
   private constructor(
-    client: OpenAIEmbeddings,
+    client: CheckedOpenAIEmbeddings,
     identity: EmbedderIdentity,
     options: OpenAIEmbedderOptions,
     errorContext: ModelContext,
+    dimensionsFromIndex: boolean,
   ) {
     super({});
     this.client = client;
     this.identity = identity;
+    this.dimensionsFromIndex = dimensionsFromIndex;
     this.batchSize = options.batchSize ?? DEFAULT_EMBEDDING_BATCH_SIZE;
     this.concurrency = options.concurrency ?? DEFAULT_EMBEDDING_CONCURRENCY;
     this.errorContext = errorContext;
@@ -103,7 +119,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
   static async create(options: OpenAIEmbedderOptions): Promise<OpenAIEmbedder> {
     const resilience = { ...options.resilience };
     if (options.maxRetries !== undefined) resilience.maxRetries = options.maxRetries;
-    const client = new OpenAIEmbeddings({
+    const client = new CheckedOpenAIEmbeddings({
       apiKey: options.apiKey,
       model: options.model,
       // Batches are cut here, so that their number in flight can be bounded.
@@ -112,8 +128,11 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       configuration: createClientConfiguration(options.baseUrl, resilience, options.fetchDependencies),
     });
     const where: ModelContext = { secret: options.apiKey, baseUrl: options.baseUrl, model: options.model, role: 'embedding' };
+    const id = `openai:${options.model}`;
     const known = isOpenAIApi(options.baseUrl) ? OPENAI_EMBEDDING_DIMENSIONS[options.model] : undefined;
-    let dimensions = known;
+    const indexed = options.indexedIdentity;
+    const fromIndex = known === undefined && indexed?.id === id && indexed.version === VERSION;
+    let dimensions = known ?? (fromIndex ? indexed.dimensions : undefined);
     if (dimensions === undefined) {
       throwIfAborted(options.signal);
       let probe: number[];
@@ -130,7 +149,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       }
       dimensions = probe.length;
     }
-    return new OpenAIEmbedder(client, { id: `openai:${options.model}`, version: '1', dimensions }, options, where);
+    return new OpenAIEmbedder(client, { id, version: VERSION, dimensions }, options, where, fromIndex);
   }
 
   /** LangChain's interface: one unit vector per text, in order, fetched in batches. */
@@ -169,9 +188,19 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     return vector ?? [];
   }
 
-  /** Rejects a missing vector or one whose length differs from the index's. */
+  /**
+   * Rejects a missing vector or one whose length differs from the index's. A
+   * length taken on trust from the index is the index's embedder against the
+   * server's, as a probe would have found it.
+   */
   private checkAndNormalize(vector: number[] | undefined): number[] {
     const { dimensions } = this.identity;
+    if (vector !== undefined && vector.length !== dimensions && this.dimensionsFromIndex) {
+      throw new FootnoteError('EMBEDDER_MISMATCH', {
+        indexed: formatEmbedderIdentity(this.identity),
+        current: formatEmbedderIdentity({ ...this.identity, dimensions: vector.length }),
+      });
+    }
     if (vector === undefined || vector.length !== dimensions) {
       throw new FootnoteError('PROVIDER_FAILED', {
         provider: 'openai',

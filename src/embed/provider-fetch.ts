@@ -3,16 +3,17 @@ import { computeRetryDelayMs, isRetryableStatus, readRetryAfterMs, type RetryPol
 
 /**
  * How a request failed below HTTP: the server could not be reached (or did not
- * answer in time), or a response body stalled or broke off half-way.
+ * answer in time), closed the connection without answering, or a response
+ * body stalled or broke off half-way.
  */
-export type TransportFailure = 'unreachable' | 'connect-timeout' | 'stream-timeout' | 'stream-dropped';
+export type TransportFailure = 'unreachable' | 'connect-timeout' | 'connection-closed' | 'stream-timeout' | 'stream-dropped';
 
 /** A transport failure with the endpoint it concerns; `toProviderError` turns it into the user's error. */
 export class ProviderTransportError extends Error {
   readonly kind: TransportFailure;
   /** The endpoint without credentials or query, e.g. `http://localhost:11434/v1/embeddings`. */
   readonly url: string;
-  /** One line: a system error code (`ECONNREFUSED`) or what happened. */
+  /** One line: a system error code (`ECONNREFUSED`) or, in words, what happened. */
   readonly detail: string;
 
   constructor(kind: TransportFailure, url: string, detail: string, options?: { cause?: unknown }) {
@@ -41,8 +42,11 @@ export interface ProviderFetchDependencies {
   random?: () => number;
 }
 
-/** Socket failures on a connection that did work: worth a retry, unlike a refused connection. */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+/**
+ * Socket failures on a connection that did work: the server is there (so this
+ * is no reason to answer offline) and a retry may well succeed.
+ */
+const CLOSED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** Statuses whose response may carry no body. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -82,6 +86,8 @@ function describeEndpoint(input: string | URL | Request): string {
  * - a refused or unresolvable connection fails at once as `unreachable` (so a
  *   caller can fall back quickly), and one without response headers within
  *   `connectTimeoutMs` as `connect-timeout`;
+ * - a connection the server closes before answering is retried like a 5xx,
+ *   then fails as `connection-closed`;
  * - a body that goes silent for `streamTimeoutMs` fails as `stream-timeout`,
  *   and one the server cuts off as `stream-dropped`.
  * The caller's abort signal is honoured throughout, including while waiting.
@@ -105,8 +111,8 @@ export function createProviderFetch(
       try {
         response = await fetchWithConnectTimeout(input, init, settings.connectTimeoutMs, endpoint);
       } catch (error) {
-        const code = error instanceof ProviderTransportError ? findSystemErrorCode(error.cause) : undefined;
-        const delay = code !== undefined && TRANSIENT_CODES.has(code) ? computeRetryDelayMs(retry, settings, undefined, random) : null;
+        const closed = error instanceof ProviderTransportError && error.kind === 'connection-closed';
+        const delay = closed ? computeRetryDelayMs(retry, settings, undefined, random) : null;
         if (delay === null) throw error;
         await sleep(delay, callerSignal);
         continue;
@@ -142,6 +148,9 @@ async function fetchWithConnectTimeout(
       throw new ProviderTransportError('connect-timeout', endpoint, `no response within ${formatSeconds(connectTimeoutMs)}`, { cause: error });
     }
     const code = findSystemErrorCode(error);
+    if (code !== undefined && CLOSED_CONNECTION_CODES.has(code)) {
+      throw new ProviderTransportError('connection-closed', endpoint, 'the server closed the connection without answering', { cause: error });
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new ProviderTransportError('unreachable', endpoint, code ?? message, { cause: error });
   } finally {

@@ -61,8 +61,10 @@ export function describeProviderError(error: unknown): string {
  *   answer in time (callers may fall back to offline answers on this one);
  * - `PROVIDER_AUTH_FAILED` for 401 and 403, whose hint names OPENAI_API_KEY;
  * - `PROVIDER_RATE_LIMITED` for a 429 that outlasted the retries;
- * - `PROVIDER_FAILED` with a one-line detail for the rest, a stalled or
- *   dropped stream included.
+ * - `PROVIDER_DISCONNECTED` when the server closed the connection before
+ *   answering or half-way (it was reached, so this is no reason to fall back);
+ * - `PROVIDER_STALLED` when a response went silent for `streamTimeoutMs`;
+ * - `PROVIDER_FAILED` with a one-line detail for the rest.
  * A `FootnoteError` passes through unchanged. The key never appears in the
  * message. The original error stays reachable as `cause` for debugging.
  */
@@ -76,11 +78,12 @@ export function toProviderError(error: unknown, context: ProviderErrorContext = 
     if (transport.kind === 'unreachable' || transport.kind === 'connect-timeout') {
       return new FootnoteError('PROVIDER_UNREACHABLE', { url: transport.url, detail: transport.detail }, { cause: error });
     }
-    const detail =
-      transport.kind === 'stream-timeout'
-        ? `the response stalled (${transport.detail})`
-        : transport.detail;
-    return new FootnoteError('PROVIDER_FAILED', { provider: 'openai', detail }, { cause: error });
+    if (transport.kind === 'stream-timeout') {
+      const detail = `the response stalled (${transport.detail})`;
+      return new FootnoteError('PROVIDER_STALLED', { provider: 'openai', url: transport.url, detail }, { cause: error });
+    }
+    const facts = { provider: 'openai', url: transport.url, detail: transport.detail };
+    return new FootnoteError('PROVIDER_DISCONNECTED', facts, { cause: error });
   }
   const detail = redactSecret(describeProviderError(error), context.secret);
   const status = readField(error, 'status');

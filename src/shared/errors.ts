@@ -101,6 +101,18 @@ const catalogue = {
     hint: () =>
       'start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
   },
+  PROVIDER_DISCONNECTED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} request failed: ${f['detail']}`,
+    hint: (f) =>
+      `the server at ${f['url']} may have crashed or restarted, or a proxy cut the connection: check the server's log and try again`,
+  },
+  PROVIDER_STALLED: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} request failed: ${f['detail']}`,
+    hint: () =>
+      'the server may be overloaded or still loading the model: try again, or allow longer silences with "streamTimeoutMs" in footnote.config.json (FOOTNOTE_STREAM_TIMEOUT_MS)',
+  },
   PROVIDER_MODEL_NOT_FOUND: {
     exitCode: 1,
     message: (f) => `the server has no ${f['role']} model "${f['model']}": ${f['detail']}`,
@@ -108,6 +120,26 @@ const catalogue = {
       f['available']
         ? `choose one with ${f['flag']}: ${f['available']} (or install it on the server, e.g. \`ollama pull ${f['model']}\`)`
         : `check ${f['flag']}, and that OPENAI_BASE_URL ends in /v1`,
+  },
+  PROVIDER_BAD_RESPONSE: {
+    exitCode: 1,
+    message: (f) => `${f['detail']}`,
+    hint: (f) =>
+      f['role'] === 'chat'
+        ? 'check that OPENAI_BASE_URL points at an OpenAI-compatible endpoint (usually ending in /v1) and that --model names a chat model'
+        : 'check that OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) points at an OpenAI-compatible endpoint (usually ending in /v1) and that --embedding-model names an embedding model',
+  },
+  PROVIDER_NO_ENDPOINT: {
+    exitCode: 1,
+    message: (f) => `the server at ${f['baseUrl']} has no ${f['route']} endpoint: ${f['detail']}`,
+    hint: (f) => {
+      const setting = f['role'] === 'chat' ? 'OPENAI_BASE_URL' : 'OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL)';
+      const baseUrl = String(f['baseUrl']).replace(/\/+$/, '');
+      if (!baseUrl.endsWith('/v1')) return `end ${setting} with /v1: ${baseUrl}/v1`;
+      return f['role'] === 'chat'
+        ? `check that the server at ${setting} serves chat completions`
+        : `check that the server at ${setting} serves embeddings (llama-server needs --embeddings)`;
+    },
   },
   PROVIDER_RATE_LIMITED: {
     exitCode: 1,

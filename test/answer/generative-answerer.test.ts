@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolveResilience } from '../../src/config/config-schema.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY, formatPassage } from '../../src/answer/build-prompt.js';
 import { ANSWER_RESERVE_TOKENS } from '../../src/answer/fit-passages.js';
 import { answerGeneratively, NO_PASSAGES_ANSWER, type GenerativeAnswerOptions } from '../../src/answer/generative-answerer.js';
@@ -209,10 +210,28 @@ describe('answerGeneratively', () => {
       }
     })();
     await expect(run).rejects.toMatchObject({
-      code: 'PROVIDER_FAILED',
+      code: 'PROVIDER_DISCONNECTED',
       message: 'openai request failed: the server closed the connection before the response was complete',
+      hint: `the server at ${server.url}/chat/completions may have crashed or restarted, or a proxy cut the connection: check the server's log and try again`,
     });
     expect(seen).toEqual(['one', ' two']);
+  });
+
+  it('reports a stream gone silent with a hint on streamTimeoutMs, not on the API key', async () => {
+    server = await startOpenAITestServer({ chatReply: 'one two three four' });
+    const hold = server.holdStream(2);
+    const options = optionsFor(server.url);
+    try {
+      await expect(
+        collect(answerGeneratively('Who?', passages, { ...options, openai: { ...options.openai, resilience: resolveResilience({ streamTimeoutMs: 50 }) } })),
+      ).rejects.toMatchObject({
+        code: 'PROVIDER_STALLED',
+        message: 'openai request failed: the response stalled (no data for 50 ms)',
+        hint: 'the server may be overloaded or still loading the model: try again, or allow longer silences with "streamTimeoutMs" in footnote.config.json (FOOTNOTE_STREAM_TIMEOUT_MS)',
+      });
+    } finally {
+      hold.release();
+    }
   });
 
   it('shows the model only the passages that fit the context budget, most relevant first', async () => {

@@ -75,7 +75,8 @@ describe('footnote with an OpenAI-compatible server', () => {
     await expectCitationsVerbatim(path.join(workDir, 'corpus'), answer);
 
     // The question was embedded by the server, and the passage the model cited was shown to it.
-    expect(requestsTo('/v1/embeddings', since).length).toBeGreaterThan(0);
+    // One request: the question's. The model's vector length comes from the index, not a probe.
+    expect(requestsTo('/v1/embeddings', since)).toHaveLength(1);
     const chats = requestsTo('/v1/chat/completions', since);
     expect(chats).toHaveLength(1);
     expect(chats[0]?.body).toMatchObject({ model: CHAT_MODEL });
@@ -203,6 +204,19 @@ describe('footnote with an OpenAI-compatible server', () => {
     expect(asked.stderr.split('\n')[0]).toBe(
       'error: openai request failed: the server closed the connection before the response was complete',
     );
+  });
+
+  it('prints only its own error and hint for a streamed chunk that is not JSON', async () => {
+    server.scriptFailures({ kind: 'malformed-chunk', afterDeltas: 2 });
+    const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env: openaiEnv });
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toBe('');
+    // The index may be built first when this test runs alone; its progress lines are not errors.
+    const lines = asked.stderr.trimEnd().split('\n').filter((line) => !/^(no index yet|indexed )/.test(line));
+    expect(lines).toEqual([
+      "error: the server's reply to /chat/completions was not valid JSON",
+      'hint: check that OPENAI_BASE_URL points at an OpenAI-compatible endpoint (usually ending in /v1) and that --model names a chat model',
+    ]);
   });
 
   it('answers a follow-up from a --history file, and rejects a malformed one in one line', async () => {

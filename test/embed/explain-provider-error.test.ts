@@ -45,6 +45,44 @@ describe('explainProviderError', () => {
   });
 });
 
+describe('a base URL without /v1', () => {
+  it('says the server has no /embeddings endpoint there, and to end the URL with /v1', async () => {
+    server = await startOpenAITestServer();
+    const root = server.url.replace(/\/v1$/, '');
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test-key', baseUrl: root, model: 'embed-a', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_NO_ENDPOINT',
+      message: `the server at ${root} has no /embeddings endpoint: 404 no route POST /embeddings`,
+      hint: `end OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) with /v1: ${root}/v1`,
+    });
+    // No model is missing, so the server's models are not listed.
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /embeddings']);
+  });
+
+  it('says the same of /chat/completions, naming OPENAI_BASE_URL alone', async () => {
+    server = await startOpenAITestServer();
+    const root = server.url.replace(/\/v1$/, '');
+    const openai = { apiKey: 'sk-test-key', baseUrl: root, embeddingModel: 'e', chatModel: 'chat-a' };
+    await expect(drain(answerGeneratively('Q?', passages, { openai, maxRetries: 0 }))).rejects.toMatchObject({
+      code: 'PROVIDER_NO_ENDPOINT',
+      message: `the server at ${root} has no /chat/completions endpoint: 404 no route POST /chat/completions`,
+      hint: `end OPENAI_BASE_URL with /v1: ${root}/v1`,
+    });
+  });
+
+  it('still names a missing model when the 404 says so', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({
+      kind: 'raw',
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { message: 'The model `embed-x` does not exist.', code: 'model_not_found' } }),
+    });
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test-key', baseUrl: server.url, model: 'embed-x', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({ code: 'PROVIDER_MODEL_NOT_FOUND' });
+  });
+});
+
 describe('listServerModels', () => {
   it('reads the ids of GET /models, and null from a server without the route', async () => {
     server = await startOpenAITestServer();

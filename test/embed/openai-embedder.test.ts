@@ -49,6 +49,27 @@ describe('OpenAIEmbedder', () => {
     expect(embedder.identity.dimensions).toBe(16);
   });
 
+  it("takes the dimensions from the index's identity of the same model instead of probing", async () => {
+    server = await startOpenAITestServer({ dimensions: 48 });
+    const indexedIdentity = { id: 'openai:nomic-embed-text', version: '1', dimensions: 48 };
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'nomic-embed-text', indexedIdentity });
+    expect(embedder.identity).toEqual(indexedIdentity);
+    expect(server.requests).toEqual([]);
+    const other = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'other-model', indexedIdentity });
+    expect(other.identity.dimensions).toBe(48);
+    expect(embeddingInputs(server.requests)).toEqual(['dimension probe']);
+  });
+
+  it('fails the first embedding with EMBEDDER_MISMATCH when the indexed length was wrong', async () => {
+    server = await startOpenAITestServer({ dimensions: 48 });
+    const indexedIdentity = { id: 'openai:m', version: '1', dimensions: 768 };
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', indexedIdentity });
+    await expect(embedder.embedQuery('alpha')).rejects.toMatchObject({
+      code: 'EMBEDDER_MISMATCH',
+      message: 'the index was built with embedder openai:m@1/768, but this run uses openai:m@1/48',
+    });
+  });
+
   it('sends requests to the base URL with the API key', async () => {
     server = await startOpenAITestServer();
     const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm' });
@@ -108,6 +129,44 @@ describe('OpenAIEmbedder', () => {
     await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
       code: 'PROVIDER_FAILED',
       message: 'openai request failed: 500 simulated failure 500',
+    });
+  });
+
+  it('reports an embeddings reply with fewer vectors than texts in one line, with a hint on the URL and model', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    server.scriptFailures({ kind: 'fewer-embeddings' });
+    await expect(embedder.embedDocuments(['one', 'two', 'three'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: 'the server returned 2 embeddings for 3 texts',
+      hint: 'check that OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) points at an OpenAI-compatible endpoint (usually ending in /v1) and that --embedding-model names an embedding model',
+    });
+  });
+
+  it('reports a probe answered with no vector in one line', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({ kind: 'fewer-embeddings' });
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: 'the server returned 0 embeddings for 1 text',
+    });
+  });
+
+  it('reports a 200 reply that is an HTML page, or JSON cut short, as not an embeddings response', async () => {
+    server = await startOpenAITestServer();
+    const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
+    server.scriptFailures(
+      { kind: 'raw', status: 200, contentType: 'text/html', body: '<html>oops</html>' },
+      { kind: 'raw', status: 200, contentType: 'application/json', body: '{"object":"list","data":[{"embe' },
+    );
+    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: "the server's reply to /embeddings was not an embeddings response",
+    });
+    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: "the server's reply to /embeddings was not valid JSON",
     });
   });
 

@@ -122,6 +122,19 @@ describe('createProviderFetch', () => {
     });
   });
 
+  it('retries a connection closed before any answer, then fails in words as connection-closed', async () => {
+    server = await startOpenAITestServer();
+    server.scriptFailures({ kind: 'close-connection' }, { kind: 'close-connection' });
+    const { fetchFn, waits } = recordingFetch({ maxRetries: 1 });
+    await expect(postChat(fetchFn, server.url)).rejects.toMatchObject({
+      kind: 'connection-closed',
+      url: `${server.url}/chat/completions`,
+      detail: 'the server closed the connection without answering',
+    });
+    expect(waits).toEqual([500]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('stops waiting between retries when the caller aborts', async () => {
     server = await startOpenAITestServer();
     server.setFailure(429);

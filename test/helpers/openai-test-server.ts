@@ -15,13 +15,20 @@ export interface RecordedRequest {
 /**
  * A failure the server plays once, on the next request to its route:
  * an HTTP error (with headers such as `retry-after`), a chat stream cut off
- * after some deltas (the socket is destroyed), or response headers that
- * never come (the request hangs until the client gives up).
+ * after some deltas (the socket is destroyed), a chat stream with one chunk
+ * that is not JSON, response headers that never come (the request hangs
+ * until the client gives up), a connection closed before any byte of a
+ * response, a reply of any status and body (an HTML page, say), or an
+ * embeddings reply one vector short.
  */
 export type ScriptedFailure =
   | { kind: 'status'; status: number; headers?: Record<string, string>; route?: string }
   | { kind: 'drop-stream'; afterDeltas: number }
-  | { kind: 'hang'; route?: string };
+  | { kind: 'malformed-chunk'; afterDeltas: number }
+  | { kind: 'hang'; route?: string }
+  | { kind: 'close-connection'; route?: string }
+  | { kind: 'raw'; status: number; contentType: string; body: string; route?: string }
+  | { kind: 'fewer-embeddings' };
 
 /** A pause in a streamed chat reply, so a test can look at the output half-way. */
 export interface StreamHold {
@@ -137,9 +144,15 @@ function readBody(request: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-function handleEmbeddings(response: http.ServerResponse, body: Record<string, unknown>, dimensions: number): void {
+function handleEmbeddings(
+  response: http.ServerResponse,
+  body: Record<string, unknown>,
+  dimensions: number,
+  leaveOutLast = false,
+): void {
   const input = body['input'];
-  const texts = typeof input === 'string' ? [input] : Array.isArray(input) ? input.map(String) : [];
+  const allTexts = typeof input === 'string' ? [input] : Array.isArray(input) ? input.map(String) : [];
+  const texts = leaveOutLast ? allTexts.slice(0, -1) : allTexts;
   const base64 = body['encoding_format'] === 'base64';
   sendJson(response, 200, {
     object: 'list',
@@ -152,10 +165,11 @@ function handleEmbeddings(response: http.ServerResponse, body: Record<string, un
   });
 }
 
-/** How a streamed reply is played: paused half-way, or cut off. */
+/** How a streamed reply is played: paused half-way, cut off, or with a broken chunk. */
 interface StreamPlan {
   hold?: { afterDeltas: number; reached: () => void; released: Promise<void> };
   dropAfterDeltas?: number;
+  malformedAfterDeltas?: number;
 }
 
 async function handleChat(
@@ -192,6 +206,7 @@ async function handleChat(
       response.socket?.end();
       return;
     }
+    if (plan.malformedAfterDeltas === index) response.write('data: {"choices":[{"delta":{"content": broken\n\n');
     if (plan.hold?.afterDeltas === index) {
       plan.hold.reached();
       await plan.hold.released;
@@ -211,7 +226,8 @@ async function handleChat(
  * OpenAI API for footnote: `POST /v1/embeddings` (string or array input, float or
  * base64 encoding), `POST /v1/chat/completions` (plain or streamed as SSE) and
  * `GET /v1/models`. It records every request and plays scripted failures
- * (`scriptFailures`: 429 with `Retry-After`, 401, a stream cut off half-way, a hang).
+ * (`scriptFailures`: 429 with `Retry-After`, 401, a stream cut off half-way, a
+ * broken chunk, a hang, a closed connection, an HTML page, a vector short).
  * Close it in `afterEach`.
  *
  * @example
@@ -232,9 +248,11 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   /** The first queued failure that applies to this request, taken off the queue. */
   function takeFailure(path: string, streaming: boolean): ScriptedFailure | undefined {
     const index = failures.findIndex((failure) =>
-      failure.kind === 'drop-stream'
+      failure.kind === 'drop-stream' || failure.kind === 'malformed-chunk'
         ? path === '/v1/chat/completions' && streaming
-        : failure.route === undefined || failure.route === path,
+        : failure.kind === 'fewer-embeddings'
+          ? path === '/v1/embeddings'
+          : failure.route === undefined || failure.route === path,
     );
     return index === -1 ? undefined : failures.splice(index, 1)[0];
   }
@@ -270,6 +288,15 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
         return;
       }
       if (failure?.kind === 'hang') return; // no headers ever: the client's timeout must end it
+      if (failure?.kind === 'close-connection') {
+        request.socket.destroy();
+        return;
+      }
+      if (failure?.kind === 'raw') {
+        response.writeHead(failure.status, { 'content-type': failure.contentType });
+        response.end(failure.body);
+        return;
+      }
       const model = fields['model'];
       if (options.rejectUnknownModels === true && typeof model === 'string' && !TEST_SERVER_MODELS.includes(model)) {
         const message = `model "${model}" not found, try pulling it first`;
@@ -277,11 +304,12 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
         return;
       }
       if (request.method === 'POST' && path === '/v1/embeddings') {
-        handleEmbeddings(response, fields, dimensions);
+        handleEmbeddings(response, fields, dimensions, failure?.kind === 'fewer-embeddings');
       } else if (request.method === 'POST' && path === '/v1/chat/completions') {
         const reply = chatResponder ? chatResponder(fields) : chatReply;
         const plan: StreamPlan = {};
         if (failure?.kind === 'drop-stream') plan.dropAfterDeltas = failure.afterDeltas;
+        if (failure?.kind === 'malformed-chunk') plan.malformedAfterDeltas = failure.afterDeltas;
         if (fields['stream'] === true && nextHold) {
           plan.hold = nextHold;
           nextHold = undefined;
