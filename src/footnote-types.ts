@@ -59,6 +59,8 @@ export interface PassageLocation {
   source: string;
   startLine: number;
   endLine: number;
+  /** The passage as indexed: when the file changed, it is looked for where it moved to. */
+  text?: string;
 }
 
 /** Options for {@link Footnote.readPassage}. */

@@ -11,7 +11,8 @@ import { rewriteFollowUp } from './answer/rewrite-follow-up.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
 import { correctSpelling } from './retrieve/correct-spelling.js';
 import { sliceLines } from './chunk/slice-lines.js';
-import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
+import { createLineMap } from './chunk/line-map.js';
+import type { AskOptions, Footnote, IndexStatus, IngestOptions, PassageLocation } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { isOutdatedIndex } from './ingest/outdated-index.js';
@@ -335,12 +336,31 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       if (listed === null) return null;
       const read = await source.read(listed, options.signal);
       if (read.outcome.kind !== 'document') return null;
-      return sliceLines(read.outcome.document.text, {
-        ...location,
+      const { text } = read.outcome.document;
+      return sliceLines(text, {
+        ...findMovedPassage(text, location),
         contextLines: options.contextLines ?? DEFAULT_CONTEXT_LINES,
       });
     },
 
     close: closeIndex,
   };
+}
+
+/**
+ * The lines a passage holds now: where the index put it while its text is
+ * still there; otherwise where its text moved to (lines added above it), if
+ * it is still in the file once; otherwise the indexed lines, which the reader
+ * is told no longer hold it.
+ */
+function findMovedPassage(text: string, location: PassageLocation): { startLine: number; endLine: number } {
+  const passage = location.text;
+  if (passage === undefined || passage === '') return location;
+  const lines = createLineMap(text);
+  const start = lines.lineStart(Math.max(1, location.startLine));
+  const end = lines.lineEnd(Math.min(lines.lineCount, location.endLine));
+  if (text.slice(start, end).includes(passage)) return location;
+  const at = text.indexOf(passage);
+  if (at < 0 || text.indexOf(passage, at + 1) >= 0) return location;
+  return { startLine: lines.lineAt(at), endLine: lines.lineAt(at + passage.length - 1) };
 }

@@ -28,6 +28,23 @@ describe('footnote facade: readPassage', () => {
     expect(footnote.corpusDir).toBe(path.resolve(corpus.root));
   });
 
+  it('follows a passage that lines added above it moved down, and keeps the indexed lines when it is gone', async () => {
+    corpus = createTempCorpus({ 'a.md': 'one\nOn June 2 the team visited.\nthree' });
+    const footnote = createFootnote(makeTestConfig(corpus.root));
+    corpus.write('a.md', 'new\nnewer\none\nOn June 2 the team visited.\nthree');
+    const moved = await footnote.readPassage(
+      { source: 'a.md', startLine: 2, endLine: 2, text: 'On June 2 the team visited.' },
+      { contextLines: 0 },
+    );
+    expect(moved?.map((line) => [line.number, line.text])).toEqual([[4, 'On June 2 the team visited.']]);
+    corpus.write('a.md', 'one\nOn June 3 nobody came.\nthree');
+    const gone = await footnote.readPassage(
+      { source: 'a.md', startLine: 2, endLine: 2, text: 'On June 2 the team visited.' },
+      { contextLines: 0 },
+    );
+    expect(gone?.map((line) => line.number)).toEqual([2]);
+  });
+
   it('reads a cited file that .footnoteignore has matched since it was indexed', async () => {
     corpus = createTempCorpus({ '.footnoteignore': 'a.txt\n', 'a.txt': 'alpha' });
     const footnote = createFootnote(makeTestConfig(corpus.root));

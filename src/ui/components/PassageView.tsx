@@ -54,10 +54,24 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
   // width: inside <Static> (absolutely positioned) a row does not shrink its
   // children to the terminal, and a long line would spill past the edge.
   const textWidth = Math.max(10, columns - digits - 3);
+  const cited = lines.filter((line) => line.inRange);
+  const first = cited[0]?.number;
+  const last = cited.at(-1)?.number;
+  // readPassage follows a passage that lines added above it moved down.
+  const movedTo = first === undefined || last === undefined || (first === citation.startLine && last === citation.endLine)
+    ? null
+    : first === last ? `${first}` : `${first}-${last}`;
   return (
     <Box flexDirection="column">
       {header}
-      {quoteMatches(citation, lines) ? null : (
+      {quoteMatches(citation, lines) ? (
+        movedTo === null ? null : (
+          <Text color={color('warning')}>
+            {terminalSafeName(citation.source)} changed since it was indexed: the passage is now at {movedTo.includes('-') ? 'lines' : 'line'} {movedTo};
+            /reindex to update the citations
+          </Text>
+        )
+      ) : (
         <Text color={color('warning')}>
           {terminalSafeName(citation.source)} changed since it was indexed; /reindex to update the citations
         </Text>
