@@ -254,7 +254,9 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     modeLabel:
       config.provider === 'openai'
         ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${withoutCredentials(config.openaiBaseUrl)}` : ''}`
-        : 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',
+        : config.openaiApiKey === undefined
+          ? 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)'
+          : 'offline · extractive answers (quotes; --provider openai for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
       const embedder = await getIndexingEmbedder();

@@ -303,4 +303,11 @@ describe('footnote mode label', () => {
     const footnote = createFootnote(openaiConfig({ openaiBaseUrl: 'http://user:hunter2@localhost:11434/v1' }));
     expect(footnote.modeLabel).toBe('test-chat-model · generated answers via http://localhost:11434/v1');
   });
+
+  it('offline with a key set, says how to switch rather than to set the key', () => {
+    const withKey = createFootnote(openaiConfig({ provider: 'local' }));
+    expect(withKey.modeLabel).toBe('offline · extractive answers (quotes; --provider openai for generated answers)');
+    const withoutKey = createFootnote(openaiConfig({ provider: 'local', openaiApiKey: undefined }));
+    expect(withoutKey.modeLabel).toContain('set OPENAI_API_KEY for generated answers');
+  });
 });
