@@ -16,6 +16,8 @@ export interface EmbedderIdentity {
  */
 export interface Embedder extends Embeddings {
   readonly identity: EmbedderIdentity;
+  /** LangChain's, plus a signal after which a remote embedder sends no further request. */
+  embedDocuments(documents: string[], options?: { signal?: AbortSignal }): Promise<number[][]>;
   /**
    * True when the vectors are hashed from the text's own words and character
    * n-grams (the local embedder): their nearest passages are mostly ones BM25

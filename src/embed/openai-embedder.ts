@@ -152,8 +152,12 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     return new OpenAIEmbedder(client, { id, version: VERSION, dimensions }, options, where, fromIndex);
   }
 
-  /** LangChain's interface: one unit vector per text, in order, fetched in batches. */
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
+  /**
+   * LangChain's interface: one unit vector per text, in order, fetched in
+   * batches. Once `signal` fires no further batch is sent, and the call
+   * fails with ABORTED when the requests in flight end.
+   */
+  override async embedDocuments(texts: string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
     const vectors: number[][] = texts.map(() => []);
     const sentIndexes: number[] = [];
     const sentTexts: string[] = [];
@@ -171,9 +175,13 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     }
     let received: number[][];
     try {
-      const results = await mapWithConcurrency(batches, this.concurrency, (batch) => this.client.embedDocuments(batch));
+      const results = await mapWithConcurrency(batches, this.concurrency, (batch) => {
+        throwIfAborted(options.signal);
+        return this.client.embedDocuments(batch);
+      });
       received = results.flat();
     } catch (error) {
+      if (FootnoteError.isInstance(error) && error.code === 'ABORTED') throw error;
       throw await explainProviderError(error, this.errorContext);
     }
     sentIndexes.forEach((index, position) => {

@@ -20,6 +20,8 @@ export async function embedChunks(
   runCache: Map<string, Float32Array>,
   /** Computes the new embeddings instead of `embedder` (an index run's text worker does, for the local one). */
   compute?: (texts: string[]) => Promise<Float32Array[]>,
+  /** Stops a remote embedder between its requests (Ctrl+C during an index run). */
+  signal?: AbortSignal,
 ): Promise<EmbeddedBatch> {
   const unknownHashes = [...new Set(textHashes.filter((hash) => !runCache.has(hash)))];
   for (const [hash, vector] of known(unknownHashes)) runCache.set(hash, vector);
@@ -30,7 +32,7 @@ export async function embedChunks(
   });
   if (missing.size > 0) {
     const texts = [...missing.values()];
-    const computed = await (compute ?? ((batch) => embedToFloat32(embedder, batch)))(texts);
+    const computed = await (compute ?? ((batch) => embedToFloat32(embedder, batch, signal)))(texts);
     [...missing.keys()].forEach((hash, i) => {
       runCache.set(hash, computed[i] ?? new Float32Array(embedder.identity.dimensions));
     });
@@ -54,7 +56,7 @@ function hasFloat32Path(embedder: Embedder): embedder is Embedder & Float32Embed
 
 // The store keeps float32; going through number[] would allocate a boxed
 // array per vector only to convert it back.
-async function embedToFloat32(embedder: Embedder, texts: string[]): Promise<Float32Array[]> {
+async function embedToFloat32(embedder: Embedder, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
   if (hasFloat32Path(embedder)) return embedder.embedToFloat32(texts);
-  return (await embedder.embedDocuments(texts)).map((vector) => Float32Array.from(vector));
+  return (await embedder.embedDocuments(texts, { signal })).map((vector) => Float32Array.from(vector));
 }

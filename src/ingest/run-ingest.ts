@@ -315,6 +315,7 @@ async function* updateIndex(
         (hashes) => findKnownEmbeddings(hashes, repo, reusable),
         runCache,
         worker !== null && workerEmbeds ? (texts) => worker.embed(texts) : undefined,
+        signal,
       );
       const ready = Promise.all([embedded, analyses]);
       // Awaited when the batch is written; a run that stops first must not leave it unhandled.

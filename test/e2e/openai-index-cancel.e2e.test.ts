@@ -83,4 +83,25 @@ describe('Ctrl+C during `footnote index` with an OpenAI-compatible server', () =
     expect(secondRound.filter((text) => firstRound.includes(text))).toEqual([]);
     expect(firstRound.length + secondRound.length).toBe(report.chunks);
   });
+
+  it('sends no further request once Ctrl+C is pressed, however many a round would take', async () => {
+    const smallBatches = { ...env, FOOTNOTE_EMBEDDING_BATCH_SIZE: '8', FOOTNOTE_EMBEDDING_CONCURRENCY: '1' };
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-cancel-index-'));
+    try {
+      const since = server.requests.length;
+      // Request 1 is the dimension probe; 2 and 3 are the first two of the first round's many.
+      const hold = server.holdRequest('/v1/embeddings', 3);
+      const child = spawnCli(['index', '--index', fresh], { cwd: workDir, env: smallBatches });
+      const finished = collectOutput(child);
+      await hold.reached;
+      child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      hold.release();
+      const cancelled = await finished;
+      expect(cancelled.code).toBe(1);
+      expect(server.requests.slice(since).filter((request) => request.path === '/v1/embeddings')).toHaveLength(3);
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });
