@@ -26,6 +26,11 @@ export interface IndexStatus {
   embedder: string | null;
   /** Set when the index was built with a different embedder than the current one. */
   embedderMismatch: boolean;
+  /**
+   * The corpus folder holds no file while the index holds some: a drive not
+   * mounted, say. Updating would empty the index, so nothing does unasked.
+   */
+  corpusEmpty?: boolean;
 }
 
 /** Options for one question. */

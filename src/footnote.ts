@@ -322,6 +322,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           files: counts.files,
           chunks: counts.chunks,
           embedder: indexedEmbedder,
+          corpusEmpty: listed.length === 0 && counts.files > 0,
           embedderMismatch:
             !outdated &&
             embedder !== null &&

@@ -14,6 +14,10 @@ export async function ensureIndex(
 ): Promise<IngestReport | null> {
   const status = await footnote.status();
   if (status.exists && !status.stale) return null;
+  if (status.corpusEmpty === true && !status.outdated) {
+    log('the corpus folder is empty; answering from the index as it is (`footnote index` empties it)');
+    return null;
+  }
   log(
     !status.exists
       ? 'no index yet; indexing the corpus…'

@@ -51,6 +51,21 @@ describe('ensureIndex', () => {
     expect(lines.at(-1)).toBe('another index run is updating the index; answering from the index as it is');
   });
 
+  it('leaves the index as it is when the corpus folder is empty (a drive not mounted)', async () => {
+    const { footnote } = setup();
+    const lines: string[] = [];
+    try {
+      await ensureIndex(footnote, () => {});
+      corpus.remove('a.md');
+      corpus.remove('b.md');
+      expect(await ensureIndex(footnote, (line) => lines.push(line))).toBeNull();
+      expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+    } finally {
+      footnote.close();
+    }
+    expect(lines).toEqual(['the corpus folder is empty; answering from the index as it is (`footnote index` empties it)']);
+  });
+
   it('still fails when there is no index to answer from', async () => {
     const { footnote, config } = setup();
     const lock = acquireIndexLock(config.index);
