@@ -43,6 +43,7 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
+      // load-config names unknown file keys before validating; this is the backstop.
       return `has unknown keys ${issue.keys.join(', ')}; allowed: ${Object.keys(configSchema.shape).join(', ')}`;
     case 'invalid_format':
       return `must be a valid ${issue.format}`;

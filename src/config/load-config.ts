@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FootnoteError } from '../shared/errors.js';
 import { configSchema, type Config, type ConfigInput } from './config-schema.js';
 import { FLAG_BY_KEY, formatConfigIssue } from './format-config-issue.js';
+import { nearestKey } from './nearest-key.js';
 
 /** Name of the optional config file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'footnote.config.json';
@@ -128,12 +129,29 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new FootnoteError('CONFIG_FILE_UNREADABLE', { path: file, detail: 'expected a JSON object' });
   }
+  rejectUnknownKeys(Object.keys(parsed));
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     const canonical = FILE_KEY_ALIASES[key] ?? key;
     if (canonical === key || !(canonical in parsed)) values[canonical] = value;
   }
   return values;
+}
+
+/**
+ * Only the file can hold keys the schema does not know (flags and variables are
+ * fixed lists), so they are caught here, where the message can name the file
+ * and the likely typo, rather than as a nameless schema issue.
+ */
+function rejectUnknownKeys(keys: readonly string[]): void {
+  const allowed = [...Object.keys(configSchema.shape), ...Object.keys(FILE_KEY_ALIASES)];
+  const unknown = keys.find((key) => !allowed.includes(key));
+  if (unknown === undefined) return;
+  throw new FootnoteError('CONFIG_UNKNOWN_KEY', {
+    key: unknown,
+    suggestion: nearestKey(unknown, allowed),
+    allowed: allowed.join(', '),
+  });
 }
 
 function fromEnv(env: ConfigSources['env']): Record<string, unknown> {

@@ -22,6 +22,14 @@ const catalogue = {
     hint: (f) =>
       `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`,
   },
+  CONFIG_UNKNOWN_KEY: {
+    exitCode: 2,
+    message: (f) => `config: unknown key "${f['key']}" in footnote.config.json`,
+    hint: (f) =>
+      f['suggestion']
+        ? `did you mean "${f['suggestion']}"? rename the key in footnote.config.json`
+        : `remove it from footnote.config.json; the keys are ${f['allowed']}`,
+  },
   CONFIG_FILE_UNREADABLE: {
     exitCode: 2,
     message: (f) => `config: cannot read ${f['path']}: ${f['detail']}`,

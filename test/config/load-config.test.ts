@@ -83,9 +83,21 @@ describe('loadConfig', () => {
     expect(error.message.split('\n')).toHaveLength(1);
   });
 
-  it('rejects unknown keys in the config file', () => {
-    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ topK: 3 }) }));
-    expect(error.message).toContain('unknown keys topK');
+  it('names an unknown key of the config file and the key it was probably meant to be', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ chatModell: 'x' }) }));
+    expect([error.code, error.exitCode, error.message, error.hint]).toEqual([
+      'CONFIG_UNKNOWN_KEY',
+      2,
+      'config: unknown key "chatModell" in footnote.config.json',
+      'did you mean "chatModel"? rename the key in footnote.config.json',
+    ]);
+  });
+
+  it('lists the allowed keys when an unknown key is close to none of them', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ k: 3, topK: 3 }) }));
+    expect(error.message).toBe('config: unknown key "topK" in footnote.config.json');
+    expect(error.hint).toMatch(/^remove it from footnote\.config\.json; the keys are corpus, index, provider, k, /);
+    expect(error.hint).toContain(', model');
   });
 
   it('requires an API key for the openai provider', () => {

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
+
+const workDirs: string[] = [];
+
+/** An empty working directory, with `config` as its footnote.config.json when given. */
+function makeWorkDir(config?: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-usage-'));
+  workDirs.push(dir);
+  if (config !== undefined) fs.writeFileSync(path.join(dir, 'footnote.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of workDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The `error:` and `hint:` lines of a run that failed with a usage error (exit 2) and printed nothing else. */
+function usageError(result: CliResult): [string, string] {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(2);
+  return [lines[0] ?? '', lines[1] ?? ''];
+}
+
+describe('footnote config errors', () => {
+  it('names an unknown key of footnote.config.json and suggests the key it resembles', async () => {
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir({ chatModell: 'llama3.2' }) });
+    expect(usageError(result)).toEqual([
+      'error: config: unknown key "chatModell" in footnote.config.json',
+      'hint: did you mean "chatModel"? rename the key in footnote.config.json',
+    ]);
+  });
+});
