@@ -72,11 +72,10 @@ export interface ConfigSources {
  * @throws FootnoteError CONFIG_INVALID or CONFIG_FILE_UNREADABLE
  */
 export function loadConfig(sources: ConfigSources): Config {
-  const merged: Record<string, unknown> = {
-    ...readConfigFile(sources.cwd),
-    ...fromEnv(sources.env),
-    ...withoutUndefined(sources.flags),
-  };
+  const file = readConfigFile(sources.cwd);
+  const env = fromEnv(sources.env);
+  const flags = withoutUndefined(sources.flags);
+  const merged: Record<string, unknown> = { ...file, ...env.values, ...flags };
   for (const key of NUMERIC_KEYS) {
     const value = merged[key];
     if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
@@ -93,7 +92,7 @@ export function loadConfig(sources: ConfigSources): Config {
     const issue = result.error.issues[0];
     if (!issue) throw new FootnoteError('CONFIG_INVALID', { detail: 'invalid settings', key: '' });
     const { key, detail } = formatConfigIssue(issue, merged);
-    throw new FootnoteError('CONFIG_INVALID', { detail, key, flag: FLAG_BY_KEY[key] ?? ENV_BY_KEY[key as keyof ConfigInput] });
+    throw new FootnoteError('CONFIG_INVALID', { detail, key, ...originOf(key, { flags, env, file }) });
   }
   const parsed = result.data;
   const provider = parsed.provider ?? (parsed.openaiApiKey ? 'openai' : 'local');
@@ -106,6 +105,20 @@ export function loadConfig(sources: ConfigSources): Config {
     corpus: path.resolve(sources.cwd, parsed.corpus),
     index: path.resolve(sources.cwd, parsed.index),
   };
+}
+
+/**
+ * Where the value of `key` was written, for the hint: not always where the user
+ * would look first (a variable exported long ago outlives the flag they retype).
+ */
+function originOf(
+  key: string,
+  layers: { flags: Record<string, unknown>; env: ReturnType<typeof fromEnv>; file: Record<string, unknown> },
+): Record<string, string | undefined> {
+  if (key in layers.flags) return { origin: 'flag', name: FLAG_BY_KEY[key] };
+  if (key in layers.env.values) return { origin: 'env', name: layers.env.names[key] };
+  if (key in layers.file) return { origin: 'file' };
+  return { flag: FLAG_BY_KEY[key] ?? ENV_BY_KEY[key as keyof ConfigInput] };
 }
 
 function readConfigFile(cwd: string): Record<string, unknown> {
@@ -154,15 +167,19 @@ function rejectUnknownKeys(keys: readonly string[]): void {
   });
 }
 
-function fromEnv(env: ConfigSources['env']): Record<string, unknown> {
+/** Settings from the environment, and the variable each one was read from. */
+function fromEnv(env: ConfigSources['env']): { values: Record<string, unknown>; names: Record<string, string> } {
   const values: Record<string, unknown> = {};
-  for (const names of [LEGACY_ENV_BY_KEY, ENV_BY_KEY]) {
-    for (const [key, name] of Object.entries(names)) {
+  const names: Record<string, string> = {};
+  for (const byKey of [LEGACY_ENV_BY_KEY, ENV_BY_KEY]) {
+    for (const [key, name] of Object.entries(byKey)) {
       const value = env[name];
-      if (value !== undefined && value !== '') values[key] = value;
+      if (value === undefined || value === '') continue;
+      values[key] = value;
+      names[key] = name;
     }
   }
-  return values;
+  return { values, names };
 }
 
 function withoutUndefined(flags: ConfigSources['flags']): Record<string, unknown> {

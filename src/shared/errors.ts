@@ -19,8 +19,13 @@ const catalogue = {
   CONFIG_INVALID: {
     exitCode: 2,
     message: (f) => `config: ${f['detail']}`,
-    hint: (f) =>
-      `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`,
+    // `origin` says where the bad value came from: a flag, a variable or the file.
+    hint: (f) => {
+      if (f['origin'] === 'flag') return `fix the value of ${f['name']}`;
+      if (f['origin'] === 'env') return `fix or unset the environment variable ${f['name']}`;
+      if (f['origin'] === 'file') return `fix "${f['key']}" in footnote.config.json`;
+      return `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`;
+    },
   },
   CONFIG_UNKNOWN_KEY: {
     exitCode: 2,

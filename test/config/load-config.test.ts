@@ -137,8 +137,16 @@ describe('loadConfig', () => {
     expect([error.code, error.message, error.hint]).toEqual([
       'CONFIG_INVALID',
       'config: "maxRetries" must be a number (got "lots")',
-      'set FOOTNOTE_MAX_RETRIES or "maxRetries" in footnote.config.json',
+      'fix or unset the environment variable FOOTNOTE_MAX_RETRIES',
     ]);
+  });
+
+  it('sends the user to where a bad value came from: the flag, the variable or the file', () => {
+    const cwd = tempDir({ k: 'many' });
+    const env = { FOOTNOTE_K: 'abc' };
+    expect(failure(() => loadConfig({ flags: { k: 'ten' }, env, cwd })).hint).toBe('fix the value of --k');
+    expect(failure(() => loadConfig({ flags: {}, env, cwd })).hint).toBe('fix or unset the environment variable FOOTNOTE_K');
+    expect(failure(() => loadConfig({ flags: {}, env: {}, cwd })).hint).toBe('fix "k" in footnote.config.json');
   });
 
   it('never echoes the API key or a server URL in a config error', () => {

@@ -35,4 +35,9 @@ describe('footnote config errors', () => {
       'hint: did you mean "chatModel"? rename the key in footnote.config.json',
     ]);
   });
+
+  it('names the environment variable a bad value came from (FOOTNOTE_K=abc)', async () => {
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env: { FOOTNOTE_K: 'abc' } });
+    expect(usageError(result)[1]).toBe('hint: fix or unset the environment variable FOOTNOTE_K');
+  });
 });
