@@ -53,14 +53,13 @@ export const configSchema = z
       .default(DEFAULT_CHUNK_OVERLAP_CHARS)
       .describe('characters shared by neighbouring passages'),
     openaiApiKey: z.string().min(1).optional().describe('API key for the openai provider (OPENAI_API_KEY)'),
+    // Only http(s): the client would take ftp:// or file:// and fail at the first request.
     openaiBaseUrl: z
-      .string()
-      .url()
+      .url({ protocol: /^https?$/ })
       .optional()
       .describe('OpenAI-compatible server, e.g. http://localhost:11434/v1 (OPENAI_BASE_URL)'),
     embeddingBaseUrl: z
-      .string()
-      .url()
+      .url({ protocol: /^https?$/ })
       .optional()
       .describe('a separate OpenAI-compatible server for embeddings, e.g. a second llama.cpp server [default: openaiBaseUrl]'),
     embeddingModel: z

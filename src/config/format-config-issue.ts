@@ -46,7 +46,9 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
       // load-config names unknown file keys before validating; this is the backstop.
       return `has unknown keys ${issue.keys.join(', ')}; allowed: ${Object.keys(configSchema.shape).join(', ')}`;
     case 'invalid_format':
-      return `must be a valid ${issue.format}`;
+      return issue.format === 'url'
+        ? 'must be an http:// or https:// URL, e.g. http://localhost:11434/v1'
+        : `must be a valid ${issue.format}`;
     default:
       return issue.message;
   }

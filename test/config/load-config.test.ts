@@ -153,6 +153,20 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'http://user:pa ss@host' }, cwd: tempDir({ openaiApiKey: 42 }) }));
     expect(error.message).toBe('config: "openaiApiKey" must be a string');
     const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
-    expect(urlError.message).toBe('config: "openaiBaseUrl" must be a valid url');
+    expect(urlError.message).toBe('config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1');
+  });
+
+  it.each([
+    ['OPENAI_BASE_URL', 'openaiBaseUrl'],
+    ['FOOTNOTE_EMBEDDING_BASE_URL', 'embeddingBaseUrl'],
+  ])('accepts only http and https URLs in %s', (variable, key) => {
+    const env = { OPENAI_API_KEY: 'sk-test', [variable]: 'ftp://localhost:11434/v1' };
+    const error = failure(() => loadConfig({ flags: {}, env, cwd: tempDir() }));
+    expect([error.message, error.hint]).toEqual([
+      `config: "${key}" must be an http:// or https:// URL, e.g. http://localhost:11434/v1`,
+      `fix or unset the environment variable ${variable}`,
+    ]);
+    const ok = loadConfig({ flags: {}, env: { ...env, [variable]: 'HTTPS://example.com/v1' }, cwd: tempDir() });
+    expect(ok[key as 'openaiBaseUrl']).toBe('HTTPS://example.com/v1');
   });
 });

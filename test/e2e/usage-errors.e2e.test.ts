@@ -40,4 +40,13 @@ describe('footnote config errors', () => {
     const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env: { FOOTNOTE_K: 'abc' } });
     expect(usageError(result)[1]).toBe('hint: fix or unset the environment variable FOOTNOTE_K');
   });
+
+  it('rejects a server URL that is not http(s) before reaching for it', async () => {
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'ftp://localhost:11434/v1' };
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env });
+    expect(usageError(result)).toEqual([
+      'error: config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1',
+      'hint: fix or unset the environment variable OPENAI_BASE_URL',
+    ]);
+  });
 });
