@@ -38,6 +38,7 @@ const LEGACY_ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = 
 /** Short names accepted in footnote.config.json, matching the flags (`"model"` for `--model`). */
 const FILE_KEY_ALIASES: Readonly<Record<string, keyof ConfigInput>> = { model: 'chatModel' };
 
+/** Integer settings; all of footnote's numbers are counts, sizes or milliseconds. */
 const NUMERIC_KEYS = new Set([
   'k',
   'chunkSize',
@@ -78,9 +79,9 @@ export function loadConfig(sources: ConfigSources): Config {
   const merged: Record<string, unknown> = { ...file, ...env.values, ...flags };
   for (const key of NUMERIC_KEYS) {
     const value = merged[key];
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-      merged[key] = Number(value);
-    }
+    // Only plain decimal integers: Number() would also read "1e1", "0x3" and
+    // "0b11", which nobody means when typing a passage count.
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) merged[key] = Number(value);
   }
   for (const key of BOOLEAN_KEYS) {
     const value = merged[key];

@@ -63,7 +63,7 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: { k: 'ten' }, env: {}, cwd: tempDir() }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('config: "k" must be a number (got "ten")');
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got "ten")');
     expect(error.hint).toContain('--k');
   });
 
@@ -74,7 +74,16 @@ describe('loadConfig', () => {
 
   it('rejects a k out of range', () => {
     const error = failure(() => loadConfig({ flags: { k: 500 }, env: {}, cwd: tempDir() }));
-    expect(error.message).toBe('config: "k" must be at most 50 (got 500)');
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got 500)');
+  });
+
+  it.each(['1e1', '0x3', '0b11', '3.5', '+4', 'Infinity'])('takes only a plain integer for k, not %s', (k) => {
+    const error = failure(() => loadConfig({ flags: { k }, env: {}, cwd: tempDir() }));
+    expect(error.message).toBe(`config: "k" must be an integer from 1 to 50 (got "${k}")`);
+  });
+
+  it('reads an integer with spaces around it, as a variable may have', () => {
+    expect(loadConfig({ flags: {}, env: { FOOTNOTE_K: ' 7 ' }, cwd: tempDir() }).k).toBe(7);
   });
 
   it('reports a config file that is not JSON in one line', () => {
@@ -136,7 +145,7 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: {}, env: { FOOTNOTE_MAX_RETRIES: 'lots' }, cwd: tempDir() }));
     expect([error.code, error.message, error.hint]).toEqual([
       'CONFIG_INVALID',
-      'config: "maxRetries" must be a number (got "lots")',
+      'config: "maxRetries" must be an integer from 0 to 10 (got "lots")',
       'fix or unset the environment variable FOOTNOTE_MAX_RETRIES',
     ]);
   });

@@ -50,3 +50,13 @@ describe('footnote config errors', () => {
     ]);
   });
 });
+
+describe('footnote option errors', () => {
+  it.each(['1e1', '0x3'])('takes only a plain integer for --k, not %s', async (k) => {
+    const result = await runCli(['ask', 'Who?', '--k', k], { cwd: makeWorkDir() });
+    expect(usageError(result)).toEqual([
+      `error: config: "k" must be an integer from 1 to 50 (got "${k}")`,
+      'hint: fix the value of --k',
+    ]);
+  });
+});
