@@ -5,6 +5,7 @@ import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { rejectRepeatedOptions } from './reject-repeated-options.js';
 
 /**
  * The bin entry: parses argv, runs one command and maps every failure to one
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(askCommand)
     .command(evalCommand)
     .strict()
+    .middleware((args) => rejectRepeatedOptions(args, argv), true)
     .help()
     .alias('h', 'help')
     .version(false)

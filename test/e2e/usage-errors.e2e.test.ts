@@ -59,4 +59,9 @@ describe('footnote option errors', () => {
       'hint: fix the value of --k',
     ]);
   });
+
+  it('says an option was given twice instead of calling both values "not a number"', async () => {
+    const result = await runCli(['ask', 'Who?', '--k', '3', '--k', '4'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: --k was given twice ("3", "4"); give it once');
+  });
 });
