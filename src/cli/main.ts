@@ -5,6 +5,7 @@ import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { packageVersion } from './package-version.js';
 import { rejectRepeatedOptions } from './reject-repeated-options.js';
 
 /**
@@ -24,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .middleware((args) => rejectRepeatedOptions(args, argv), true)
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(packageVersion())
     // Every other word footnote prints is English; yargs would follow LANG and
     // mix in its own translations (dist/ bundles yargs without its locale files).
     .locale('en')

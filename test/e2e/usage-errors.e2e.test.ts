@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { PROJECT_ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const workDirs: string[] = [];
 
@@ -63,5 +63,15 @@ describe('footnote option errors', () => {
   it('says an option was given twice instead of calling both values "not a number"', async () => {
     const result = await runCli(['ask', 'Who?', '--k', '3', '--k', '4'], { cwd: makeWorkDir() });
     expect(usageError(result)[0]).toBe('error: --k was given twice ("3", "4"); give it once');
+  });
+});
+
+describe('footnote --version', () => {
+  it("prints footnote's version from its package.json, whatever the working directory", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const cwd = makeWorkDir();
+    fs.writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'someone-else', version: '9.9.9' }));
+    const result = await runCli(['--version'], { cwd });
+    expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
