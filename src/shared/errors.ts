@@ -45,6 +45,14 @@ const catalogue = {
     message: (f) => `${f['detail']}`,
     hint: () => 'run `footnote --help` for the commands and options',
   },
+  UNKNOWN_COMMAND: {
+    exitCode: 2,
+    message: (f) => `unknown command "${f['command']}"; the commands are ${f['commands']}`,
+    hint: (f) =>
+      f['suggestion']
+        ? `did you mean \`footnote ${f['suggestion']}\`?`
+        : 'run `footnote` alone for the chat, `footnote ask "…"` for one answer, or `footnote --help`',
+  },
   CORPUS_NOT_FOUND: {
     exitCode: 1,
     message: (f) => `corpus folder not found: ${f['path']}`,

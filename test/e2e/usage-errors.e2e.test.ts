@@ -60,6 +60,11 @@ describe('footnote option errors', () => {
     ]);
   });
 
+  it('says an unknown word is an unknown command, and lists the commands', async () => {
+    const result = await runCli(['frobnicate'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: unknown command "frobnicate"; the commands are index, ask, eval');
+  });
+
   it('says an option was given twice instead of calling both values "not a number"', async () => {
     const result = await runCli(['ask', 'Who?', '--k', '3', '--k', '4'], { cwd: makeWorkDir() });
     expect(usageError(result)[0]).toBe('error: --k was given twice ("3", "4"); give it once');
