@@ -12,7 +12,8 @@ import { FootnoteError } from '../shared/errors.js';
  */
 export function rejectRepeatedOptions(parsed: Record<string, unknown>, argv: readonly string[]): void {
   const repeated = Object.entries(parsed).filter(
-    (entry): entry is [string, unknown[]] => entry[0] !== '_' && Array.isArray(entry[1]),
+    // `_` and `--` hold the words, not options.
+    (entry): entry is [string, unknown[]] => entry[0] !== '_' && entry[0] !== '--' && Array.isArray(entry[1]),
   );
   const [first] = repeated;
   if (first === undefined) return;

@@ -29,7 +29,7 @@ describe('rejectRepeatedOptions', () => {
   });
 
   it('lets options given once and the words after -- through', () => {
-    const parsed = { _: ['ask', '--k', '--k'], k: '3', json: true };
+    const parsed = { _: ['ask'], '--': ['--k', '--k'], k: '3', json: true };
     expect(messageOf(() => rejectRepeatedOptions(parsed, ['ask', '--k', '3', '--json', '--', '--k', '--k']))).toBe('no error');
   });
 });
