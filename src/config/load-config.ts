@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FootnoteError } from '../shared/errors.js';
-import { configSchema, type Config, type ConfigInput } from './config-schema.js';
+import { configSchema, resolveChunkOverlap, type Config, type ConfigInput } from './config-schema.js';
 import { FLAG_BY_KEY, formatConfigIssue } from './format-config-issue.js';
 import { nearestKey } from './nearest-key.js';
 
@@ -103,6 +103,7 @@ export function loadConfig(sources: ConfigSources): Config {
   return {
     ...parsed,
     provider,
+    chunkOverlap: resolveChunkOverlap(parsed.chunkOverlap, parsed.chunkSize),
     corpus: path.resolve(sources.cwd, parsed.corpus),
     index: path.resolve(sources.cwd, parsed.index),
   };

@@ -86,6 +86,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ flags: {}, env: { FOOTNOTE_K: ' 7 ' }, cwd: tempDir() }).k).toBe(7);
   });
 
+  it('caps the passage overlap at half the passage size', () => {
+    const error = failure(() => loadConfig({ flags: { chunkSize: '200', chunkOverlap: '199' }, env: {}, cwd: tempDir() }));
+    expect([error.message, error.hint]).toEqual([
+      'config: "chunkOverlap" must be at most half of "chunkSize": 100 for 200 (got 199)',
+      'fix the value of --chunk-overlap',
+    ]);
+    expect(loadConfig({ flags: { chunkSize: '200', chunkOverlap: '100' }, env: {}, cwd: tempDir() }).chunkOverlap).toBe(100);
+  });
+
+  it('shrinks the default overlap to fit a small passage size, and keeps it otherwise', () => {
+    expect(loadConfig({ flags: { chunkSize: '200' }, env: {}, cwd: tempDir() }).chunkOverlap).toBe(100);
+    expect(loadConfig({ flags: {}, env: {}, cwd: tempDir() })).toMatchObject({ chunkSize: 1000, chunkOverlap: 150 });
+  });
+
   it('reports a config file that is not JSON in one line', () => {
     const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir('{ k: 3') }));
     expect(error.code).toBe('CONFIG_FILE_UNREADABLE');
