@@ -65,6 +65,20 @@ describe('footnote option errors', () => {
     expect(usageError(result)[0]).toBe('error: unknown command "frobnicate"; the commands are index, ask, eval');
   });
 
+  it('refuses a passage overlap above half the passage size', async () => {
+    const result = await runCli(['index', '--chunk-size', '200', '--chunk-overlap', '199'], { cwd: makeWorkDir() });
+    expect(usageError(result)).toEqual([
+      'error: config: "chunkOverlap" must be at most half of "chunkSize": 100 for 200 (got 199)',
+      'hint: fix the value of --chunk-overlap',
+    ]);
+  });
+
+  it('shows the passage size and overlap options in --help, as the README does', async () => {
+    const result = await runCli(['index', '--help'], { cwd: makeWorkDir() });
+    expect(result.stdout).toContain('--chunk-size');
+    expect(result.stdout).toContain('--chunk-overlap');
+  });
+
   it('says an option was given twice instead of calling both values "not a number"', async () => {
     const result = await runCli(['ask', 'Who?', '--k', '3', '--k', '4'], { cwd: makeWorkDir() });
     expect(usageError(result)[0]).toBe('error: --k was given twice ("3", "4"); give it once');
