@@ -142,12 +142,21 @@ const catalogue = {
     hint: () =>
       'pass a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) or a SQuAD v1.1 JSON file',
   },
+  LINES_FAILED: {
+    exitCode: 1,
+    message: (f) => `${f['failedQuestions']} of ${plural(f['questions'], 'question')} failed`,
+    hint: () => 'the error lines above say why',
+  },
   ABORTED: {
     exitCode: 1,
     message: (f) => (f['what'] === 'answer' ? 'cancelled before the answer was complete' : 'cancelled'),
     hint: (f) => (f['what'] === 'answer' ? 'ask again for the whole answer' : 'run the command again to finish the work'),
   },
 } satisfies Record<string, CatalogueEntry>;
+
+function plural(count: string | number | undefined, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** Every error code footnote can raise. */
 export type ErrorCode = keyof typeof catalogue;

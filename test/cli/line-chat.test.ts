@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runLineChat } from '../../src/cli/line-chat.js';
+import { FootnoteError } from '../../src/shared/errors.js';
 import type { Answer } from '../../src/shared/types.js';
 import { FakeFootnote, makeCitation } from '../helpers/fake-footnote.js';
 
@@ -11,7 +12,26 @@ function collect(stream: PassThrough): () => string {
   return () => chunks.join('');
 }
 
+/** Runs the piped chat on `lines`; returns what it printed, logged and reported. */
+async function chat(footnote: FakeFootnote, lines: string[]) {
+  const output = new PassThrough();
+  const log = new PassThrough();
+  const printed = collect(output);
+  const logged = collect(log);
+  const summary = await runLineChat(footnote, Readable.from([`${lines.join('\n')}\n`]), output, log);
+  return { summary, printed: printed(), logged: logged() };
+}
+
+const mismatch = new FootnoteError('EMBEDDER_MISMATCH', { indexed: 'openai:text-embedding-3-small', current: 'local@1' });
+
 describe('runLineChat', () => {
+  it('counts the questions that failed, so that the exit code can say so', async () => {
+    const footnote = new FakeFootnote({ answers: { 'Who?': { events: [], error: mismatch }, 'Where?': { events: [], error: mismatch } } });
+    const { summary, logged } = await chat(footnote, ['Who?', 'When?', 'Where?']);
+    expect(summary).toEqual({ questions: 3, failedQuestions: 2 });
+    expect(logged.match(/^error: the index was built with embedder/gm)).toHaveLength(2);
+  });
+
   it('prints the offline label and the citation-check notes, as `footnote ask` does', async () => {
     const question = 'Who led the team?';
     const answer: Answer = {
