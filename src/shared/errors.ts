@@ -144,8 +144,14 @@ const catalogue = {
   },
   LINES_FAILED: {
     exitCode: 1,
-    message: (f) => `${f['failedQuestions']} of ${plural(f['questions'], 'question')} failed`,
-    hint: () => 'the error lines above say why',
+    message: (f) =>
+      [
+        f['failedQuestions'] ? `${f['failedQuestions']} of ${plural(f['questions'], 'question')} failed` : '',
+        f['rejectedCommands'] ? `${plural(f['rejectedCommands'], 'command')} ${f['rejectedCommands'] === 1 ? 'was' : 'were'} rejected` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(' and '),
+    hint: () => 'the error lines above say why; /help lists the commands piped input takes',
   },
   ABORTED: {
     exitCode: 1,

@@ -77,6 +77,22 @@ describe('footnote with piped stdin', () => {
       await server.close();
     }
   });
+
+  it('takes /k, /clear and /help, rejects other slash commands in one line, and exits 1 for them', async () => {
+    const input = ['/help', '/k 1', QUESTION, '/clear', '/open 1', ''].join('\n');
+    const result = await runCli([], { cwd: makeWorkDir(), input });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('/k <n> — Set passages retrieved per question (1-50)');
+    expect(result.stderr).toContain('passages per question: 1\n');
+    expect(result.stderr).toContain(
+      'error: /open works only in the chat app (run footnote in a terminal); piped input takes /help, /k, /clear, /quit\n',
+    );
+    expect(result.stderr).toContain('error: 1 command was rejected\n');
+    // One passage per question, and no slash command was searched for.
+    expect(result.stdout.split(/^> /m).filter((part) => part !== '')).toHaveLength(1);
+    expect(result.stdout).toContain('[1] ');
+    expect(result.stdout).not.toContain('[2] ');
+  });
 });
 
 /** Escape sequences (CSI, OSC, charset) removed: the text a user sees, in drawing order. */

@@ -24,7 +24,7 @@ export const defaultCommand: CommandModule<object, GlobalArgs> = {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         const summary = await runLineChat(footnote, process.stdin, process.stdout, process.stderr);
         // A script must learn that something failed without reading stderr.
-        if (summary.failedQuestions > 0) {
+        if (summary.failedQuestions > 0 || summary.rejectedCommands > 0) {
           throw new FootnoteError('LINES_FAILED', { ...summary });
         }
         return;
