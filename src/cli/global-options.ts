@@ -26,8 +26,11 @@ export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     // Numbers are read as strings so that a bad value reaches the config check
     // as typed ("ten"), not as the NaN yargs would make of it.
     .option('k', { type: 'string', describe: 'passages to retrieve per question [default: 5]' })
-    .option('chunk-size', { type: 'string', describe: 'passage size in characters [default: 1000]', hidden: true })
-    .option('chunk-overlap', { type: 'string', describe: 'passage overlap in characters [default: 150]', hidden: true })
+    .option('chunk-size', { type: 'string', describe: 'passage size in characters, 200-8000 [default: 1000]' })
+    .option('chunk-overlap', {
+      type: 'string',
+      describe: 'characters neighbouring passages share, at most half of --chunk-size [default: 150]',
+    })
     .option('model', {
       type: 'string',
       alias: 'chat-model',

@@ -5,6 +5,12 @@ import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { packageVersion } from './package-version.js';
+import { rejectRepeatedOptions } from './reject-repeated-options.js';
+import { rejectUnknownCommand } from './reject-unknown-command.js';
+
+/** The named commands, as `footnote <name>` takes them. */
+const COMMAND_NAMES = [indexCommand, askCommand, evalCommand].map((command) => String(command.command).split(' ')[0] ?? '');
 
 /**
  * The bin entry: parses argv, runs one command and maps every failure to one
@@ -20,9 +26,13 @@ export async function main(argv: string[]): Promise<number> {
     .command(askCommand)
     .command(evalCommand)
     .strict()
+    .middleware((args) => {
+      rejectUnknownCommand(args, COMMAND_NAMES);
+      rejectRepeatedOptions(args, argv);
+    }, true)
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(packageVersion())
     // Every other word footnote prints is English; yargs would follow LANG and
     // mix in its own translations (dist/ bundles yargs without its locale files).
     .locale('en')

@@ -45,22 +45,23 @@ export const configSchema = z
       .max(8000)
       .default(DEFAULT_CHUNK_SIZE_CHARS)
       .describe('target passage size in characters'),
+    // No zod default: unset, it is DEFAULT_CHUNK_OVERLAP_CHARS capped at half of
+    // chunkSize (`resolveChunkOverlap`), so that a small --chunk-size alone is valid.
     chunkOverlap: z
       .number()
       .int()
       .min(0)
       .max(2000)
-      .default(DEFAULT_CHUNK_OVERLAP_CHARS)
-      .describe('characters shared by neighbouring passages'),
+      .optional()
+      .describe(`characters shared by neighbouring passages, at most half of chunkSize [default: ${DEFAULT_CHUNK_OVERLAP_CHARS}]`),
     openaiApiKey: z.string().min(1).optional().describe('API key for the openai provider (OPENAI_API_KEY)'),
+    // Only http(s): the client would take ftp:// or file:// and fail at the first request.
     openaiBaseUrl: z
-      .string()
-      .url()
+      .url({ protocol: /^https?$/ })
       .optional()
       .describe('OpenAI-compatible server, e.g. http://localhost:11434/v1 (OPENAI_BASE_URL)'),
     embeddingBaseUrl: z
-      .string()
-      .url()
+      .url({ protocol: /^https?$/ })
       .optional()
       .describe('a separate OpenAI-compatible server for embeddings, e.g. a second llama.cpp server [default: openaiBaseUrl]'),
     embeddingModel: z
@@ -137,17 +138,36 @@ export const configSchema = z
       .describe('answer extractively when the server cannot be reached (--no-fallback to fail instead) [default: true]'),
   })
   .strict()
-  .refine((config) => config.chunkOverlap < config.chunkSize, {
-    message: 'must be smaller than chunkSize',
-    path: ['chunkOverlap'],
+  .superRefine((config, context) => {
+    // At half the size every character is in about two passages already; past
+    // that the window barely moves (199 of 200 made 21 times as many passages).
+    const most = maxChunkOverlap(config.chunkSize);
+    if (config.chunkOverlap !== undefined && config.chunkOverlap > most) {
+      context.addIssue({
+        code: 'custom',
+        path: ['chunkOverlap'],
+        message: `must be at most half of "chunkSize": ${most} for ${config.chunkSize}`,
+      });
+    }
   });
+
+/** The largest overlap allowed for passages of `chunkSize` characters. */
+export function maxChunkOverlap(chunkSize: number): number {
+  return Math.floor(chunkSize / 2);
+}
+
+/** The overlap to use: the one set, else the default, capped for small passages. */
+export function resolveChunkOverlap(chunkOverlap: number | undefined, chunkSize: number): number {
+  return chunkOverlap ?? Math.min(DEFAULT_CHUNK_OVERLAP_CHARS, maxChunkOverlap(chunkSize));
+}
 
 /** Settings as written by the user, before defaults. */
 export type ConfigInput = z.input<typeof configSchema>;
 
 /** Validated settings with the provider resolved. */
-export type Config = Omit<z.output<typeof configSchema>, 'provider'> & {
+export type Config = Omit<z.output<typeof configSchema>, 'provider' | 'chunkOverlap'> & {
   provider: 'local' | 'openai';
+  chunkOverlap: number;
 };
 
 /** The slice the chunker needs. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { configSchema } from './config-schema.js';
 
 /** The command-line flag that sets each config key, for hints; keys without one are hinted by their environment variable. */
@@ -31,6 +31,11 @@ export function formatConfigIssue(
 }
 
 function describeExpectation(issue: z.core.$ZodIssue): string {
+  const range = integerRange(String(issue.path[0]));
+  // One wording for a word, a fraction and a number out of range, as the chat's /k has.
+  if (range !== undefined && ['invalid_type', 'too_small', 'too_big'].includes(issue.code)) {
+    return `must be an integer from ${range.min} to ${range.max}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
       return `must be ${article(issue.expected)}`;
@@ -43,12 +48,24 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
+      // load-config names unknown file keys before validating; this is the backstop.
       return `has unknown keys ${issue.keys.join(', ')}; allowed: ${Object.keys(configSchema.shape).join(', ')}`;
     case 'invalid_format':
-      return `must be a valid ${issue.format}`;
+      return issue.format === 'url'
+        ? 'must be an http:// or https:// URL, e.g. http://localhost:11434/v1'
+        : `must be a valid ${issue.format}`;
     default:
       return issue.message;
   }
+}
+
+/** The bounds of an integer setting, read from the schema so that they cannot drift. */
+function integerRange(key: string): { min: number; max: number } | undefined {
+  let field: z.ZodType | undefined = (configSchema.shape as Record<string, z.ZodType>)[key];
+  while (field instanceof z.ZodDefault || field instanceof z.ZodOptional) field = field.unwrap() as z.ZodType;
+  if (!(field instanceof z.ZodNumber) || !field.isInt) return undefined;
+  const { minValue, maxValue } = field;
+  return minValue === null || maxValue === null ? undefined : { min: minValue, max: maxValue };
 }
 
 function article(type: string): string {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FootnoteError } from '../shared/errors.js';
-import { configSchema, type Config, type ConfigInput } from './config-schema.js';
+import { configSchema, resolveChunkOverlap, type Config, type ConfigInput } from './config-schema.js';
 import { FLAG_BY_KEY, formatConfigIssue } from './format-config-issue.js';
+import { nearestKey } from './nearest-key.js';
 
 /** Name of the optional config file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'footnote.config.json';
@@ -37,6 +38,7 @@ const LEGACY_ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = 
 /** Short names accepted in footnote.config.json, matching the flags (`"model"` for `--model`). */
 const FILE_KEY_ALIASES: Readonly<Record<string, keyof ConfigInput>> = { model: 'chatModel' };
 
+/** Integer settings; all of footnote's numbers are counts, sizes or milliseconds. */
 const NUMERIC_KEYS = new Set([
   'k',
   'chunkSize',
@@ -71,16 +73,15 @@ export interface ConfigSources {
  * @throws FootnoteError CONFIG_INVALID or CONFIG_FILE_UNREADABLE
  */
 export function loadConfig(sources: ConfigSources): Config {
-  const merged: Record<string, unknown> = {
-    ...readConfigFile(sources.cwd),
-    ...fromEnv(sources.env),
-    ...withoutUndefined(sources.flags),
-  };
+  const file = readConfigFile(sources.cwd);
+  const env = fromEnv(sources.env);
+  const flags = withoutUndefined(sources.flags);
+  const merged: Record<string, unknown> = { ...file, ...env.values, ...flags };
   for (const key of NUMERIC_KEYS) {
     const value = merged[key];
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-      merged[key] = Number(value);
-    }
+    // Only plain decimal integers: Number() would also read "1e1", "0x3" and
+    // "0b11", which nobody means when typing a passage count.
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) merged[key] = Number(value);
   }
   for (const key of BOOLEAN_KEYS) {
     const value = merged[key];
@@ -92,7 +93,7 @@ export function loadConfig(sources: ConfigSources): Config {
     const issue = result.error.issues[0];
     if (!issue) throw new FootnoteError('CONFIG_INVALID', { detail: 'invalid settings', key: '' });
     const { key, detail } = formatConfigIssue(issue, merged);
-    throw new FootnoteError('CONFIG_INVALID', { detail, key, flag: FLAG_BY_KEY[key] ?? ENV_BY_KEY[key as keyof ConfigInput] });
+    throw new FootnoteError('CONFIG_INVALID', { detail, key, ...originOf(key, { flags, env, file }) });
   }
   const parsed = result.data;
   const provider = parsed.provider ?? (parsed.openaiApiKey ? 'openai' : 'local');
@@ -102,9 +103,24 @@ export function loadConfig(sources: ConfigSources): Config {
   return {
     ...parsed,
     provider,
+    chunkOverlap: resolveChunkOverlap(parsed.chunkOverlap, parsed.chunkSize),
     corpus: path.resolve(sources.cwd, parsed.corpus),
     index: path.resolve(sources.cwd, parsed.index),
   };
+}
+
+/**
+ * Where the value of `key` was written, for the hint: not always where the user
+ * would look first (a variable exported long ago outlives the flag they retype).
+ */
+function originOf(
+  key: string,
+  layers: { flags: Record<string, unknown>; env: ReturnType<typeof fromEnv>; file: Record<string, unknown> },
+): Record<string, string | undefined> {
+  if (key in layers.flags) return { origin: 'flag', name: FLAG_BY_KEY[key] };
+  if (key in layers.env.values) return { origin: 'env', name: layers.env.names[key] };
+  if (key in layers.file) return { origin: 'file' };
+  return { flag: FLAG_BY_KEY[key] ?? ENV_BY_KEY[key as keyof ConfigInput] };
 }
 
 function readConfigFile(cwd: string): Record<string, unknown> {
@@ -128,6 +144,7 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new FootnoteError('CONFIG_FILE_UNREADABLE', { path: file, detail: 'expected a JSON object' });
   }
+  rejectUnknownKeys(Object.keys(parsed));
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     const canonical = FILE_KEY_ALIASES[key] ?? key;
@@ -136,15 +153,35 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   return values;
 }
 
-function fromEnv(env: ConfigSources['env']): Record<string, unknown> {
+/**
+ * Only the file can hold keys the schema does not know (flags and variables are
+ * fixed lists), so they are caught here, where the message can name the file
+ * and the likely typo, rather than as a nameless schema issue.
+ */
+function rejectUnknownKeys(keys: readonly string[]): void {
+  const allowed = [...Object.keys(configSchema.shape), ...Object.keys(FILE_KEY_ALIASES)];
+  const unknown = keys.find((key) => !allowed.includes(key));
+  if (unknown === undefined) return;
+  throw new FootnoteError('CONFIG_UNKNOWN_KEY', {
+    key: unknown,
+    suggestion: nearestKey(unknown, allowed),
+    allowed: allowed.join(', '),
+  });
+}
+
+/** Settings from the environment, and the variable each one was read from. */
+function fromEnv(env: ConfigSources['env']): { values: Record<string, unknown>; names: Record<string, string> } {
   const values: Record<string, unknown> = {};
-  for (const names of [LEGACY_ENV_BY_KEY, ENV_BY_KEY]) {
-    for (const [key, name] of Object.entries(names)) {
+  const names: Record<string, string> = {};
+  for (const byKey of [LEGACY_ENV_BY_KEY, ENV_BY_KEY]) {
+    for (const [key, name] of Object.entries(byKey)) {
       const value = env[name];
-      if (value !== undefined && value !== '') values[key] = value;
+      if (value === undefined || value === '') continue;
+      values[key] = value;
+      names[key] = name;
     }
   }
-  return values;
+  return { values, names };
 }
 
 function withoutUndefined(flags: ConfigSources['flags']): Record<string, unknown> {

@@ -19,8 +19,21 @@ const catalogue = {
   CONFIG_INVALID: {
     exitCode: 2,
     message: (f) => `config: ${f['detail']}`,
+    // `origin` says where the bad value came from: a flag, a variable or the file.
+    hint: (f) => {
+      if (f['origin'] === 'flag') return `fix the value of ${f['name']}`;
+      if (f['origin'] === 'env') return `fix or unset the environment variable ${f['name']}`;
+      if (f['origin'] === 'file') return `fix "${f['key']}" in footnote.config.json`;
+      return `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`;
+    },
+  },
+  CONFIG_UNKNOWN_KEY: {
+    exitCode: 2,
+    message: (f) => `config: unknown key "${f['key']}" in footnote.config.json`,
     hint: (f) =>
-      `set ${f['flag'] ?? 'the flag'} or "${f['key']}" in footnote.config.json`,
+      f['suggestion']
+        ? `did you mean "${f['suggestion']}"? rename the key in footnote.config.json`
+        : `remove it from footnote.config.json; the keys are ${f['allowed']}`,
   },
   CONFIG_FILE_UNREADABLE: {
     exitCode: 2,
@@ -31,6 +44,14 @@ const catalogue = {
     exitCode: 2,
     message: (f) => `${f['detail']}`,
     hint: () => 'run `footnote --help` for the commands and options',
+  },
+  UNKNOWN_COMMAND: {
+    exitCode: 2,
+    message: (f) => `unknown command "${f['command']}"; the commands are ${f['commands']}`,
+    hint: (f) =>
+      f['suggestion']
+        ? `did you mean \`footnote ${f['suggestion']}\`?`
+        : 'run `footnote` alone for the chat, `footnote ask "…"` for one answer, or `footnote --help`',
   },
   CORPUS_NOT_FOUND: {
     exitCode: 1,
@@ -158,12 +179,27 @@ const catalogue = {
     hint: () =>
       'pass a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) or a SQuAD v1.1 JSON file',
   },
+  LINES_FAILED: {
+    exitCode: 1,
+    message: (f) =>
+      [
+        f['failedQuestions'] ? `${f['failedQuestions']} of ${plural(f['questions'], 'question')} failed` : '',
+        f['rejectedCommands'] ? `${plural(f['rejectedCommands'], 'command')} ${f['rejectedCommands'] === 1 ? 'was' : 'were'} rejected` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(' and '),
+    hint: () => 'the error lines above say why; /help lists the commands piped input takes',
+  },
   ABORTED: {
     exitCode: 1,
     message: (f) => (f['what'] === 'answer' ? 'cancelled before the answer was complete' : 'cancelled'),
     hint: (f) => (f['what'] === 'answer' ? 'ask again for the whole answer' : 'run the command again to finish the work'),
   },
 } satisfies Record<string, CatalogueEntry>;
+
+function plural(count: string | number | undefined, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** Every error code footnote can raise. */
 export type ErrorCode = keyof typeof catalogue;

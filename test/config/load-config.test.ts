@@ -63,7 +63,7 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: { k: 'ten' }, env: {}, cwd: tempDir() }));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe('config: "k" must be a number (got "ten")');
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got "ten")');
     expect(error.hint).toContain('--k');
   });
 
@@ -74,7 +74,30 @@ describe('loadConfig', () => {
 
   it('rejects a k out of range', () => {
     const error = failure(() => loadConfig({ flags: { k: 500 }, env: {}, cwd: tempDir() }));
-    expect(error.message).toBe('config: "k" must be at most 50 (got 500)');
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got 500)');
+  });
+
+  it.each(['1e1', '0x3', '0b11', '3.5', '+4', 'Infinity'])('takes only a plain integer for k, not %s', (k) => {
+    const error = failure(() => loadConfig({ flags: { k }, env: {}, cwd: tempDir() }));
+    expect(error.message).toBe(`config: "k" must be an integer from 1 to 50 (got "${k}")`);
+  });
+
+  it('reads an integer with spaces around it, as a variable may have', () => {
+    expect(loadConfig({ flags: {}, env: { FOOTNOTE_K: ' 7 ' }, cwd: tempDir() }).k).toBe(7);
+  });
+
+  it('caps the passage overlap at half the passage size', () => {
+    const error = failure(() => loadConfig({ flags: { chunkSize: '200', chunkOverlap: '199' }, env: {}, cwd: tempDir() }));
+    expect([error.message, error.hint]).toEqual([
+      'config: "chunkOverlap" must be at most half of "chunkSize": 100 for 200 (got 199)',
+      'fix the value of --chunk-overlap',
+    ]);
+    expect(loadConfig({ flags: { chunkSize: '200', chunkOverlap: '100' }, env: {}, cwd: tempDir() }).chunkOverlap).toBe(100);
+  });
+
+  it('shrinks the default overlap to fit a small passage size, and keeps it otherwise', () => {
+    expect(loadConfig({ flags: { chunkSize: '200' }, env: {}, cwd: tempDir() }).chunkOverlap).toBe(100);
+    expect(loadConfig({ flags: {}, env: {}, cwd: tempDir() })).toMatchObject({ chunkSize: 1000, chunkOverlap: 150 });
   });
 
   it('reports a config file that is not JSON in one line', () => {
@@ -83,9 +106,21 @@ describe('loadConfig', () => {
     expect(error.message.split('\n')).toHaveLength(1);
   });
 
-  it('rejects unknown keys in the config file', () => {
-    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ topK: 3 }) }));
-    expect(error.message).toContain('unknown keys topK');
+  it('names an unknown key of the config file and the key it was probably meant to be', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ chatModell: 'x' }) }));
+    expect([error.code, error.exitCode, error.message, error.hint]).toEqual([
+      'CONFIG_UNKNOWN_KEY',
+      2,
+      'config: unknown key "chatModell" in footnote.config.json',
+      'did you mean "chatModel"? rename the key in footnote.config.json',
+    ]);
+  });
+
+  it('lists the allowed keys when an unknown key is close to none of them', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ k: 3, topK: 3 }) }));
+    expect(error.message).toBe('config: unknown key "topK" in footnote.config.json');
+    expect(error.hint).toMatch(/^remove it from footnote\.config\.json; the keys are corpus, index, provider, k, /);
+    expect(error.hint).toContain(', model');
   });
 
   it('requires an API key for the openai provider', () => {
@@ -124,15 +159,37 @@ describe('loadConfig', () => {
     const error = failure(() => loadConfig({ flags: {}, env: { FOOTNOTE_MAX_RETRIES: 'lots' }, cwd: tempDir() }));
     expect([error.code, error.message, error.hint]).toEqual([
       'CONFIG_INVALID',
-      'config: "maxRetries" must be a number (got "lots")',
-      'set FOOTNOTE_MAX_RETRIES or "maxRetries" in footnote.config.json',
+      'config: "maxRetries" must be an integer from 0 to 10 (got "lots")',
+      'fix or unset the environment variable FOOTNOTE_MAX_RETRIES',
     ]);
+  });
+
+  it('sends the user to where a bad value came from: the flag, the variable or the file', () => {
+    const cwd = tempDir({ k: 'many' });
+    const env = { FOOTNOTE_K: 'abc' };
+    expect(failure(() => loadConfig({ flags: { k: 'ten' }, env, cwd })).hint).toBe('fix the value of --k');
+    expect(failure(() => loadConfig({ flags: {}, env, cwd })).hint).toBe('fix or unset the environment variable FOOTNOTE_K');
+    expect(failure(() => loadConfig({ flags: {}, env: {}, cwd })).hint).toBe('fix "k" in footnote.config.json');
   });
 
   it('never echoes the API key or a server URL in a config error', () => {
     const error = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'http://user:pa ss@host' }, cwd: tempDir({ openaiApiKey: 42 }) }));
     expect(error.message).toBe('config: "openaiApiKey" must be a string');
     const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
-    expect(urlError.message).toBe('config: "openaiBaseUrl" must be a valid url');
+    expect(urlError.message).toBe('config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1');
+  });
+
+  it.each([
+    ['OPENAI_BASE_URL', 'openaiBaseUrl'],
+    ['FOOTNOTE_EMBEDDING_BASE_URL', 'embeddingBaseUrl'],
+  ])('accepts only http and https URLs in %s', (variable, key) => {
+    const env = { OPENAI_API_KEY: 'sk-test', [variable]: 'ftp://localhost:11434/v1' };
+    const error = failure(() => loadConfig({ flags: {}, env, cwd: tempDir() }));
+    expect([error.message, error.hint]).toEqual([
+      `config: "${key}" must be an http:// or https:// URL, e.g. http://localhost:11434/v1`,
+      `fix or unset the environment variable ${variable}`,
+    ]);
+    const ok = loadConfig({ flags: {}, env: { ...env, [variable]: 'HTTPS://example.com/v1' }, cwd: tempDir() });
+    expect(ok[key as 'openaiBaseUrl']).toBe('HTTPS://example.com/v1');
   });
 });

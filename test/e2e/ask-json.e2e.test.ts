@@ -67,6 +67,13 @@ describe('footnote ask --json on the sample corpus', () => {
     expect(result.stdout).toContain('Guo Jun');
     expect(result.stdout).toMatch(new RegExp(`^\\[1\\] ${SAMPLE_FILE.replace(/\./g, '\\.')}:\\d+(-\\d+)?$`, 'm'));
   });
+
+  it('takes a question that starts with a dash after --', async () => {
+    const question = `--${QUESTION}`;
+    const result = await runCli(['ask', '--json', '--', question], { cwd: workDir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(answerJsonSchema.parse(JSON.parse(result.stdout))).toMatchObject({ question });
+  });
 });
 
 describe('footnote --help', () => {
@@ -100,9 +107,15 @@ describe('footnote usage errors', () => {
   });
 
   it('says it in English whatever the locale, like every other line footnote prints', async () => {
-    const result = await runCli(['ask'], { cwd: makeWorkDir(false), env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    const result = await runCli(['ask', QUESTION, '--bogus'], { cwd: makeWorkDir(false), env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
     expect(result.code).toBe(2);
-    expect(expectOneLineError(result).error).toBe('error: Not enough non-option arguments: got 0, need at least 1');
+    expect(expectOneLineError(result).error).toBe('error: Unknown argument: bogus');
+  });
+
+  it('asks for one question, in quotes, when given more than one', async () => {
+    const result = await runCli(['ask', 'Who', '--', 'led?'], { cwd: makeWorkDir(false) });
+    expect(result.code).toBe(2);
+    expect(expectOneLineError(result).error).toBe('error: ask takes one question, in quotes (got 2: "Who" "led?")');
   });
 
   it('exits 2 naming the k option when --k is not a number', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startOpenAITestServer } from '../helpers/openai-test-server.js';
 import { FOOTNOTE_BIN, makeCliEnv, PROJECT_ROOT, runCli } from '../helpers/run-cli.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -55,6 +56,42 @@ describe('footnote with piped stdin', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`> ${QUESTION}\n`);
     expect(result.stdout).toContain(`[1] ${SAMPLE_FILE}:`);
+  });
+
+  it('exits 1 when a question failed: an index built with another provider', async () => {
+    const dir = makeWorkDir();
+    expect((await runCli(['index'], { cwd: dir })).code).toBe(0);
+    const server = await startOpenAITestServer();
+    try {
+      const env = {
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: server.url,
+        FOOTNOTE_MODEL: 'test-chat-model',
+        FOOTNOTE_EMBEDDING_MODEL: 'test-embedding-model',
+      };
+      const result = await runCli([], { cwd: dir, env, input: `${QUESTION}\nWho else came?\n` });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toContain('error: the index was built with embedder');
+      expect(result.stderr).toContain('error: 2 of 2 questions failed\n');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes /k, /clear and /help, rejects other slash commands in one line, and exits 1 for them', async () => {
+    const input = ['/help', '/k 1', QUESTION, '/clear', '/open 1', ''].join('\n');
+    const result = await runCli([], { cwd: makeWorkDir(), input });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('/k <n> — Set passages retrieved per question (1-50)');
+    expect(result.stderr).toContain('passages per question: 1\n');
+    expect(result.stderr).toContain(
+      'error: /open works only in the chat app (run footnote in a terminal); piped input takes /help, /k, /clear, /quit\n',
+    );
+    expect(result.stderr).toContain('error: 1 command was rejected\n');
+    // One passage per question, and no slash command was searched for.
+    expect(result.stdout.split(/^> /m).filter((part) => part !== '')).toHaveLength(1);
+    expect(result.stdout).toContain('[1] ');
+    expect(result.stdout).not.toContain('[2] ');
   });
 });
 

@@ -19,7 +19,9 @@ interface AskArgs extends GlobalArgs {
 
 /** `footnote ask "…" [--json] [--history FILE]`: one answer with its citations, for people or scripts. */
 export const askCommand: CommandModule<object, AskArgs> = {
-  command: 'ask <question>',
+  // Optional for yargs, required by the handler: yargs never fills a required
+  // positional from the words after `--`, so `ask -- '--odd question'` failed.
+  command: 'ask [question]',
   describe: 'Answer one question with cited passages',
   builder: (argv) =>
     withGlobalOptions(argv)
@@ -30,8 +32,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
         describe: 'JSON file of earlier turns [{"question","answer"}, …], oldest first, for a follow-up question',
       }),
   handler: async (args) => {
-    const question = (args.question ?? '').trim();
-    if (question === '') throw new FootnoteError('USAGE', { detail: 'the question is empty' });
+    const question = questionOf(args);
     const history: ConversationTurn[] = args.history === undefined ? [] : readHistoryFile(args.history);
     const config = resolveConfig(args);
     const footnote = createFootnote(config);
@@ -87,3 +88,15 @@ export const askCommand: CommandModule<object, AskArgs> = {
     }
   },
 };
+
+/** The one question, typed before `--` or after it (for a question that starts with a dash). */
+function questionOf(args: AskArgs & { _: readonly unknown[] }): string {
+  const words = [...(args.question === undefined ? [] : [args.question]), ...args._.slice(1)].map(String);
+  if (words.length === 0) throw new FootnoteError('USAGE', { detail: 'ask needs a question: footnote ask "…"' });
+  if (words.length > 1) {
+    throw new FootnoteError('USAGE', { detail: `ask takes one question, in quotes (got ${words.length}: ${words.map((word) => JSON.stringify(word)).join(' ')})` });
+  }
+  const question = (words[0] ?? '').trim();
+  if (question === '') throw new FootnoteError('USAGE', { detail: 'the question is empty' });
+  return question;
+}

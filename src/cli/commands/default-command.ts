@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import os from 'node:os';
 import { createFootnote } from '../../footnote.js';
+import { FootnoteError } from '../../shared/errors.js';
 import { describeFolder } from '../describe-folder.js';
 import { detectTerminal } from '../detect-terminal.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
@@ -21,7 +22,11 @@ export const defaultCommand: CommandModule<object, GlobalArgs> = {
     const footnote = createFootnote(resolveConfig(args));
     try {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        await runLineChat(footnote, process.stdin, process.stdout, process.stderr);
+        const summary = await runLineChat(footnote, process.stdin, process.stdout, process.stderr);
+        // A script must learn that something failed without reading stderr.
+        if (summary.failedQuestions > 0 || summary.rejectedCommands > 0) {
+          throw new FootnoteError('LINES_FAILED', { ...summary });
+        }
         return;
       }
       const status = await footnote.status();

@@ -12,15 +12,17 @@ export const KEY_HELP: readonly string[] = [
 export const helpCommand: SlashCommand = {
   name: 'help',
   description: 'List the commands',
-  action: (context) => {
-    const lines = context.commands.map((command) => {
-      const usage = command.usage === undefined ? '' : ` ${command.usage}`;
-      const aliases = (command.aliases ?? []).map((alias) => ` (/${alias})`).join('');
-      return `/${command.name}${usage}${aliases} — ${command.description}`;
-    });
-    return {
-      type: 'message',
-      text: ['Type a question and press Enter. Commands:', ...lines, ...KEY_HELP].join('\n'),
-    };
-  },
+  action: (context) => ({
+    type: 'message',
+    text: ['Type a question and press Enter. Commands:', ...describeCommands(context.commands), ...KEY_HELP].join('\n'),
+  }),
 };
+
+/** One line per command: `/name <usage> (/alias) — description`; piped input's /help lists its own with it. */
+export function describeCommands(commands: readonly SlashCommand[]): string[] {
+  return commands.map((command) => {
+    const usage = command.usage === undefined ? '' : ` ${command.usage}`;
+    const aliases = (command.aliases ?? []).map((alias) => ` (/${alias})`).join('');
+    return `/${command.name}${usage}${aliases} — ${command.description}`;
+  });
+}

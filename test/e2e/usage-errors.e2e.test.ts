@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+
+const workDirs: string[] = [];
+
+/** An empty working directory, with `config` as its footnote.config.json when given. */
+function makeWorkDir(config?: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-usage-'));
+  workDirs.push(dir);
+  if (config !== undefined) fs.writeFileSync(path.join(dir, 'footnote.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of workDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The `error:` and `hint:` lines of a run that failed with a usage error (exit 2) and printed nothing else. */
+function usageError(result: CliResult): [string, string] {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(2);
+  return [lines[0] ?? '', lines[1] ?? ''];
+}
+
+describe('footnote config errors', () => {
+  it('names an unknown key of footnote.config.json and suggests the key it resembles', async () => {
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir({ chatModell: 'llama3.2' }) });
+    expect(usageError(result)).toEqual([
+      'error: config: unknown key "chatModell" in footnote.config.json',
+      'hint: did you mean "chatModel"? rename the key in footnote.config.json',
+    ]);
+  });
+
+  it('names the environment variable a bad value came from (FOOTNOTE_K=abc)', async () => {
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env: { FOOTNOTE_K: 'abc' } });
+    expect(usageError(result)[1]).toBe('hint: fix or unset the environment variable FOOTNOTE_K');
+  });
+
+  it('rejects a server URL that is not http(s) before reaching for it', async () => {
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'ftp://localhost:11434/v1' };
+    const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env });
+    expect(usageError(result)).toEqual([
+      'error: config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1',
+      'hint: fix or unset the environment variable OPENAI_BASE_URL',
+    ]);
+  });
+});
+
+describe('footnote option errors', () => {
+  it.each(['1e1', '0x3'])('takes only a plain integer for --k, not %s', async (k) => {
+    const result = await runCli(['ask', 'Who?', '--k', k], { cwd: makeWorkDir() });
+    expect(usageError(result)).toEqual([
+      `error: config: "k" must be an integer from 1 to 50 (got "${k}")`,
+      'hint: fix the value of --k',
+    ]);
+  });
+
+  it('says an unknown word is an unknown command, and lists the commands', async () => {
+    const result = await runCli(['frobnicate'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: unknown command "frobnicate"; the commands are index, ask, eval');
+  });
+
+  it('refuses a passage overlap above half the passage size', async () => {
+    const result = await runCli(['index', '--chunk-size', '200', '--chunk-overlap', '199'], { cwd: makeWorkDir() });
+    expect(usageError(result)).toEqual([
+      'error: config: "chunkOverlap" must be at most half of "chunkSize": 100 for 200 (got 199)',
+      'hint: fix the value of --chunk-overlap',
+    ]);
+  });
+
+  it('shows the passage size and overlap options in --help, as the README does', async () => {
+    const result = await runCli(['index', '--help'], { cwd: makeWorkDir() });
+    expect(result.stdout).toContain('--chunk-size');
+    expect(result.stdout).toContain('--chunk-overlap');
+  });
+
+  it('says an option was given twice instead of calling both values "not a number"', async () => {
+    const result = await runCli(['ask', 'Who?', '--k', '3', '--k', '4'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: --k was given twice ("3", "4"); give it once');
+  });
+});
+
+describe('footnote --version', () => {
+  it("prints footnote's version from its package.json, whatever the working directory", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const cwd = makeWorkDir();
+    fs.writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'someone-else', version: '9.9.9' }));
+    const result = await runCli(['--version'], { cwd });
+    expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
