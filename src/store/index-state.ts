@@ -38,8 +38,8 @@ export function markVectorsClean(repository: ChunkRepository, count: number): vo
  * it. Cheap: it reads the state and the file's existence, not the file.
  */
 export function vectorsNeedSaving(indexDir: string, repository: ChunkRepository): boolean {
-  if (repository.counts().chunks === 0) return false;
-  return repository.getMeta(VECTORS_STATE_KEY) !== 'clean' || !fs.existsSync(path.join(indexDir, VECTORS_FILE_NAME));
+  const saved = repository.getMeta(VECTORS_STATE_KEY) === 'clean' && fs.existsSync(path.join(indexDir, VECTORS_FILE_NAME));
+  return !saved && repository.counts().chunks > 0;
 }
 
 /**
