@@ -170,22 +170,13 @@ export class FakeFootnote implements Footnote {
     this.askCalls.push({ question, options });
     const script =
       this.answers[question] ?? scriptAnswer(question, { text: `No script for "${question}".` });
-    for (const event of script.events) {
-      await nextTick();
-      yield event;
-    }
+    yield* playEvents(script.events);
     if ('error' in script) throw script.error;
-    if ('hang' in script) {
-      await waitForAbort(options.signal);
-      throw new FootnoteError('ABORTED');
-    }
+    if ('hang' in script) return await abortWhenSignalled(options.signal);
     const stages = 'gate' in script ? [{ gate: script.gate, events: script.rest }] : 'stages' in script ? script.stages : [];
     for (const stage of stages) {
       await stage.gate;
-      for (const event of stage.events) {
-        await nextTick();
-        yield event;
-      }
+      yield* playEvents(stage.events);
     }
     return script.answer;
   }
@@ -197,24 +188,15 @@ export class FakeFootnote implements Footnote {
     this.#runningIngests += 1;
     this.mostConcurrentIngests = Math.max(this.mostConcurrentIngests, this.#runningIngests);
     try {
-      for (const event of script.events) {
-        await nextTick();
-        yield event;
-      }
+      yield* playEvents(script.events);
       if ('error' in script) throw script.error;
-      if ('hang' in script) {
-        await waitForAbort(options.signal);
-        throw new FootnoteError('ABORTED');
-      }
+      if ('hang' in script) return await abortWhenSignalled(options.signal);
       if ('progress' in script) {
         while (options.signal?.aborted !== true) {
           await nextTick();
           yield script.progress;
         }
-        for (const event of script.afterAbort) {
-          await nextTick();
-          yield event;
-        }
+        yield* playEvents(script.afterAbort);
         throw new FootnoteError('ABORTED');
       }
       return script.report;
@@ -250,6 +232,20 @@ export class FakeFootnote implements Footnote {
 }
 
 /** Lets timers and rendering run between events, as real I/O would. */
+/** Yields each event a tick after the one before, as a real run spaces them out. */
+async function* playEvents<E>(events: readonly E[]): AsyncGenerator<E> {
+  for (const event of events) {
+    await nextTick();
+    yield event;
+  }
+}
+
+/** What a hanging script ends in: ABORTED, once the caller's signal fires. */
+async function abortWhenSignalled(signal: AbortSignal | undefined): Promise<never> {
+  await waitForAbort(signal);
+  throw new FootnoteError('ABORTED');
+}
+
 function nextTick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
