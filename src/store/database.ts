@@ -174,8 +174,8 @@ function migrate(
   })();
 }
 
-/** Maps SQLite's "this is not a database" family onto INDEX_CORRUPT. */
-function toIndexError(error: unknown, filePath: string, indexDir: string): unknown {
+/** Maps SQLite's errors on opening onto the catalogue: not a database, missing, or in a folder it may not write. */
+export function toIndexError(error: unknown, filePath: string, indexDir: string): unknown {
   if (FootnoteError.isInstance(error)) return error;
   if (error instanceof Database.SqliteError) {
     if (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT')) {
@@ -187,6 +187,14 @@ function toIndexError(error: unknown, filePath: string, indexDir: string): unkno
     }
     if (error.code === 'SQLITE_CANTOPEN') {
       return new FootnoteError('INDEX_NOT_FOUND', { path: indexDir }, { cause: error });
+    }
+    // Even a reader of a WAL database writes its shared-memory file beside it.
+    if (error.code.startsWith('SQLITE_READONLY')) {
+      return new FootnoteError(
+        'INDEX_UNWRITABLE',
+        { path: indexDir, detail: 'SQLite must write beside the database even to read it' },
+        { cause: error },
+      );
     }
   }
   return error;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import {
   DATABASE_FILE_NAME,
   SCHEMA_VERSION,
   openDatabase,
+  toIndexError,
 } from '../../src/store/database.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 
@@ -117,5 +119,14 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'terms_missing'").get()).toEqual({ value: '1' });
     db.close();
+  });
+});
+
+describe('toIndexError', () => {
+  it('reports an index in a folder SQLite may not write to as INDEX_UNWRITABLE, not as a bug', () => {
+    // As root (CI) every folder is writable, so the error is made as SQLite makes it.
+    const error = toIndexError(new Database.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY'), '/ro/footnote.sqlite', '/ro');
+    expect(FootnoteError.isInstance(error) && error.code).toBe('INDEX_UNWRITABLE');
+    expect((error as FootnoteError).message).toBe('cannot write the index folder /ro: SQLite must write beside the database even to read it');
   });
 });
