@@ -251,7 +251,7 @@ async function* updateIndex(
         Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would rebuild it.
-    const openedVectors = (hasWork && !journalOnly) || (!hasWork && vectorsNeedSaving(targetDir, repo))
+    const openedVectors = (hasWork && !journalOnly) || (!hasWork && vectorsNeedSaving(targetDir, repo, embedder.identity.dimensions))
       ? openVectorIndex(targetDir, repo, embedder.identity.dimensions).index
       : null;
     builder =

@@ -32,14 +32,17 @@ export function markVectorsClean(repository: ChunkRepository, count: number): vo
 }
 
 /**
- * Whether the vector file of a database with chunks is missing or was left
+ * Whether the vector file of a database with chunks is missing, was left
  * dirty (a run killed between its last commit and its save, or a `--full`
- * swap cut short): every open would rebuild it in memory until a writer saves
- * it. Cheap: it reads the state and the file's existence, not the file.
+ * swap cut short) or is too small to hold the vectors it was saved with
+ * (damaged): every open would rebuild it in memory until a writer saves it.
+ * Cheap: it reads the state and the file's size, not the file.
  */
-export function vectorsNeedSaving(indexDir: string, repository: ChunkRepository): boolean {
-  const saved = repository.getMeta(VECTORS_STATE_KEY) === 'clean' && fs.existsSync(path.join(indexDir, VECTORS_FILE_NAME));
-  return !saved && repository.counts().chunks > 0;
+export function vectorsNeedSaving(indexDir: string, repository: ChunkRepository, dimensions: number): boolean {
+  const size = fs.statSync(path.join(indexDir, VECTORS_FILE_NAME), { throwIfNoEntry: false })?.size;
+  const saved = Number(repository.getMeta(VECTORS_COUNT_KEY) ?? 0);
+  const whole = size !== undefined && size >= saved * dimensions * Float32Array.BYTES_PER_ELEMENT;
+  return !(repository.getMeta(VECTORS_STATE_KEY) === 'clean' && whole) && repository.counts().chunks > 0;
 }
 
 /**

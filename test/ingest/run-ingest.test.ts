@@ -207,13 +207,17 @@ describe('runIngest', () => {
     expect(expected.chunks).toBeLessThan(320);
   });
 
-  it('saves a missing or dirty vector file on a run with no file to index', async () => {
+  it('saves a missing, damaged or dirty vector file on a run with no file to index', async () => {
     const { footnote, config } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
     await drain(footnote.ingest());
     const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
     fs.rmSync(vectorsPath);
     await drain(footnote.ingest());
     expect(fs.existsSync(vectorsPath)).toBe(true);
+
+    fs.writeFileSync(vectorsPath, 'garbage');
+    await drain(footnote.ingest());
+    expect(fs.statSync(vectorsPath).size).toBeGreaterThan(100);
 
     const db = openDatabase(config.index);
     new ChunkRepository(db).setMeta('vectors_state', 'dirty');
