@@ -11,6 +11,8 @@ import { plural } from '../ui/format/plural.js';
 export async function ensureIndex(
   footnote: Footnote,
   log: (line: string) => void,
+  /** Ctrl+C: the update stops after the batch in flight, keeping the files written. */
+  signal?: AbortSignal,
 ): Promise<IngestReport | null> {
   const status = await footnote.status();
   if (status.exists && !status.stale) return null;
@@ -25,7 +27,7 @@ export async function ensureIndex(
         ? 'the index was built by another version of footnote; rebuilding it…'
         : 'corpus changed; updating the index…',
   );
-  const run = footnote.ingest();
+  const run = footnote.ingest({ signal });
   for (;;) {
     let step: IteratorResult<unknown, IngestReport>;
     try {

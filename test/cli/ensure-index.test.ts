@@ -66,6 +66,17 @@ describe('ensureIndex', () => {
     expect(lines).toEqual(['the corpus folder is empty; answering from the index as it is (`footnote index` empties it)']);
   });
 
+  it('stops the update on Ctrl+C', async () => {
+    const { footnote } = setup();
+    const controller = new AbortController();
+    controller.abort();
+    try {
+      await expect(ensureIndex(footnote, () => {}, controller.signal)).rejects.toMatchObject({ code: 'ABORTED' });
+    } finally {
+      footnote.close();
+    }
+  });
+
   it('still fails when there is no index to answer from', async () => {
     const { footnote, config } = setup();
     const lock = acquireIndexLock(config.index);

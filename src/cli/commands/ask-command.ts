@@ -39,7 +39,7 @@ export const askCommand: CommandModule<object, AskArgs> = {
     const signal = cancelOnSigint();
     try {
       try {
-        await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`));
+        await ensureIndex(footnote, (line) => process.stderr.write(`${line}\n`), signal);
       } catch (error) {
         // An index that lags the corpus still answers, offline, while the server is away.
         const unreachable = FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
