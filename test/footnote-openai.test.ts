@@ -86,6 +86,16 @@ describe('footnote with an OpenAI-compatible server', () => {
     footnote.close();
   });
 
+  it('searches with the offline rewrite when the model answers the rewrite request with a refusal', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.setChatResponder((body) => (body['stream'] === true ? 'Chen Mei and Li Wei came too [1].' : 'I cannot answer that from the documents.'));
+    const history = [{ question: 'Who led the team that visited Safe-Run?', answer: 'Guo Jun led it [1].' }];
+    const { value: answer } = await drain(footnote.ask('and who else came?', { history }));
+    expect(answer.retrievalQuestion).toBe('and who else came? led team visited safe run');
+    footnote.close();
+  });
+
   it('searches for a misspelt question spelt right, says so, and gives the model the question as asked', async () => {
     const footnote = createFootnote(openaiConfig());
     await drain(footnote.ingest());

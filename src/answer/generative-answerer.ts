@@ -1,4 +1,5 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { saysItCannotAnswer } from './says-it-cannot-answer.js';
 import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
 import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
 import { explainProviderError } from '../embed/explain-provider-error.js';
@@ -15,16 +16,6 @@ import { verifyCitations } from './verify-citations.js';
 /** The answer when retrieval found nothing: the model is not asked at all. */
 export const NO_PASSAGES_ANSWER = `${CANNOT_ANSWER_REPLY} No passage in the index matches the question.`;
 
-/**
- * Ways a model says the passages do not answer, beyond the exact reply the
- * prompt asks for ("I cannot find …", "The passages do not mention …").
- */
-const REFUSAL_PATTERNS: readonly RegExp[] = [
-  /\b(cannot|can ?not|can[’']t|unable to|not able to)\b[^.]{0,40}?\b(answer|find|determine|tell|say|know)/i,
-  /\b(do(es)?n[’']t|do(es)? not)\s+(contain|mention|say|provide|include|cover|specify)/i,
-  /\bno (relevant )?(information|mention|answer)\b/i,
-];
-
 /** Options for `answerGeneratively`. */
 export interface GenerativeAnswerOptions {
   openai: OpenAIOptions;
@@ -39,9 +30,6 @@ export interface GenerativeAnswerOptions {
   fetchDependencies?: ProviderFetchDependencies;
 }
 
-function saysItCannotAnswer(text: string): boolean {
-  return text === '' || REFUSAL_PATTERNS.some((pattern) => pattern.test(text));
-}
 
 /** UTF-8 length: no tokenizer's token is shorter than a byte, so this never undercounts. */
 function countUtf8Bytes(text: string): number {

@@ -7,6 +7,7 @@ import { MAX_HISTORY_TURNS } from './build-prompt.js';
 import { createChatModel } from './openai-chat.js';
 import { stripCitationMarkers } from './parse-citations.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
+import { saysItCannotAnswer } from './says-it-cannot-answer.js';
 
 /** A rewrite longer than this is a model rambling, not a question. */
 const MAX_REWRITE_CHARS = 500;
@@ -78,6 +79,10 @@ export async function rewriteFollowUpWithModel(
     });
   }
   const rewritten = cleanRewrite(reply);
-  if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS) return rewriteFollowUp(question, history);
+  // A refusal is no question to search for; nor is an essay.
+  const refusal = !/[?？]$/u.test(rewritten) && saysItCannotAnswer(rewritten);
+  if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS || refusal) {
+    return rewriteFollowUp(question, history);
+  }
   return rewritten;
 }

@@ -122,6 +122,12 @@ describe('answerGeneratively', () => {
     expect(events.filter((event) => event.type === 'abstain')).toHaveLength(1);
   });
 
+  it('abstains when the model says in other words that the passages do not answer', async () => {
+    server = await startOpenAITestServer({ chatReply: 'The passages do not answer this question.' });
+    const { answer } = await collect(answerGeneratively('Who won?', passages, optionsFor(server.url)));
+    expect(answer.abstained).toBe(true);
+  });
+
   it('does not abstain when a refusal-sounding answer cites a passage', async () => {
     server = await startOpenAITestServer({ chatReply: 'The passages do not mention a date, only the place [3].' });
     const { answer } = await collect(answerGeneratively('When?', passages, optionsFor(server.url)));
