@@ -7,7 +7,7 @@ import { formatEmbedderIdentity, type Embedder, type EmbedderIdentity } from './
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
 import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
-import { rewriteFollowUp } from './answer/rewrite-follow-up.js';
+import { followUpCue, linksBothQuestions, rewriteFollowUp } from './answer/rewrite-follow-up.js';
 import { weighQuestionTerms } from './retrieve/question-terms.js';
 import { correctSpelling } from './retrieve/correct-spelling.js';
 import { sliceLines } from './chunk/slice-lines.js';
@@ -175,14 +175,24 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
     const settings = keywordOnlyBecause ? KEYWORD_ONLY : (dependencies.retrieval ?? DEFAULT_RETRIEVAL);
     const spelled = options.passages ? question : spellChecked(question, index, settings);
-    const retrievalQuestion = options.passages ? spelled : rewriteFollowUp(spelled, history);
-    const passages =
+    const rewritten = options.passages ? spelled : rewriteFollowUp(spelled, history);
+    const retrieve = async (retrievalQuestion: string): Promise<Passage[]> =>
       options.passages ??
       (await retrievePassages(index, retrievalQuestion, {
         k: options.k ?? config.k,
         settings,
         signal: options.signal,
       }));
+    let retrievalQuestion = rewritten;
+    let passages = await retrieve(rewritten);
+    // A question that is only short ("What are walrus tusks made of?") keeps
+    // the previous question's words only where the corpus links the two: a top
+    // passage holds words of both. Otherwise they would only pull in passages
+    // about the last topic.
+    if (rewritten !== spelled && followUpCue(spelled) === 'short' && !linksBothQuestions(passages, spelled, rewritten)) {
+      retrievalQuestion = spelled;
+      passages = await retrieve(spelled);
+    }
     throwIfAborted(options.signal);
     const weights = weighQuestionTerms(retrievalQuestion, index.statistics);
     // A rewritten follow-up was scored with the previous question's terms, which

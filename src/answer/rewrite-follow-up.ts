@@ -1,7 +1,7 @@
 import { stem } from '../text/porter-stemmer.js';
 import { STOP_WORDS } from '../text/stop-words.js';
-import { tokenize } from '../text/tokenize.js';
-import type { ConversationTurn } from '../shared/types.js';
+import { contentTerms, tokenize } from '../text/tokenize.js';
+import type { ConversationTurn, Passage } from '../shared/types.js';
 
 /** A question with at most this many content words leans on the conversation ("and in 2019?"), unless it names its subject. */
 const MAX_SHORT_QUESTION_WORDS = 3;
@@ -67,13 +67,22 @@ function namesSubject(question: string): boolean {
  * carry the conversation into.
  */
 export function looksLikeFollowUp(question: string): boolean {
+  return followUpCue(question) !== null;
+}
+
+/**
+ * What makes a question look like a follow-up (see `looksLikeFollowUp`), or
+ * null. `short` is the weakest cue: "What are walrus tusks made of?" is short
+ * and stands alone, so a caller may try such a question on its own first.
+ */
+export function followUpCue(question: string): 'continuation' | 'reference' | 'short' | null {
   const tokens = tokenize(question);
-  if (tokens.length === 0) return false;
-  if (CONTINUATION_START.test(question)) return true;
+  if (tokens.length === 0) return null;
+  if (CONTINUATION_START.test(question)) return 'continuation';
   const contentCount = tokens.filter(isContent).length;
   if (contentCount <= MAX_REFERRING_QUESTION_WORDS &&
-    tokens.some((token, i) => REFERRING_WORDS.has(token) && refersBack(tokens, i))) return true;
-  return contentCount <= MAX_SHORT_QUESTION_WORDS && !namesSubject(question);
+    tokens.some((token, i) => REFERRING_WORDS.has(token) && refersBack(tokens, i))) return 'reference';
+  return contentCount <= MAX_SHORT_QUESTION_WORDS && !namesSubject(question) ? 'short' : null;
 }
 
 /**
@@ -100,4 +109,21 @@ export function rewriteFollowUp(question: string, history: readonly Conversation
     carried.push(token);
   }
   return carried.length === 0 ? question : `${question.trim()} ${carried.join(' ')}`;
+}
+
+/** Passages of the rewritten question that decide whether the conversation's words belong in it. */
+const LINKING_PASSAGES = 3;
+
+/**
+ * Whether one of the first passages found for a rewritten follow-up holds
+ * both a word of the question as asked and one of the words carried over
+ * from the previous question (compared by stem).
+ */
+export function linksBothQuestions(passages: readonly Passage[], asked: string, rewritten: string): boolean {
+  const own = new Set(contentTerms(asked));
+  const carried = contentTerms(rewritten).filter((term) => !own.has(term));
+  return passages.slice(0, LINKING_PASSAGES).some((passage) => {
+    const terms = new Set(contentTerms(`${passage.title ?? ''} ${passage.text}`));
+    return [...own].some((term) => terms.has(term)) && carried.some((term) => terms.has(term));
+  });
 }
