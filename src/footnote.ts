@@ -11,8 +11,8 @@ import { followUpCue, linksBothQuestions, rewriteFollowUp } from './answer/rewri
 import { weighQuestionTerms } from './retrieve/question-terms.js';
 import { correctSpelling } from './retrieve/correct-spelling.js';
 import { sliceLines } from './chunk/slice-lines.js';
-import { createLineMap } from './chunk/line-map.js';
-import type { AskOptions, Footnote, IndexStatus, IngestOptions, PassageLocation } from './footnote-types.js';
+import { findMovedPassage } from './chunk/find-moved-passage.js';
+import type { AskOptions, Footnote, IndexStatus, IngestOptions } from './footnote-types.js';
 import { createFolderSource, type DocumentSource } from './ingest/document-source.js';
 import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { isOutdatedIndex } from './ingest/outdated-index.js';
@@ -358,22 +358,4 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
     close: closeIndex,
   };
-}
-
-/**
- * The lines a passage holds now: where the index put it while its text is
- * still there; otherwise where its text moved to (lines added above it), if
- * it is still in the file once; otherwise the indexed lines, which the reader
- * is told no longer hold it.
- */
-function findMovedPassage(text: string, location: PassageLocation): { startLine: number; endLine: number } {
-  const passage = location.text;
-  if (passage === undefined || passage === '') return location;
-  const lines = createLineMap(text);
-  const start = lines.lineStart(Math.max(1, location.startLine));
-  const end = lines.lineEnd(Math.min(lines.lineCount, location.endLine));
-  if (text.slice(start, end).includes(passage)) return location;
-  const at = text.indexOf(passage);
-  if (at < 0 || text.indexOf(passage, at + 1) >= 0) return location;
-  return { startLine: lines.lineAt(at), endLine: lines.lineAt(at + passage.length - 1) };
 }
