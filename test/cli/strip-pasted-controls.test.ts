@@ -6,6 +6,7 @@ describe('stripPastedControls', () => {
   it('drops colours, erasing and mode switches from pasted text', () => {
     expect(stripPastedControls('abc\u001B[31mdef\u001B[0m')).toBe('abcdef');
     expect(stripPastedControls('\u001B[1;32mok\u001B[m\u001B[K\u001B[?25h')).toBe('ok');
+    expect(stripPastedControls('x\u001B]0;TITLE\u0007y\u001B]8;;https://a.b\u001B\\z')).toBe('xyz');
   });
 
   it('keeps the sequences keys send', () => {
