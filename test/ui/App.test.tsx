@@ -67,6 +67,19 @@ describe('App', () => {
     expect(app.lastFrame()).toContain('offline · extractive answers (no OPENAI_API_KEY)');
   });
 
+  it('shows an abstention in the answerer\'s own words once, when it gives them', async () => {
+    const question = '?!';
+    const text = 'The question has no words to search for; ask it in words.';
+    const footnote = new FakeFootnote({
+      answers: { [question]: scriptAnswer(question, { text, abstained: true, abstainReason: 'the question has no words' }) },
+    });
+    const app = renderChat(footnote);
+    await app.submit(question);
+    await waitFor(() => expect(app.lastFrame()).toContain(`[no answer] ${text}`));
+    expect(app.lastFrame()).not.toContain(ABSTAIN_HEADLINE);
+    expect(app.lastFrame()).not.toContain('the question has no words\n');
+  });
+
   it('shows an abstention with the closest passages', async () => {
     const question = 'what is the capital of Mars?';
     const closest = makeCitation({ id: 1, source: 'mars.md', startLine: 8, endLine: 9 });

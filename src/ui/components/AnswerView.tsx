@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalSafeText } from '../../shared/terminal-safe.js';
 import type { Citation, UnsupportedSentence } from '../../shared/types.js';
 import { findSentenceSpans } from '../format/segment-answer.js';
 import { formatInvalidCitationsNote, formatUnsupportedNote } from '../format/format-verification-notes.js';
@@ -92,17 +93,18 @@ export function AnswerView({
       </Box>
     );
   }
+  // An answerer that says in its own words why there is no answer (a model's
+  // refusal, a question without words) is heard as it says it, once; the
+  // extractive answerer's text opens with the headline, which then stands
+  // with the reason.
+  const ownWords = text !== '' && !text.startsWith(ABSTAIN_HEADLINE);
   return (
     <Box flexDirection="column">
       <Text color={color('warning')}>
-        <Text bold>{ABSTAIN_MARK}</Text> {ABSTAIN_HEADLINE}
+        <Text bold>{ABSTAIN_MARK}</Text> {ownWords ? terminalSafeText(text) : ABSTAIN_HEADLINE}
       </Text>
-      {abstainReason === null || abstainReason === '' ? null : (
+      {ownWords || abstainReason === null || abstainReason === '' ? null : (
         <Text dimColor>{abstainReason}</Text>
-      )}
-      {/* The extractive answerer's text opens with the same sentence: don't say it twice. */}
-      {text === '' || text.startsWith(ABSTAIN_HEADLINE) ? null : (
-        <AnswerText text={text} markUnsupported={false} />
       )}
       {citations.length === 0 ? null : (
         <Box flexDirection="column" marginTop={1}>
