@@ -188,7 +188,10 @@ const catalogue = {
       ]
         .filter((part) => part !== '')
         .join(' and '),
-    hint: () => 'the error lines above say why; /help lists the commands piped input takes',
+    hint: (f) =>
+      f['rejectedCommands']
+        ? 'the error lines above say why; /help lists the commands piped input takes'
+        : 'the error line under each failed question says why and what to do',
   },
   ABORTED: {
     exitCode: 1,

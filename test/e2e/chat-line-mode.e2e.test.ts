@@ -72,7 +72,7 @@ describe('footnote with piped stdin', () => {
       const result = await runCli([], { cwd: dir, env, input: `${QUESTION}\nWho else came?\n` });
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toContain('error: the index was built with embedder');
-      expect(result.stderr).toContain('error: 2 of 2 questions failed\n');
+      expect(result.stderr).toContain('error: 2 of 2 questions failed\nhint: the error line under each failed question says why and what to do\n');
     } finally {
       await server.close();
     }

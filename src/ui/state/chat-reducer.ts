@@ -179,7 +179,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ...appendHistory(state, {
           type: 'message',
           tone: 'info',
-          text: 'indexing cancelled; run /reindex to finish it',
+          // A cancelled full rebuild leaves the old index in place: only another full one finishes it.
+          text: state.ingest?.full === true
+            ? 'rebuild cancelled; the index is as it was: /reindex full to rebuild it'
+            : 'indexing cancelled; run /reindex to finish it',
           hint: null,
         }),
         status: 'idle',

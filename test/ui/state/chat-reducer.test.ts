@@ -196,6 +196,13 @@ describe('chatReducer', () => {
     ]);
   });
 
+  it('says that only a full rebuild finishes a cancelled one', () => {
+    const full = reduce([{ type: 'ingest-start', full: true, at: 0 }, { type: 'ingest-abort' }]);
+    expect(full.history).toMatchObject([{ type: 'message', text: 'rebuild cancelled; the index is as it was: /reindex full to rebuild it' }]);
+    const update = reduce([{ type: 'ingest-start', full: false, at: 0 }, { type: 'ingest-abort' }]);
+    expect(update.history).toMatchObject([{ type: 'message', text: 'indexing cancelled; run /reindex to finish it' }]);
+  });
+
   it('clears the history and starts a new Static generation', () => {
     const state = reduce([
       { type: 'message-add', tone: 'info', text: 'hello' },
