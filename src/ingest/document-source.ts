@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
-import { walkCorpus } from '../load/walk-corpus.js';
+import { LINKED_FOLDER, walkCorpus } from '../load/walk-corpus.js';
 import { isIndexFileName } from '../store/index-files.js';
 import type { ListedDocument } from './plan-changes.js';
 
@@ -72,7 +72,11 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
           hash: `unreadable:${document.unreadable}`,
           outcome: {
             kind: 'skipped',
-            skipped: { source: document.source, reason: 'unreadable', detail: describeUnlisted(document.unreadable) },
+            skipped: {
+              source: document.source,
+              reason: document.unreadable === LINKED_FOLDER ? 'unsupported' : 'unreadable',
+              detail: describeUnlisted(document.unreadable),
+            },
           },
         };
       }
@@ -118,6 +122,8 @@ export function hashBytes(bytes: Uint8Array | string): string {
 /** Why the walk could not list an entry, in words. */
 function describeUnlisted(code: string): string {
   switch (code) {
+    case LINKED_FOLDER:
+      return 'a link to a folder, which footnote does not follow; move or copy the folder into the corpus instead';
     case 'ENOENT':
       return 'a link to nothing; fix or remove the link';
     case 'ELOOP':

@@ -21,6 +21,9 @@ export interface CorpusFile {
   unreadable?: string;
 }
 
+/** `CorpusFile.unreadable` of a link to a folder, which the walk does not follow. */
+export const LINKED_FOLDER = 'LINKED_FOLDER';
+
 /** The ignore file read from the corpus root, in gitignore syntax. */
 export const IGNORE_FILE_NAME = '.footnoteignore';
 
@@ -28,7 +31,7 @@ export const IGNORE_FILE_NAME = '.footnoteignore';
  * Lists every regular file under `root`, sorted by `source`. Skips hidden files and
  * folders (names starting with `.`), `node_modules`, and whatever `.footnoteignore`
  * at the root matches (ignored folders are not entered). Symlinked files are listed;
- * symlinked folders are not followed, so links cannot loop. Every extension is
+ * symlinked folders are not followed, so links cannot loop, but are listed (`unreadable`) for the report. Every extension is
  * listed: the loader decides what it can read, so the rest can be reported.
  *
  * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing or not a folder,
@@ -80,6 +83,8 @@ export async function walkCorpus(
       const fileStats = stats[i]!;
       if (typeof fileStats === 'string') files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: fileStats });
       else if (fileStats.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
+      // Not followed (links could loop), but named, so nobody wonders where its files went.
+      else if (fileStats.isDirectory()) files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: LINKED_FOLDER });
     });
   }
   return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));

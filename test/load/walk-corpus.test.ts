@@ -63,7 +63,7 @@ describe('walkCorpus', () => {
     expect(await sources(corpus.root)).toEqual(['b.md']);
   });
 
-  it('lists symlinked files but does not follow symlinked folders', async () => {
+  it('lists symlinked files, and names symlinked folders without following them', async () => {
     corpus = createTempCorpus({ 'real/a.txt': 'x' });
     fs.symlinkSync(path.join(corpus.root, 'real', 'a.txt'), path.join(corpus.root, 'link.txt'));
     fs.symlinkSync(corpus.root, path.join(corpus.root, 'real', 'loop'));
@@ -74,7 +74,7 @@ describe('walkCorpus', () => {
     expect(files.filter((file) => file.unreadable === undefined).map((file) => file.source)).toEqual(['link.txt', 'real/a.txt']);
     // Broken and looping links are listed with their error, so that the report can name them.
     expect(files.filter((file) => file.unreadable !== undefined).map(({ source, unreadable }) => [source, unreadable]))
-      .toEqual([['broken.txt', 'ENOENT'], ['loop.txt', 'ELOOP'], ['twin.txt', 'ELOOP']]);
+      .toEqual([['broken.txt', 'ENOENT'], ['loop.txt', 'ELOOP'], ['real/loop', 'LINKED_FOLDER'], ['twin.txt', 'ELOOP']]);
   });
 
   it('throws CORPUS_NOT_FOUND for a missing root', async () => {
