@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { SkippedFile } from '../shared/types.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
@@ -68,17 +69,8 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
     },
     async read(document, signal) {
       if (document.unreadable !== undefined) {
-        return {
-          hash: `unreadable:${document.unreadable}`,
-          outcome: {
-            kind: 'skipped',
-            skipped: {
-              source: document.source,
-              reason: document.unreadable === LINKED_FOLDER ? 'unsupported' : 'unreadable',
-              detail: describeUnlisted(document.unreadable),
-            },
-          },
-        };
+        const reason = document.unreadable === LINKED_FOLDER ? 'unsupported' : 'unreadable';
+        return skipped(`unreadable:${document.unreadable}`, { source: document.source, reason, detail: describeUnlisted(document.unreadable) });
       }
       if (document.size > MAX_FILE_BYTES) {
         return {
@@ -90,17 +82,12 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
       try {
         bytes = await fs.readFile(pathOf(document));
       } catch (error) {
-        return {
-          hash: `unreadable:${document.mtimeMs}`,
-          outcome: {
-            kind: 'skipped',
-            skipped: {
-              source: document.source,
-              reason: 'unreadable',
-              detail: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`,
-            },
-          },
-        };
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        return skipped(`unreadable:${document.mtimeMs}`, {
+          source: document.source,
+          reason: 'unreadable',
+          detail: `cannot read the file (${code}); check its permissions`,
+        });
       }
       return { hash: hashBytes(bytes), outcome: await loadDocument(document.source, bytes, { signal }) };
     },
@@ -134,4 +121,9 @@ function describeUnlisted(code: string): string {
     default:
       return `cannot open it (${code})`;
   }
+}
+
+/** A read that found the document cannot be indexed, with the hash that remembers why. */
+function skipped(hash: string, file: SkippedFile): ReadDocument {
+  return { hash, outcome: { kind: 'skipped', skipped: file } };
 }
