@@ -6,6 +6,7 @@ import {
   formatInvalidCitationsNote,
   formatSearchedForNote,
   formatUnsupportedNote,
+  UNCITED_ANSWER_NOTE,
 } from '../../ui/format/format-verification-notes.js';
 
 /** The answer, then each citation with its quoted passage indented below it, then its notes. */
@@ -37,6 +38,7 @@ export function formatAnswerNotes(answer: Answer): string {
   const out: string[] = [];
   const invalid = answer.invalidCitations ?? [];
   if (invalid.length > 0) out.push(formatInvalidCitationsNote(invalid));
+  if (answer.mode === 'generative' && !answer.abstained && answer.citations.length === 0) out.push(UNCITED_ANSWER_NOTE);
   for (const item of answer.unsupported ?? []) out.push(formatUnsupportedNote(item.sentence));
   if (answer.retrievalQuestion !== undefined) out.push(formatSearchedForNote(answer.retrievalQuestion));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;

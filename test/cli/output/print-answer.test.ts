@@ -60,4 +60,10 @@ describe('formatAnswerNotes', () => {
         'note: not supported by its cited passage: "It has moons [1]."\n',
     );
   });
+
+  it('says when a generated answer cites nothing', () => {
+    const uncited: Answer = { ...base, answer: 'Guo Jun.', mode: 'generative', model: 'm', citations: [] };
+    expect(formatAnswerNotes(uncited)).toBe('note: the answer cites no passage; check it against the sources\n');
+    expect(formatAnswerNotes({ ...uncited, abstained: true })).toBe('');
+  });
 });
