@@ -32,6 +32,7 @@ import { readIndexedEmbedder } from './store/indexed-embedder.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
+import { tokenize } from './text/tokenize.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
 
@@ -178,7 +179,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     const rewritten = options.passages ? spelled : rewriteFollowUp(spelled, history);
     const retrieve = async (retrievalQuestion: string): Promise<Passage[]> =>
       options.passages ??
-      (await retrievePassages(index, retrievalQuestion, {
+      // Without words there is nothing to search (nor to embed, with a server).
+      (tokenize(retrievalQuestion).length === 0 ? [] : await retrievePassages(index, retrievalQuestion, {
         k: options.k ?? config.k,
         settings,
         signal: options.signal,
@@ -284,7 +286,10 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
     async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
       const history = options.history ?? [];
-      if (config.provider !== 'openai' || !openai) return yield* askExtractively(question, history, options);
+      // A question without words ("?!") has nothing to embed or to ask a model:
+      // the offline answerer says so without a request.
+      const wordless = tokenize(question).length === 0;
+      if (config.provider !== 'openai' || !openai || wordless) return yield* askExtractively(question, history, options);
       const run = askGeneratively(question, history, options, openai);
       let streamed = false;
       try {

@@ -96,6 +96,26 @@ describe('footnote with an OpenAI-compatible server', () => {
     footnote.close();
   });
 
+  it('searches with the offline rewrite when the model\'s rewrite shares no word with the conversation', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.setChatResponder((body) => (body['stream'] === true ? 'Guo Jun [1].' : "Sorry, I can't help with that."));
+    const history = [{ question: 'Who led the team that visited Safe-Run?', answer: 'Guo Jun led it [1].' }];
+    const { value: answer } = await drain(footnote.ask('When did he visit?', { history }));
+    expect(answer.retrievalQuestion).toBe('When did he visit? led team safe run');
+    footnote.close();
+  });
+
+  it('answers a question without words offline, sending nothing to the server', async () => {
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    const since = server.requests.length;
+    const { value: answer } = await drain(footnote.ask('?!'));
+    expect(answer).toMatchObject({ abstained: true, mode: 'extractive', citations: [] });
+    expect(server.requests.slice(since).filter((request) => request.path !== '/v1/models')).toEqual([]);
+    footnote.close();
+  });
+
   it('searches for a misspelt question spelt right, says so, and gives the model the question as asked', async () => {
     const footnote = createFootnote(openaiConfig());
     await drain(footnote.ingest());

@@ -8,6 +8,7 @@ import { createChatModel } from './openai-chat.js';
 import { stripCitationMarkers } from './parse-citations.js';
 import { rewriteFollowUp } from './rewrite-follow-up.js';
 import { saysItCannotAnswer } from './says-it-cannot-answer.js';
+import { contentTerms } from '../text/tokenize.js';
 
 /** A rewrite longer than this is a model rambling, not a question. */
 const MAX_REWRITE_CHARS = 500;
@@ -79,9 +80,12 @@ export async function rewriteFollowUpWithModel(
     });
   }
   const rewritten = cleanRewrite(reply);
-  // A refusal is no question to search for; nor is an essay.
+  // A refusal is no question to search for; nor is an essay, nor a reply
+  // that shares no word with the conversation ("Sorry, I can't help with that.").
   const refusal = !/[?？]$/u.test(rewritten) && saysItCannotAnswer(rewritten);
-  if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS || refusal) {
+  const said = new Set(contentTerms([question, ...history.map((turn) => `${turn.question} ${turn.answer}`)].join(' ')));
+  const offTopic = !contentTerms(rewritten).some((term) => said.has(term));
+  if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS || refusal || offTopic) {
     return rewriteFollowUp(question, history);
   }
   return rewritten;

@@ -95,7 +95,8 @@ async function answerQuestion(
     return true;
   } catch (error) {
     if (!FootnoteError.isInstance(error)) throw error;
-    log.write(`error: ${error.message}\nhint: ${error.hint}\n`);
+    // Named with its question: a script's log must say which line failed.
+    log.write(`> ${question}\nerror: ${error.message}\nhint: ${error.hint}\n`);
     return false;
   }
 }

@@ -30,6 +30,7 @@ describe('runLineChat', () => {
     const { summary, logged } = await chat(footnote, ['Who?', 'When?', 'Where?']);
     expect(summary).toEqual({ questions: 3, failedQuestions: 2, rejectedCommands: 0 });
     expect(logged.match(/^error: the index was built with embedder/gm)).toHaveLength(2);
+    expect(logged.match(/^> (Who|Where)\?\nerror: /gm)).toHaveLength(2);
   });
 
   it('sets passages per question with /k, checked as the chat app checks it', async () => {
