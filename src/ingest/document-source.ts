@@ -110,7 +110,7 @@ export function hashBytes(bytes: Uint8Array | string): string {
 function describeUnlisted(code: string): string {
   switch (code) {
     case LINKED_FOLDER:
-      return 'a link to a folder, which footnote does not follow; move or copy the folder into the corpus instead';
+      return 'a link to a folder, which footnote does not follow (a folder inside the corpus is indexed at its own path)';
     case 'ENOENT':
       return 'a link to nothing; fix or remove the link';
     case 'ELOOP':
