@@ -252,7 +252,7 @@ async function* updateIndex(
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would rebuild it.
     const openedVectors = (hasWork && !journalOnly) || (!hasWork && vectorsNeedSaving(targetDir, repo, embedder.identity.dimensions))
-      ? openVectorIndex(targetDir, repo, embedder.identity.dimensions).index
+      ? openVectorIndex(targetDir, repo, embedder.identity.dimensions, { stageRebuild: true }).index
       : null;
     builder =
       openedVectors !== null && openedVectors.size === 0 && openedVectors.deletedCount === 0 &&
@@ -283,9 +283,11 @@ async function* updateIndex(
       await yieldToEventLoop();
       busySince = performance.now();
     };
-    // Chunks journalled by earlier runs go into the graph now, in steps, since
-    // this run saves the file; save() would insert them in one blocking go.
+    // Chunks journalled by earlier runs, or all of a graph rebuilt from the
+    // database, go into the graph now, in steps that Ctrl+C can stop between,
+    // since this run saves the file; save() would insert them in one blocking go.
     while (openedVectors !== null && openedVectors.insertStaged(STAGED_INSERTS_PER_STEP) > 0) {
+      throwIfAborted(signal);
       await yieldWhenBusy();
     }
     let pending: PendingFile[] = [];

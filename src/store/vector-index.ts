@@ -154,6 +154,7 @@ export class VectorIndex {
   static rebuild(
     dimensions: number,
     entries: Iterable<{ id: number; embedding: Float32Array }>,
+    options: { stageRest?: boolean } = {},
   ): VectorIndex {
     const rest = entries[Symbol.iterator]();
     const sample: { id: number; embedding: Float32Array }[] = [];
@@ -165,7 +166,12 @@ export class VectorIndex {
     const center = estimateCenter(sample.map((entry) => entry.embedding), dimensions);
     const index = VectorIndex.create(dimensions, DEFAULT_VECTOR_CAPACITY, center);
     for (const { id, embedding } of sample) index.add(id, embedding);
-    for (let next = rest.next(); !next.done; next = rest.next()) index.add(next.value.id, next.value.embedding);
+    // Staged, the rest waits for `insertStaged`, which a writer calls in steps
+    // it can stop between; the whole graph in one call blocked Ctrl+C for seconds.
+    for (let next = rest.next(); !next.done; next = rest.next()) {
+      if (options.stageRest === true) index.stage(next.value.id, next.value.embedding);
+      else index.add(next.value.id, next.value.embedding);
+    }
     return index;
   }
 

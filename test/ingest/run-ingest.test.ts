@@ -229,6 +229,24 @@ describe('runIngest', () => {
     expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
   });
 
+  it('stops between steps of rebuilding a dirty vector file when cancelled', async () => {
+    // More chunks than the centre's sample (256), which goes into the graph at once.
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]));
+    const { footnote, config } = setup(files);
+    await drain(footnote.ingest());
+    const db = openDatabase(config.index);
+    new ChunkRepository(db).setMeta('vectors_state', 'dirty');
+    db.close();
+    const controller = new AbortController();
+    await expect((async () => {
+      for await (const event of footnote.ingest({ signal: controller.signal })) {
+        if (event.type === 'ingest-start') controller.abort();
+      }
+    })()).rejects.toMatchObject({ code: 'ABORTED' });
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ unchanged: 300, chunks: 300 });
+  });
+
   it('compacts the vector file once deletions pile up', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 160 }, (_, i) => [`f${String(i).padStart(3, '0')}.md`, paragraph(`topic${i}`)]),
