@@ -261,6 +261,17 @@ export class ChunkRepository {
     }
   }
 
+  /** The embedding of every chunk whose file is not one of `paths`. */
+  *embeddingsExceptPaths(paths: readonly string[]): IterableIterator<{ id: number; embedding: Float32Array }> {
+    const rows = this.#db
+      .prepare<[string], { id: number; embedding: Buffer }>(
+        'SELECT chunks.id, chunks.embedding FROM chunks JOIN files ON files.id = chunks.file_id ' +
+          'WHERE files.path NOT IN (SELECT value FROM json_each(?)) ORDER BY chunks.id',
+      )
+      .iterate(JSON.stringify(paths));
+    for (const row of rows) yield { id: row.id, embedding: fromBlob(row.embedding) };
+  }
+
   /** Chunks added after `id` (ids only grow), with their embeddings, by ascending id. */
   *embeddingsAfter(id: number): IterableIterator<{ id: number; embedding: Float32Array }> {
     const rows = this.#db

@@ -519,6 +519,41 @@ describe('runIngest on a worker thread', () => {
     expect(dumps[0]).toEqual(dumps[1]);
   });
 
+  it('builds the graph anew on the worker when an update replaces most of the index, and answers as a first run does', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    corpus = createTempCorpus(files);
+    const embedder = new FakeEmbedder();
+    const settings = (indexDir: string) => ({
+      indexDir, source: createFolderSource(corpus.root), embedder, chunking: { chunkSize: 200, chunkOverlap: 0 }, workerMinBytes: 0,
+    });
+    const updated = makeTestConfig(corpus.root).index;
+    await drain(runIngest(settings(updated)));
+    // 30 of 40 files change: over half of the index is replaced.
+    for (let i = 0; i < 30; i++) corpus.write(`f${String(i).padStart(2, '0')}.md`, paragraph(`changed${i}`));
+    const { events, value: report } = await drain(runIngest(settings(updated)));
+    expect(report).toMatchObject({ changed: 30, unchanged: 10, chunks: 40 });
+    expect(events.filter((event) => event.type === 'file-indexed')).toHaveLength(30);
+    const fresh = makeTestConfig(corpus.root).index;
+    await drain(runIngest(settings(fresh)));
+
+    const nearest = (indexDir: string, topic: string) => {
+      const vectors = VectorIndex.load(path.join(indexDir, VECTORS_FILE_NAME), embedder.identity.dimensions);
+      const db = openDatabase(indexDir, { readonly: true });
+      const repo = new ChunkRepository(db);
+      const id = vectors.search(embedder.vectorOf(paragraph(topic)), 1)[0]?.id;
+      const text = repo.getChunks(id === undefined ? [] : [id])[0]?.text;
+      const state = { size: vectors.size, deleted: vectors.deletedCount, clean: repo.getMeta('vectors_state') };
+      db.close();
+      return { text, ...state };
+    };
+    for (const topic of ['changed3', 'topic35', 'changed29']) {
+      expect(nearest(updated, topic)).toEqual({ ...nearest(fresh, topic), deleted: 0 });
+      expect(nearest(updated, topic)).toMatchObject({ text: paragraph(topic), size: 40, clean: 'clean' });
+    }
+  });
+
   it('reuses the embeddings of the index it replaces on --full', async () => {
     const { footnote, embedder } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
     await drain(footnote.ingest());
