@@ -5,6 +5,7 @@ import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
 import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
+import { nameUnknownOptions } from './name-unknown-options.js';
 import { packageVersion } from './package-version.js';
 import { rejectRepeatedOptions } from './reject-repeated-options.js';
 import { rejectUnknownCommand } from './reject-unknown-command.js';
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       // Throwing here stops yargs before the command's handler runs.
-      throw error ?? new FootnoteError('USAGE', { detail: message });
+      throw error ?? new FootnoteError('USAGE', { detail: nameUnknownOptions(message, argv) });
     });
   try {
     await parser.parseAsync();

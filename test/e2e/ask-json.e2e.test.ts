@@ -109,7 +109,7 @@ describe('footnote usage errors', () => {
   it('says it in English whatever the locale, like every other line footnote prints', async () => {
     const result = await runCli(['ask', QUESTION, '--bogus'], { cwd: makeWorkDir(false), env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
     expect(result.code).toBe(2);
-    expect(expectOneLineError(result).error).toBe('error: Unknown argument: bogus');
+    expect(expectOneLineError(result).error).toBe('error: unknown option --bogus');
   });
 
   it('asks for one question, in quotes, when given more than one', async () => {
