@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { SkippedFile } from '../shared/types.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
 import { LINKED_FOLDER, walkCorpus } from '../load/walk-corpus.js';
+import type { SkippedFile } from '../shared/types.js';
 import { isIndexFileName } from '../store/index-files.js';
 import type { ListedDocument } from './plan-changes.js';
 

@@ -266,7 +266,7 @@ async function* updateIndex(
     // this run's to save: otherwise every question would rebuild it.
     const openedVectors =
       (hasWork && !journalOnly && !regraph) || (!hasWork && vectorsNeedSaving(targetDir, repo, embedder.identity.dimensions))
-        ? openVectorIndex(targetDir, repo, embedder.identity.dimensions, { stageRebuild: true }).index
+        ? openVectorIndex(targetDir, repo, embedder.identity.dimensions, { stageRest: true }).index
         : null;
     const fresh = openedVectors !== null && openedVectors.size === 0 && openedVectors.deletedCount === 0;
     builder = regraph || (fresh && bytesToIndex >= workerMinBytes)
@@ -275,7 +275,9 @@ async function* updateIndex(
         liveChunks - replacedChunks + estimateChunks(bytesToIndex, settings.chunking),
       )
       : null;
-    if (regraph) for (const { id, embedding } of repo.embeddingsExceptPaths(replacedPaths)) builder?.add(id, embedding);
+    if (regraph && builder !== null) {
+      for (const { id, embedding } of repo.embeddingsExceptPaths(replacedPaths)) builder.add(id, embedding);
+    }
     const vectors: VectorSink = builder ?? openedVectors ?? JOURNALLED;
     // The thread builds its own LocalEmbedder, so only that exact class can be
     // embedded there: a subclass might embed differently.

@@ -31,8 +31,9 @@ export const IGNORE_FILE_NAME = '.footnoteignore';
  * Lists every regular file under `root`, sorted by `source`. Skips hidden files and
  * folders (names starting with `.`), `node_modules`, and whatever `.footnoteignore`
  * at the root matches (ignored folders are not entered). Symlinked files are listed;
- * symlinked folders are not followed, so links cannot loop, but are listed (`unreadable`) for the report. Every extension is
- * listed: the loader decides what it can read, so the rest can be reported.
+ * symlinked folders are not followed, so links cannot loop, but are listed
+ * (`unreadable`) for the report. Every extension is listed: the loader decides
+ * what it can read, so the rest can be reported.
  *
  * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing or not a folder,
  *   `ABORTED` when the signal fires.
@@ -76,7 +77,8 @@ export async function walkCorpus(
     }
     // A folder's stats in parallel: one at a time, the round trips to libuv's
     // thread pool were most of a no-op re-index of 10,000 files (`npm run bench`).
-    // stat follows a symlink: a link to a folder or a broken link is left out.
+    // stat follows a symlink: a link to a folder, a broken or a looping one is
+    // listed with why it is not read.
     const stats = await Promise.all(candidates.map(({ absolutePath }) =>
       stat(absolutePath).catch((error: NodeJS.ErrnoException) => error.code ?? 'error')));
     candidates.forEach(({ source, absolutePath }, i) => {

@@ -98,7 +98,7 @@ export function openVectorIndex(
   repository: ChunkRepository,
   dimensions: number,
   /** Rebuild with all but the centre's sample staged, for a writer that inserts them in steps. */
-  options: { stageRebuild?: boolean } = {},
+  options: { stageRest?: boolean } = {},
 ): { index: VectorIndex; rebuilt: boolean } {
   const loaded = loadIfTrusted(
     path.join(indexDir, VECTORS_FILE_NAME),
@@ -107,7 +107,7 @@ export function openVectorIndex(
   );
   if (loaded !== null) return { index: loaded, rebuilt: false };
   return {
-    index: VectorIndex.rebuild(dimensions, repository.allEmbeddings(), { stageRest: options.stageRebuild === true }),
+    index: VectorIndex.rebuild(dimensions, repository.allEmbeddings(), options),
     rebuilt: true,
   };
 }

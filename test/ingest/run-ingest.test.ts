@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
+import type { Footnote } from '../../src/footnote-types.js';
+import type { IngestEvent } from '../../src/ingest/ingest-report.js';
 import { createFolderSource, type DocumentSource } from '../../src/ingest/document-source.js';
 import { runIngest } from '../../src/ingest/run-ingest.js';
 import { FootnoteError } from '../../src/shared/errors.js';
@@ -28,6 +30,23 @@ function setup(files: Record<string, string | Uint8Array>, chunking = { chunkSiz
   const embedder = new FakeEmbedder();
   const footnote = createFootnote(config, { embedder });
   return { config, embedder, footnote };
+}
+
+/** Runs an index run, cancelling it at its first `type` event, and expects it to end in ABORTED. */
+async function expectCancelledAt(footnote: Footnote, type: IngestEvent['type']): Promise<void> {
+  const controller = new AbortController();
+  await expect((async () => {
+    for await (const event of footnote.ingest({ signal: controller.signal })) {
+      if (event.type === type) controller.abort();
+    }
+  })()).rejects.toMatchObject({ code: 'ABORTED' });
+}
+
+/** Marks the vector file untrusted, as a run killed before its save leaves it. */
+function markVectorsDirty(indexDir: string): void {
+  const db = openDatabase(indexDir);
+  new ChunkRepository(db).setMeta('vectors_state', 'dirty');
+  db.close();
 }
 
 describe('runIngest', () => {
@@ -144,16 +163,7 @@ describe('runIngest', () => {
     await drain(footnote.ingest());
     for (const [name, text] of Object.entries(files)) corpus.write(name, text);
 
-    const controller = new AbortController();
-    const run = footnote.ingest({ signal: controller.signal });
-    let indexed = 0;
-    await expect(
-      (async () => {
-        for await (const event of run) {
-          if (event.type === 'file-indexed' && ++indexed === 1) controller.abort();
-        }
-      })(),
-    ).rejects.toMatchObject({ code: 'ABORTED' });
+    await expectCancelledAt(footnote, 'file-indexed');
 
     expect((await footnote.retrieve('zeppelin', { k: 1 }))[0]?.source).toBe('first.md');
     const { value: report } = await drain(footnote.ingest());
@@ -165,13 +175,7 @@ describe('runIngest', () => {
       Array.from({ length: 10 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]),
     );
     const { footnote, embedder } = setup(files);
-    const controller = new AbortController();
-    const run = footnote.ingest({ signal: controller.signal });
-    await expect(
-      (async () => {
-        for await (const event of run) if (event.type === 'file-indexed') controller.abort();
-      })(),
-    ).rejects.toMatchObject({ code: 'ABORTED' });
+    await expectCancelledAt(footnote, 'file-indexed');
 
     const callsBefore = embedder.calls.length;
     const { value: report } = await drain(footnote.ingest());
@@ -190,12 +194,7 @@ describe('runIngest', () => {
     first.close();
     const wider = { ...config, chunkSize: 400 };
     const rechunk = createFootnote(wider, { embedder: new FakeEmbedder() });
-    const controller = new AbortController();
-    await expect((async () => {
-      for await (const event of rechunk.ingest({ signal: controller.signal })) {
-        if (event.type === 'file-indexed') controller.abort();
-      }
-    })()).rejects.toMatchObject({ code: 'ABORTED' });
+    await expectCancelledAt(rechunk, 'file-indexed');
     const { value: report } = await drain(rechunk.ingest());
     rechunk.close();
 
@@ -219,9 +218,7 @@ describe('runIngest', () => {
     await drain(footnote.ingest());
     expect(fs.statSync(vectorsPath).size).toBeGreaterThan(100);
 
-    const db = openDatabase(config.index);
-    new ChunkRepository(db).setMeta('vectors_state', 'dirty');
-    db.close();
+    markVectorsDirty(config.index);
     await drain(footnote.ingest());
     const check = openDatabase(config.index, { readonly: true });
     expect(new ChunkRepository(check).getMeta('vectors_state')).toBe('clean');
@@ -234,15 +231,8 @@ describe('runIngest', () => {
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]));
     const { footnote, config } = setup(files);
     await drain(footnote.ingest());
-    const db = openDatabase(config.index);
-    new ChunkRepository(db).setMeta('vectors_state', 'dirty');
-    db.close();
-    const controller = new AbortController();
-    await expect((async () => {
-      for await (const event of footnote.ingest({ signal: controller.signal })) {
-        if (event.type === 'ingest-start') controller.abort();
-      }
-    })()).rejects.toMatchObject({ code: 'ABORTED' });
+    markVectorsDirty(config.index);
+    await expectCancelledAt(footnote, 'ingest-start');
     const { value: report } = await drain(footnote.ingest());
     expect(report).toMatchObject({ unchanged: 300, chunks: 300 });
   });
