@@ -45,4 +45,13 @@ describe('footnote: short questions in a conversation', () => {
     expect(answer.retrievalQuestion).toBe('Who is the chairman? harbin plant make');
     expect(answer.answer).toContain('Wen Bo');
   });
+
+  it('carries the conversation into a question of stop words alone', async () => {
+    const answer = await askAfter(
+      { 'plant.txt': 'The Harbin plant makes turbines for ships.\n', 'bank.txt': 'The savings bank lends to farmers.\n' },
+      'What does the Harbin plant make?',
+      'Why?',
+    );
+    expect(answer.retrievalQuestion).toBe('Why? harbin plant make');
+  });
 });

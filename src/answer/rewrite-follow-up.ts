@@ -73,7 +73,8 @@ export function looksLikeFollowUp(question: string): boolean {
 /**
  * What makes a question look like a follow-up (see `looksLikeFollowUp`), or
  * null. `short` is the weakest cue: "What are walrus tusks made of?" is short
- * and stands alone, so a caller may try such a question on its own first.
+ * and stands alone, so a caller may check that the corpus links it to the
+ * previous question before carrying words over (`linksBothQuestions`).
  */
 export function followUpCue(question: string): 'continuation' | 'reference' | 'short' | null {
   const tokens = tokenize(question);
@@ -120,8 +121,12 @@ const LINKING_PASSAGES = 3;
  * from the previous question (compared by stem).
  */
 export function linksBothQuestions(passages: readonly Passage[], asked: string, rewritten: string): boolean {
-  const own = new Set(contentTerms(asked));
-  const carried = contentTerms(rewritten).filter((term) => !own.has(term));
+  // Stop words are no link: a question of them alone ("Why?") has nothing to
+  // stand on, so the conversation's words stay.
+  const own = new Set(contentTokens(asked).map(stem));
+  if (own.size === 0) return true;
+  const askedTerms = new Set(contentTerms(asked));
+  const carried = contentTerms(rewritten).filter((term) => !askedTerms.has(term));
   return passages.slice(0, LINKING_PASSAGES).some((passage) => {
     const terms = new Set(contentTerms(`${passage.title ?? ''} ${passage.text}`));
     return [...own].some((term) => terms.has(term)) && carried.some((term) => terms.has(term));
