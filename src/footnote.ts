@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config, OpenAIOptions } from './config/config-schema.js';
 import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedder } from './embed/create-embedder.js';
-import { formatEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embed/embedder.js';
+import { formatEmbedderIdentity, parseEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embed/embedder.js';
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
 import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
@@ -28,7 +28,6 @@ import {
 import { ChunkRepository } from './store/chunk-repository.js';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
 import { openVectorIndex } from './store/index-state.js';
-import { readIndexedEmbedder } from './store/indexed-embedder.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { VectorIndex } from './store/vector-index.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
@@ -84,18 +83,20 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
   /**
    * The embedder for searching. An OpenAI embedder takes its vector length
-   * from the index when that names its model, instead of probing the server
-   * on every run.
+   * from the index (`indexed`: the identity the caller read from its open
+   * database) when that names its model, instead of probing the server on
+   * every run.
    */
-  function getEmbedder(): Promise<Embedder> {
+  function getEmbedder(indexed: string | null): Promise<Embedder> {
     if (embedderPromise) return embedderPromise;
-    const indexedIdentity = config.provider === 'openai' ? (readIndexedEmbedder(config.index) ?? undefined) : undefined;
-    return createAndKeepEmbedder(indexedIdentity);
+    const identity = config.provider === 'openai' && indexed !== null ? parseEmbedderIdentity(indexed) : null;
+    return createAndKeepEmbedder(identity ?? undefined);
   }
 
   /** The embedder for indexing, which must write vectors of the length the server really gives. */
   async function getIndexingEmbedder(): Promise<Embedder> {
-    const embedder = await getEmbedder();
+    if (!embedderPromise) return createAndKeepEmbedder(undefined);
+    const embedder = await embedderPromise;
     return embedder.dimensionsFromIndex === true ? createAndKeepEmbedder(undefined) : embedder;
   }
 
@@ -111,11 +112,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
   async function getIndex(): Promise<OpenIndex> {
     if (openIndex) return openIndex;
-    const embedder = await getEmbedder();
     const db = openDatabase(config.index, { readonly: true });
     try {
       const repo = new ChunkRepository(db);
       const indexed = repo.getMeta('embedder');
+      const embedder = await getEmbedder(indexed);
       const current = formatEmbedderIdentity(embedder.identity);
       if (indexed !== null && indexed !== current) {
         throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
@@ -322,7 +323,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const repo = new ChunkRepository(db);
         const indexedEmbedder = repo.getMeta('embedder');
         // An unreachable server still lets `ask` fall back to keyword search of this index.
-        const embedder = await getEmbedder().catch((error: unknown) => {
+        const embedder = await getEmbedder(indexedEmbedder).catch((error: unknown) => {
           if (isUnreachable(error) && config.fallback !== false) return null;
           throw error;
         });

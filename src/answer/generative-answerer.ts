@@ -1,11 +1,11 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { saysItCannotAnswer } from './says-it-cannot-answer.js';
 import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
 import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
 import { explainProviderError } from '../embed/explain-provider-error.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
+import { saysItCannotAnswer } from './says-it-cannot-answer.js';
 import { loadTokenCounter, type TokenCounter } from './count-tokens.js';
 import { findUnsupportedSentences } from './find-unsupported-sentences.js';
 import { fitPassages } from './fit-passages.js';
@@ -29,7 +29,6 @@ export interface GenerativeAnswerOptions {
   /** Replaceable waits between retries, for tests. */
   fetchDependencies?: ProviderFetchDependencies;
 }
-
 
 /** UTF-8 length: no tokenizer's token is shorter than a byte, so this never undercounts. */
 function countUtf8Bytes(text: string): number {

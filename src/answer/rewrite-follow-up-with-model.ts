@@ -83,7 +83,7 @@ export async function rewriteFollowUpWithModel(
   // A refusal is no question to search for; nor is an essay, nor a reply
   // that shares no word with the conversation ("Sorry, I can't help with that.").
   const refusal = !/[?？]$/u.test(rewritten) && saysItCannotAnswer(rewritten);
-  const said = new Set(contentTerms([question, ...history.map((turn) => `${turn.question} ${turn.answer}`)].join(' ')));
+  const said = new Set(contentTerms(`${conversation}\n${question}`));
   const offTopic = !contentTerms(rewritten).some((term) => said.has(term));
   if (rewritten === '' || rewritten.length > MAX_REWRITE_CHARS || refusal || offTopic) {
     return rewriteFollowUp(question, history);

@@ -1,7 +1,7 @@
 import type { Footnote } from '../footnote-types.js';
 import type { IngestReport } from '../ingest/ingest-report.js';
 import { FootnoteError } from '../shared/errors.js';
-import { plural } from '../ui/format/plural.js';
+import { plural } from '../shared/plural.js';
 
 /**
  * Indexes the corpus when the index is missing, lags the corpus or was built

@@ -11,7 +11,7 @@ import type { SlashCommand } from '../ui/commands/types.js';
  */
 
 /** `/help` for piped input: what a line may be. */
-export const lineHelpCommand: SlashCommand = {
+const lineHelpCommand: SlashCommand = {
   name: 'help',
   description: 'List the commands',
   action: (context) => ({

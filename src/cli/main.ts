@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     }, true)
     .help()
     .alias('h', 'help')
-    .version(packageVersion())
+    // Read only when asked for: an empty string still lists the option in --help.
+    .version(argv.includes('--version') ? packageVersion() : '')
     // Every other word footnote prints is English; yargs would follow LANG and
     // mix in its own translations (dist/ bundles yargs without its locale files).
     .locale('en')

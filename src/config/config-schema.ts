@@ -152,7 +152,7 @@ export const configSchema = z
   });
 
 /** The largest overlap allowed for passages of `chunkSize` characters. */
-export function maxChunkOverlap(chunkSize: number): number {
+function maxChunkOverlap(chunkSize: number): number {
   return Math.floor(chunkSize / 2);
 }
 

@@ -122,8 +122,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
     const client = new CheckedOpenAIEmbeddings({
       apiKey: options.apiKey,
       model: options.model,
-      // Batches are cut here, so that their number in flight can be bounded.
-      batchSize: Number.MAX_SAFE_INTEGER,
+      // Batches are cut by embedDocuments below, one request per call of the client.
       maxRetries: 0,
       configuration: createClientConfiguration(options.baseUrl, resilience, options.fetchDependencies),
     });
@@ -181,8 +180,7 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
       });
       received = results.flat();
     } catch (error) {
-      if (FootnoteError.isInstance(error) && error.code === 'ABORTED') throw error;
-      throw await explainProviderError(error, this.errorContext);
+      throw await explainProviderError(error, { ...this.errorContext, signal: options.signal });
     }
     sentIndexes.forEach((index, position) => {
       vectors[index] = this.checkAndNormalize(received[position]);

@@ -4,6 +4,8 @@
  * indexing are report rows (`SkippedFile`), not errors.
  */
 
+import { plural } from './plural.js';
+
 /** Process exit codes: 1 for a runtime failure, 2 for a usage error. */
 export type ExitCode = 1 | 2;
 
@@ -183,8 +185,8 @@ const catalogue = {
     exitCode: 1,
     message: (f) =>
       [
-        f['failedQuestions'] ? `${f['failedQuestions']} of ${plural(f['questions'], 'question')} failed` : '',
-        f['rejectedCommands'] ? `${plural(f['rejectedCommands'], 'command')} ${f['rejectedCommands'] === 1 ? 'was' : 'were'} rejected` : '',
+        f['failedQuestions'] ? `${f['failedQuestions']} of ${plural(Number(f['questions']), 'question')} failed` : '',
+        f['rejectedCommands'] ? `${plural(Number(f['rejectedCommands']), 'command')} ${f['rejectedCommands'] === 1 ? 'was' : 'were'} rejected` : '',
       ]
         .filter((part) => part !== '')
         .join(' and '),
@@ -199,10 +201,6 @@ const catalogue = {
     hint: (f) => (f['what'] === 'answer' ? 'ask again for the whole answer' : 'run the command again to finish the work'),
   },
 } satisfies Record<string, CatalogueEntry>;
-
-function plural(count: string | number | undefined, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** Every error code footnote can raise. */
 export type ErrorCode = keyof typeof catalogue;

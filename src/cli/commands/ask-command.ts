@@ -72,7 +72,8 @@ export const askCommand: CommandModule<object, AskArgs> = {
             process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);
           } else if (event.type === 'text-delta') {
             streamed += event.text;
-            process.stdout.write(terminalSafeText(event.text));
+            // Line feeds alone: a CRLF split across two deltas would show its CR.
+            process.stdout.write(terminalSafeText(event.text.replace(/\r/gu, '')));
           }
         }
       } catch (error) {

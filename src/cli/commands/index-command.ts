@@ -3,7 +3,7 @@ import { terminalSafeName } from '../../shared/terminal-safe.js';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
 import { formatIndexReport } from '../output/print-index-report.js';
-import { plural } from '../../ui/format/plural.js';
+import { plural } from '../../shared/plural.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { IndexStatus } from '../../footnote-types.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
-import { plural } from '../format/plural.js';
+import { plural } from '../../shared/plural.js';
 import type { ChatStatus } from '../state/chat-reducer.js';
 import { useColor } from '../terminal-context.js';
 

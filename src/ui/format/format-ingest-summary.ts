@@ -1,6 +1,6 @@
 import type { IngestReport } from '../../ingest/ingest-report.js';
 import { terminalSafeName } from '../../shared/terminal-safe.js';
-import { plural } from './plural.js';
+import { plural } from '../../shared/plural.js';
 
 /** Failed files listed by name under a summary; `footnote index` lists them all. */
 export const MAX_FAILED_LISTED = 10;

@@ -1,4 +1,5 @@
 import type { AnswerFallback } from '../../shared/types.js';
+import { terminalSafeName } from '../../shared/terminal-safe.js';
 
 /**
  * The wording of what citation checks, the offline fallback and retrieval
@@ -17,7 +18,7 @@ export function formatFallbackLabel(fallback: AnswerFallback): string {
  * known one (`goverment` → `government`).
  */
 export function formatSearchedForNote(retrievalQuestion: string): string {
-  return `note: searched for "${retrievalQuestion}"`;
+  return `note: searched for "${terminalSafeName(retrievalQuestion)}"`;
 }
 
 /** The note for markers the model wrote that named no passage it was given (they were removed). */
@@ -30,5 +31,5 @@ export const UNCITED_ANSWER_NOTE = 'note: the answer cites no passage; check it 
 
 /** The note for a cited sentence its cited passages do not seem to support. */
 export function formatUnsupportedNote(sentence: string): string {
-  return `note: not supported by its cited passage: "${sentence}"`;
+  return `note: not supported by its cited passage: "${terminalSafeName(sentence)}"`;
 }
