@@ -60,14 +60,14 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
   // readPassage follows a passage that lines added above it moved down.
   const movedTo = first === undefined || last === undefined || (first === citation.startLine && last === citation.endLine)
     ? null
-    : first === last ? `${first}` : `${first}-${last}`;
+    : first === last ? `line ${first}` : `lines ${first}-${last}`;
   return (
     <Box flexDirection="column">
       {header}
-      {quoteMatches(citation, lines) ? (
+      {quoteMatches(citation, cited) ? (
         movedTo === null ? null : (
           <Text color={color('warning')}>
-            {terminalSafeName(citation.source)} changed since it was indexed: the passage is now at {movedTo.includes('-') ? 'lines' : 'line'} {movedTo};
+            {terminalSafeName(citation.source)} changed since it was indexed: the passage is now at {movedTo};
             /reindex to update the citations
           </Text>
         )
@@ -96,8 +96,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
 }
 
 /** The cited lines still hold the quoted text (whitespace aside). */
-function quoteMatches(citation: Citation, lines: readonly NumberedLine[]): boolean {
+function quoteMatches(citation: Citation, cited: readonly NumberedLine[]): boolean {
   const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
-  const cited = lines.filter((line) => line.inRange).map((line) => line.text).join('\n');
-  return squash(cited).includes(squash(citation.text));
+  return squash(cited.map((line) => line.text).join('\n')).includes(squash(citation.text));
 }
