@@ -1,3 +1,5 @@
+import { typedOptions } from './typed-options.js';
+
 /**
  * yargs's "Unknown argument: bogus" with the option written as it was typed
  * (`--bogus`, `-x`), so a user sees which word it means; words that were not
@@ -9,10 +11,8 @@
 export function nameUnknownOptions(message: string, argv: readonly string[]): string {
   const match = /^Unknown arguments?: (.+)$/u.exec(message);
   if (match === null) return message;
-  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
-  const typed = argv.slice(0, end);
-  const names = match[1]!.split(', ');
-  const options = names.map((name) => typed.find((token) => token.replace(/=.*$/u, '').replace(/^-+/u, '') === name && token.startsWith('-'))?.replace(/=.*$/u, ''));
+  const typed = typedOptions(argv);
+  const options = match[1]!.split(', ').map((name) => typed.find((option) => option.name === name)?.spelling);
   if (options.some((option) => option === undefined)) return message;
   return `unknown option${options.length > 1 ? 's' : ''} ${options.join(', ')}`;
 }

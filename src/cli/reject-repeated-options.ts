@@ -1,4 +1,5 @@
 import { FootnoteError } from '../shared/errors.js';
+import { typedOptions } from './typed-options.js';
 
 /**
  * Stops a run whose command line gives an option more than once (`--k 3 --k 4`).
@@ -18,8 +19,7 @@ export function rejectRepeatedOptions(parsed: Record<string, unknown>, argv: rea
   const [first] = repeated;
   if (first === undefined) return;
   // yargs stores `--chunk-size` under chunk-size and chunkSize (and aliases): name the one typed.
-  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
-  const typed = argv.slice(0, end).map((token) => /^--([^=]+)/.exec(token)?.[1]);
+  const typed = typedOptions(argv).map((option) => option.name);
   const [key, values] = repeated.find(([name]) => typed.includes(name)) ?? first;
   const times = values.length === 2 ? 'twice' : `${values.length} times`;
   const given = values.map((value) => JSON.stringify(String(value))).join(', ');
