@@ -1,7 +1,9 @@
 import { Text } from 'ink';
 import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
-import { segmentAnswer } from '../format/segment-answer.js';
+import { segmentAnswer, type AnswerSegment } from '../format/segment-answer.js';
+import { breakAtSpaces } from '../format/wrap-words.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useColor } from '../terminal-context.js';
 
 /** Follows a sentence that no citation supports: it cites nothing, or its passage does not back it. */
@@ -21,6 +23,8 @@ export interface AnswerTextProps {
   unbackedSentences?: readonly string[];
   /** Drawn after the text, inside the same line (the streaming cursor). */
   suffix?: string;
+  /** Columns the text wraps at (default: the terminal's width). */
+  width?: number;
 }
 
 /** Answer text with its `[n]` markers highlighted and unsupported sentences flagged. */
@@ -29,20 +33,26 @@ export function AnswerText({
   markUnsupported,
   unbackedSentences = [],
   suffix = '',
+  width,
 }: AnswerTextProps) {
   const color = useColor();
+  const columns = useTerminalWidth();
   const segments = segmentAnswer(terminalSafeText(text), { markUnsupported, unbackedSentences: unbackedSentences.map(terminalSafeText) });
+  // Each piece is drawn from the wrapped whole, so the flags count toward the lines they end.
+  const wrapped = breakAtSpaces(displayedText(segments, suffix), width ?? columns);
+  let offset = 0;
+  const take = (piece: string): string => wrapped.slice(offset, (offset += piece.length));
   const flag = <Text color={color('warning')}>{UNSUPPORTED_MARK}</Text>;
   return (
     <Text>
       {segments.map((segment, index) => {
         switch (segment.type) {
           case 'marker':
-            return <Marker key={index} text={segment.text} />;
+            return <Marker key={index} text={take(segment.text)} />;
           case 'unsupported':
             return (
               <Text key={index}>
-                <Text dimColor>{segment.text}</Text> {flag}
+                <Text dimColor>{take(segment.text)}</Text>{take(' ')}{take(UNSUPPORTED_MARK) && flag}
               </Text>
             );
           case 'unbacked':
@@ -54,25 +64,32 @@ export function AnswerText({
                   {segmentAnswer(segment.text, { markUnsupported: false }).map((part, partIndex) =>
                     part.type === 'marker' ? (
                       <Text key={partIndex} color={color('accent')}>
-                        {part.text}
+                        {take(part.text)}
                       </Text>
                     ) : (
-                      part.text
+                      take(part.text)
                     ),
                   )}
-                </Text>{' '}
-                {flag}
+                </Text>
+                {take(' ')}
+                {take(UNSUPPORTED_MARK) && flag}
               </Text>
             );
           case 'text':
-            return segment.text;
+            return take(segment.text);
           default:
             return checkExhaustive(segment);
         }
       })}
-      {suffix}
+      {take(suffix)}
     </Text>
   );
+}
+
+/** The text as drawn: each flagged sentence followed by " [?]", then the suffix. */
+function displayedText(segments: readonly AnswerSegment[], suffix: string): string {
+  const flagged = (segment: AnswerSegment): boolean => segment.type === 'unsupported' || segment.type === 'unbacked';
+  return segments.map((segment) => (flagged(segment) ? `${segment.text} ${UNSUPPORTED_MARK}` : segment.text)).join('') + suffix;
 }
 
 function Marker({ text }: { text: string }) {

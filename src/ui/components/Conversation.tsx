@@ -4,6 +4,7 @@ import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import type { HistoryItem } from '../state/history-item.js';
 import { useColor } from '../terminal-context.js';
 import { AnswerText } from './AnswerText.js';
+import { breakAtSpaces } from '../format/wrap-words.js';
 import { formatFallbackLabel, formatSearchedForNote } from '../format/format-verification-notes.js';
 import { AnswerView } from './AnswerView.js';
 import { IngestSummaryView } from './IngestSummaryView.js';
@@ -55,7 +56,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
             {PROMPT}
           </Text>
           <Box width={Math.max(10, columns - PROMPT.length)}>
-            <Text bold>{item.text}</Text>
+            <Text bold>{breakAtSpaces(item.text, Math.max(10, columns - PROMPT.length))}</Text>
           </Box>
         </Box>
       );

@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { breakAtSpaces } from '../format/wrap-words.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import type { MessageTone } from '../state/history-item.js';
 import { useColor } from '../terminal-context.js';
 
@@ -15,11 +17,16 @@ export interface MessageProps {
 /** A line from the chat itself: command output, or an error and its hint. */
 export function Message({ tone, text, hint = null }: MessageProps) {
   const color = useColor();
+  const columns = useTerminalWidth();
   if (text === '') return null;
   return (
     <Box flexDirection="column">
-      {tone === 'error' ? <Text color={color('error')}>error: {text}</Text> : <Text>{text}</Text>}
-      {hint === null ? null : <Text dimColor>hint: {hint}</Text>}
+      {tone === 'error' ? (
+        <Text color={color('error')}>{breakAtSpaces(`error: ${text}`, columns)}</Text>
+      ) : (
+        <Text>{breakAtSpaces(text, columns)}</Text>
+      )}
+      {hint === null ? null : <Text dimColor>{breakAtSpaces(`hint: ${hint}`, columns)}</Text>}
     </Box>
   );
 }

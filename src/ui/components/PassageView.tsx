@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { terminalSafeName, terminalSafeText } from '../../shared/terminal-safe.js';
 import type { NumberedLine } from '../../chunk/slice-lines.js';
 import type { Citation } from '../../shared/types.js';
+import { breakAtSpaces } from '../format/wrap-words.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useColor } from '../terminal-context.js';
 import { SourceHeading } from './SourceHeading.js';
@@ -44,7 +45,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
           </Text>
         ) : null}
         <Box paddingLeft={PASSAGE_INDENT}>
-          <Text>{terminalSafeText(citation.text)}</Text>
+          <Text>{breakAtSpaces(terminalSafeText(citation.text), columns - PASSAGE_INDENT)}</Text>
         </Box>
       </Box>
     );
@@ -87,7 +88,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
             </Text>
           </Box>
           <Box width={textWidth}>
-            <Text dimColor={!line.inRange}>{terminalSafeText(line.text)}</Text>
+            <Text dimColor={!line.inRange}>{breakAtSpaces(terminalSafeText(line.text), textWidth)}</Text>
           </Box>
         </Box>
       ))}

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { terminalSafeText } from '../../shared/terminal-safe.js';
+import { fitColumns, wrapWords } from './wrap-words.js';
 
 /** The character that marks a quote cut short. */
 export const ELLIPSIS = '…';
@@ -31,30 +32,4 @@ export function truncateQuote(
   const space = characters.lastIndexOf(' ', end);
   if (space > lastStart) end = space;
   return characters.slice(0, end).join('').trimEnd() + ELLIPSIS;
-}
-
-/** The index after the last character from `start` that still fits in `columns` (at least one character). */
-function fitColumns(widths: readonly number[], start: number, columns: number): number {
-  let used = 0;
-  let end = start;
-  while (end < widths.length && used + (widths[end] ?? 0) <= columns) used += widths[end++] ?? 0;
-  return Math.max(end, Math.min(start + 1, widths.length));
-}
-
-/**
- * Greedy word wrap of single-spaced text; returns the index where each line
- * starts. A word longer than a line (or a run of Chinese, which has no spaces)
- * is split.
- */
-function wrapWords(characters: readonly string[], widths: readonly number[], width: number): number[] {
-  const starts = [0];
-  let lineStart = 0;
-  for (;;) {
-    const fit = fitColumns(widths, lineStart, width);
-    if (fit >= characters.length) return starts;
-    // Break at the last space that leaves the line within the width.
-    const space = characters.lastIndexOf(' ', fit);
-    lineStart = space > lineStart ? space + 1 : fit;
-    starts.push(lineStart);
-  }
 }

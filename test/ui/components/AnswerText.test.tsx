@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AnswerText } from '../../../src/ui/components/AnswerText.js';
+import { cleanup, renderApp } from '../../helpers/render-app.js';
+
+afterEach(() => {
+  cleanup();
+});
+
+const ANSWER =
+  'On June 2, Guo Jun, Deputy Secretary-General of the National Committee of the Chinese People\'s ' +
+  'Political Consultative Conference, led a team to visit Safe-Run. [1] The team met engineers. [2]';
+
+describe('AnswerText', () => {
+  it('wraps an answer without starting a line with a space, at any width', () => {
+    for (const columns of [30, 41, 60, 61, 80]) {
+      const { lastFrame } = renderApp(<AnswerText text={ANSWER} markUnsupported={false} />, { columns });
+      const lines = (lastFrame() ?? '').split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) {
+        expect(line.startsWith(' '), `at ${columns} columns: ${JSON.stringify(line)}`).toBe(false);
+        expect(line.length).toBeLessThanOrEqual(columns);
+      }
+      expect(lines.join(' ')).toBe(ANSWER);
+      cleanup();
+    }
+  });
+
+  it('counts the [?] flag of an unsupported sentence toward its line', () => {
+    const text = 'Alpha beta gamma [1]. Delta epsilon zeta eta.';
+    const { lastFrame } = renderApp(<AnswerText text={text} markUnsupported />, { columns: 25 });
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines).toEqual(['Alpha beta gamma [1].', 'Delta epsilon zeta eta.', '[?]']);
+  });
+});
