@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import { findInCauses, readField } from './error-causes.js';
 import { computeRetryDelayMs, isRetryableStatus, readRetryAfterMs, type RetryPolicy } from './retry-delay.js';
 
 /**
@@ -51,19 +52,12 @@ const CLOSED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'
 /** Statuses whose response may carry no body. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-function readField(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 /** The system error code (`ECONNREFUSED`) somewhere in fetch's chain of causes. */
 export function findSystemErrorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined; depth++) {
+  return findInCauses(error, (current) => {
     const code = readField(current, 'code');
-    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
-    current = readField(current, 'cause');
-  }
-  return undefined;
+    return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code) ? code : undefined;
+  });
 }
 
 /** The request's endpoint for messages: never its credentials or query string. */

@@ -1,4 +1,5 @@
 import { FootnoteError } from '../shared/errors.js';
+import { findInCauses, readField } from './error-causes.js';
 import { findSystemErrorCode, ProviderTransportError } from './provider-fetch.js';
 
 /** Keeps a server's message to one readable line. */
@@ -12,10 +13,6 @@ export interface ProviderErrorContext {
   secret?: string;
 }
 
-function readField(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 function isAbortError(error: unknown): boolean {
   const name = readField(error, 'name');
   return name === 'AbortError' || (error instanceof Error && error.constructor.name === 'APIUserAbortError');
@@ -23,12 +20,7 @@ function isAbortError(error: unknown): boolean {
 
 /** The transport failure somewhere in the chain of causes (the SDK wraps what fetch threw). */
 function findTransportError(error: unknown): ProviderTransportError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined; depth++) {
-    if (current instanceof ProviderTransportError) return current;
-    current = readField(current, 'cause');
-  }
-  return undefined;
+  return findInCauses(error, (current) => (current instanceof ProviderTransportError ? current : undefined));
 }
 
 /** `text` with every occurrence of the key replaced, so no message can leak it. */
