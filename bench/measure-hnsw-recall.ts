@@ -8,7 +8,7 @@
  */
 import hnswlib from 'hnswlib-node';
 import { LocalEmbedder } from '../src/embed/local-embedder.js';
-import { dot } from '../src/retrieve/vector-search.js';
+import { dot } from '../src/store/centred-vectors.js';
 import { ChunkRepository } from '../src/store/chunk-repository.js';
 import { CENTER_SAMPLE, estimateCenter, toStoredVector } from '../src/store/centred-vectors.js';
 import { openDatabase } from '../src/store/database.js';

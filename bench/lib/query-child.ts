@@ -14,7 +14,7 @@ import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { openVectorIndex } from '../../src/store/index-state.js';
 import { LEXICAL_VECTOR_CANDIDATES } from '../../src/retrieve/retrieve-passages.js';
-import { dot } from '../../src/retrieve/vector-search.js';
+import { dot } from '../../src/store/centred-vectors.js';
 import { makeBenchConfig } from './bench-config.js';
 import { loadSentencePool } from './generate-eval-corpus.js';
 import { createSeededRandom } from './seeded-random.js';

@@ -17,7 +17,8 @@ import {
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
 import { scoreLeftOutTerms } from './score-left-out-terms.js';
 import { stem } from '../text/porter-stemmer.js';
-import { dot, searchVectors } from './vector-search.js';
+import { dot } from '../store/centred-vectors.js';
+import { searchVectors } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
 export interface SearchableIndex {

@@ -14,5 +14,3 @@ export function searchVectors(
   if (vectors.size === 0 || !query.some((value) => value !== 0)) return [];
   return vectors.search(query, limit).map(({ id, distance }) => ({ id, score: 1 - distance }));
 }
-
-export { dot } from '../store/centred-vectors.js';
