@@ -1,5 +1,14 @@
 import type { Argv } from 'yargs';
-import type { Config } from '../config/config-schema.js';
+import {
+  CHUNK_SIZE_RANGE,
+  DEFAULT_CHUNK_OVERLAP_CHARS,
+  DEFAULT_CHUNK_SIZE_CHARS,
+  DEFAULT_K,
+  DEFAULT_OPENAI_CHAT_MODEL,
+  DEFAULT_OPENAI_EMBEDDING_MODEL,
+  K_RANGE,
+  type Config,
+} from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 
 /** Options every command takes. */
@@ -25,20 +34,23 @@ export function withGlobalOptions<T>(argv: Argv<T>): Argv<T & GlobalArgs> {
     })
     // Numbers are read as strings so that a bad value reaches the config check
     // as typed ("ten"), not as the NaN yargs would make of it.
-    .option('k', { type: 'string', describe: 'passages to retrieve per question [default: 5]' })
-    .option('chunk-size', { type: 'string', describe: 'passage size in characters, 200-8000 [default: 1000]' })
+    .option('k', { type: 'string', describe: `passages to retrieve per question, ${K_RANGE.min}-${K_RANGE.max} [default: ${DEFAULT_K}]` })
+    .option('chunk-size', {
+      type: 'string',
+      describe: `passage size in characters, ${CHUNK_SIZE_RANGE.min}-${CHUNK_SIZE_RANGE.max} [default: ${DEFAULT_CHUNK_SIZE_CHARS}]`,
+    })
     .option('chunk-overlap', {
       type: 'string',
-      describe: 'characters neighbouring passages share, at most half of --chunk-size [default: 150]',
+      describe: `characters neighbouring passages share, at most half of --chunk-size [default: ${DEFAULT_CHUNK_OVERLAP_CHARS}]`,
     })
     .option('model', {
       type: 'string',
       alias: 'chat-model',
-      describe: 'chat model of the OpenAI-compatible server [default: gpt-4.1-mini]',
+      describe: `chat model of the OpenAI-compatible server [default: ${DEFAULT_OPENAI_CHAT_MODEL}]`,
     })
     .option('embedding-model', {
       type: 'string',
-      describe: 'embedding model of the OpenAI-compatible server [default: text-embedding-3-small]',
+      describe: `embedding model of the OpenAI-compatible server [default: ${DEFAULT_OPENAI_EMBEDDING_MODEL}]`,
     })
     .option('fallback', {
       type: 'boolean',

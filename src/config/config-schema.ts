@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Defaults that other modules and tests refer to by name. */
 export const DEFAULT_K = 5;
 export const DEFAULT_CHUNK_SIZE_CHARS = 1000;
+/** The passage sizes allowed, in characters. */
+export const CHUNK_SIZE_RANGE = { min: 200, max: 8000 } as const;
+/** The passages a question may retrieve. */
+export const K_RANGE = { min: 1, max: 50 } as const;
 export const DEFAULT_CHUNK_OVERLAP_CHARS = 150;
 export const DEFAULT_OPENAI_EMBEDDING_MODEL = 'text-embedding-3-small';
 export const DEFAULT_OPENAI_CHAT_MODEL = 'gpt-4.1-mini';
@@ -37,12 +41,12 @@ export const configSchema = z
       .enum(['local', 'openai'])
       .optional()
       .describe('local (offline) or openai; default: openai when OPENAI_API_KEY is set, else local'),
-    k: z.number().int().min(1).max(50).default(DEFAULT_K).describe('passages to retrieve per question'),
+    k: z.number().int().min(K_RANGE.min).max(K_RANGE.max).default(DEFAULT_K).describe('passages to retrieve per question'),
     chunkSize: z
       .number()
       .int()
-      .min(200)
-      .max(8000)
+      .min(CHUNK_SIZE_RANGE.min)
+      .max(CHUNK_SIZE_RANGE.max)
       .default(DEFAULT_CHUNK_SIZE_CHARS)
       .describe('target passage size in characters'),
     // No zod default: unset, it is DEFAULT_CHUNK_OVERLAP_CHARS capped at half of
