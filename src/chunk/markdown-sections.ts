@@ -1,0 +1,152 @@
+import { HEADING_SEPARATOR } from '../shared/passage-heading.js';
+
+/** What joins the headings of a section trail: `Install › Windows`. */
+export const SECTION_SEPARATOR = HEADING_SEPARATOR;
+
+/** A Markdown heading: where its first line starts, its level (1–6) and its plain text. */
+export interface MarkdownHeading {
+  /** UTF-16 offset of the start of the heading's first line. */
+  offset: number;
+  level: number;
+  title: string;
+}
+
+/**
+ * Finds the section a position in a Markdown text lies in: the trail of
+ * headings in effect there, outermost first, joined by {@link SECTION_SEPARATOR}.
+ * A heading of level n replaces the previous one of level n and drops deeper
+ * ones; a position at the very start of a heading is inside it. Null before the
+ * first heading. The same idea as LangChain's MarkdownHeaderTextSplitter and
+ * LlamaIndex's MarkdownNodeParser, but as positions, so chunks keep their text.
+ *
+ * @example
+ * const sectionAt = createSectionFinder('# Guide\n## Install\n### Windows\nRun it.');
+ * sectionAt(31); // 'Guide › Install › Windows'
+ * sectionAt(0);  // 'Guide'
+ */
+export function createSectionFinder(text: string): (offset: number) => string | null {
+  const headings = listMarkdownHeadings(text);
+  const trails: (string | null)[] = [];
+  const open: string[] = [];
+  for (const heading of headings) {
+    open.length = heading.level;
+    open[heading.level - 1] = heading.title;
+    const trail = open.filter((title) => title !== undefined && title !== '').join(SECTION_SEPARATOR);
+    trails.push(trail === '' ? null : trail);
+  }
+  return (offset) => {
+    // The last heading starting at or before `offset` (binary search).
+    let low = 0;
+    let high = headings.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (headings[middle]!.offset <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? null : (trails[low - 1] ?? null);
+  };
+}
+
+/** `# Title`, up to six #'s, with an optional closing run of #'s (CommonMark ATX headings). */
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const ATX_CLOSING = /(?:^|[ \t]+)#+$/;
+/** The underline of a setext heading: `===` (level 1) or `---` (level 2). */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A code fence's opening: three or more backticks or tildes. */
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** Lines that start a block a setext underline cannot turn into a heading. */
+const NOT_A_PARAGRAPH = /^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)|^(?: {4}|\t)/;
+
+/**
+ * The ATX and setext headings of a Markdown text, in order. Lines inside
+ * fenced code blocks (``` and ~~~, closed by a fence of the same character at
+ * least as long, or running to the end) and a leading YAML front matter block
+ * are not read, so a `# comment` in a shell example is no heading.
+ */
+export function listMarkdownHeadings(text: string): MarkdownHeading[] {
+  const lines = splitLines(text);
+  const headings: MarkdownHeading[] = [];
+  let index = skipFrontMatter(lines);
+  let fence: string | null = null;
+  // The paragraph a setext underline would turn into a heading: its first line.
+  let paragraphStart: number | null = null;
+  for (; index < lines.length; index++) {
+    const { offset, line } = lines[index]!;
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    const opening = FENCE_OPEN.exec(line);
+    // A backtick fence's info string may not hold backticks (CommonMark 4.5).
+    if (opening !== null && !(opening[1]!.startsWith('`') && line.slice(opening[0].length).includes('`'))) {
+      fence = opening[1]!;
+      paragraphStart = null;
+      continue;
+    }
+    const atx = ATX_HEADING.exec(line);
+    if (atx !== null) {
+      headings.push({ offset, level: atx[1]!.length, title: cleanTitle((atx[2] ?? '').replace(ATX_CLOSING, '')) });
+      paragraphStart = null;
+      continue;
+    }
+    const underline = SETEXT_UNDERLINE.exec(line);
+    if (underline !== null && paragraphStart !== null) {
+      const title = lines.slice(paragraphStart, index).map((entry) => entry.line).join(' ');
+      headings.push({
+        offset: lines[paragraphStart]!.offset,
+        level: underline[1]!.startsWith('=') ? 1 : 2,
+        title: cleanTitle(title),
+      });
+      paragraphStart = null;
+      continue;
+    }
+    if (line.trim() === '') paragraphStart = null;
+    else if (paragraphStart === null && !NOT_A_PARAGRAPH.test(line)) paragraphStart = index;
+  }
+  return headings;
+}
+
+interface Line {
+  offset: number;
+  line: string;
+}
+
+/** The lines of `text` with their start offsets; CRLF, LF and CR all end a line. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let match = lineBreak.exec(text); match !== null; match = lineBreak.exec(text)) {
+    lines.push({ offset: start, line: text.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  lines.push({ offset: start, line: text.slice(start) });
+  return lines;
+}
+
+/** The index of the first line after a YAML front matter block (`---` … `---` or `...`), or 0 without one. */
+function skipFrontMatter(lines: readonly Line[]): number {
+  if (lines[0]?.line.trimEnd() !== '---') return 0;
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!.line.trimEnd();
+    if (line === '---' || line === '...') return index + 1;
+  }
+  // Never closed: a thematic break at the top, not front matter.
+  return 0;
+}
+
+function closesFence(line: string, fence: string): boolean {
+  const trimmed = line.replace(/^ {0,3}/, '').trimEnd();
+  return trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0];
+}
+
+/** A heading's text as a reader sees it: links and images by their text, no code or emphasis marks. */
+function cleanTitle(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`+/g, '')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
