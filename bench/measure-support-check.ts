@@ -32,7 +32,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 const random = createSeededRandom(4);
 
 function cite(text: string): Citation[] {
-  return [{ id: 1, source: 'p', startLine: 1, endLine: 1, page: null, text, score: 1 }];
+  return [{ id: 1, source: 'p', startLine: 1, endLine: 1, page: null, section: null, text, score: 1 }];
 }
 
 let ownPassed = 0;

@@ -47,7 +47,7 @@ async function buildIndex(): Promise<void> {
       }
       const vectors = embedder.embedToFloat32(texts);
       const chunks: NewChunk[] = texts.map((text, ordinal) => ({
-        chunk: { source, ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
+        chunk: { source, ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null, section: null },
         textHash: hashBytes(text),
         embedding: vectors[ordinal]!,
       }));

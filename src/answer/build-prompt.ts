@@ -51,6 +51,9 @@ export function formatPassage(passage: Passage, index: number): string {
   if (passage.title !== null && passage.title !== '') {
     attributes.push(`title="${escapeAttribute(passage.title)}"`);
   }
+  if (passage.section !== null && passage.section !== '') {
+    attributes.push(`section="${escapeAttribute(passage.section)}"`);
+  }
   return `<passage ${attributes.join(' ')}>\n${neutralizeFence(passage.text)}\n</passage>`;
 }
 

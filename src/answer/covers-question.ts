@@ -1,6 +1,7 @@
 import type { Passage } from '../shared/types.js';
 import { contentTerms } from '../text/tokenize.js';
 import { coverage, type WeightedTerms } from '../retrieve/question-terms.js';
+import { passageHeading } from '../shared/passage-heading.js';
 
 /**
  * When the corpus is taken to answer a question, measured with
@@ -77,7 +78,7 @@ export function coversQuestion(
   return passages.some((passage) => {
     const terms = new Set(contentTerms(passage.text));
     const share = coverage(weights, terms);
-    const holdsNames = names.length > 0 && holdsEvery(names, terms, passage.title);
+    const holdsNames = names.length > 0 && holdsEvery(names, terms, passageHeading(passage));
     if (scores === 'reranked') {
       const evidence =
         topScore + ABSTENTION.coverageWeight * share + (holdsNames ? ABSTENTION.namesWeight : 0);

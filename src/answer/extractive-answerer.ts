@@ -9,6 +9,7 @@ import {
   type WeightedTerms,
 } from '../retrieve/question-terms.js';
 import { coversQuestion, type PassageScores } from './covers-question.js';
+import { passageHeading } from '../shared/passage-heading.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
@@ -159,13 +160,13 @@ function chooseSentences(
     candidates.map((candidate) => candidate.terms),
     SENTENCE_SCORING.local,
   );
-  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, contentTerms(passage.title ?? '')));
+  const weightsByPassage = passages.map((passage) => discountTitleTerms(localWeights, contentTerms(passageHeading(passage) ?? '')));
   const localBigrams = weighByLocalRarity(
     questionBigrams,
     candidates.map((candidate) => candidate.bigrams),
     SENTENCE_SCORING.local,
   );
-  const bigramsByPassage = passages.map((passage) => discountTitleTerms(localBigrams, characterBigrams(passage.title ?? '')));
+  const bigramsByPassage = passages.map((passage) => discountTitleTerms(localBigrams, characterBigrams(passageHeading(passage) ?? '')));
   // Chinese and Japanese questions are matched on character bigrams instead.
   const questionPairs = questionBigrams.size > 0 ? new Set<string>() : adjacentPairs(contentTerms(question));
   const scored: ScoredSentence[] = [];

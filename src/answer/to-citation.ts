@@ -5,8 +5,8 @@ export const ABSTAIN_PASSAGES_SHOWN = 3;
 
 /** A passage as citation `id`: its text is the stored chunk, verbatim from the document. */
 export function toCitation(passage: Passage, id: number): Citation {
-  const { source, startLine, endLine, page, text, score } = passage;
-  return { id, source, startLine, endLine, page, text, score };
+  const { source, startLine, endLine, page, section, text, score } = passage;
+  return { id, source, startLine, endLine, page, section, text, score };
 }
 
 /** The closest passages, numbered from 1, for an answer that abstains. */

@@ -6,6 +6,7 @@ import {
 import { FootnoteError } from '../shared/errors.js';
 import type { Chunk, LoadedDocument } from '../shared/types.js';
 import { createLineMap } from './line-map.js';
+import { createSectionFinder } from './markdown-sections.js';
 import { packPieces, type Piece } from './pack-pieces.js';
 import { splitLongSpan } from './split-long-span.js';
 import { splitParagraphs } from './split-paragraphs.js';
@@ -30,7 +31,9 @@ export const DEFAULT_CHUNKING: ChunkingOptions = {
  *
  * Each chunk's `text` is exactly `document.text.slice(startOffset, endOffset)`
  * and never starts or ends with whitespace; lines are 1-based and inclusive.
- * Chunks of a PDF never cross a page and carry their 1-based `page`.
+ * Chunks of a PDF never cross a page and carry their 1-based `page`. Chunks
+ * of Markdown carry the headings they sit under (`section`, see
+ * `createSectionFinder`); the headings only label them and never move a cut.
  *
  * The splitter is our own rather than LangChain's RecursiveCharacterTextSplitter
  * because that one returns strings without positions: finding them again by
@@ -48,6 +51,7 @@ export function chunkDocument(
   checkOptions(options);
   const { text } = document;
   const lineMap = createLineMap(text);
+  const sectionAt = document.format === 'markdown' ? createSectionFinder(text) : null;
   const chunks: Chunk[] = [];
   for (const { range, page } of listPageRanges(document)) {
     // Work on the page alone so that no paragraph, and so no chunk, crosses it.
@@ -69,6 +73,7 @@ export function chunkDocument(
         startLine: lineMap.lineAt(startOffset),
         endLine: lineMap.lineAt(endOffset - 1),
         page,
+        section: sectionAt === null ? null : sectionAt(startOffset),
       });
     }
   }

@@ -22,6 +22,7 @@ import {
 import { VectorIndex } from '../store/vector-index.js';
 import { VectorIndexBuilder } from '../store/vector-index-builder.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
+import { passageHeading } from '../shared/passage-heading.js';
 import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
 import { embedChunks, type EmbeddedBatch } from './embed-chunks.js';
@@ -83,8 +84,12 @@ interface VectorSink {
 /** Journal mode's sink: the database records every change itself (see store/index-state.ts). */
 const JOURNALLED: VectorSink = { add() {}, remove() {} };
 
-/** Bumped when the chunker's output changes for the same settings, so the next run re-chunks. */
-export const CHUNKER_VERSION = '2';
+/**
+ * Bumped when the chunker's output changes for the same settings, so the next
+ * run re-chunks every file (embeddings are reused by text hash, so this costs
+ * no embedder calls). 3: Markdown chunks carry their section headings.
+ */
+export const CHUNKER_VERSION = '3';
 
 /** What an index run works with. */
 export interface IngestSettings {
@@ -324,7 +329,10 @@ async function* updateIndex(
       const offload = textWorker !== null && (builder === null || builder.backlog <= GRAPH_BACKLOG_LIMIT);
       const worker = offload ? textWorker : null;
       const analyses = worker?.analyze(files.flatMap((file) =>
-        file.writes.map((write) => ({ title: file.document.title ?? null, text: write.chunk.text })))) ??
+        file.writes.map((write) => ({
+          title: passageHeading({ title: file.document.title ?? null, section: write.chunk.section }),
+          text: write.chunk.text,
+        })))) ??
         Promise.resolve(null);
       const embedded = embedChunks(
         writes.map((write) => write.chunk.text),

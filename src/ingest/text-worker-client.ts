@@ -11,6 +11,7 @@ export interface TextWorkerData {
 
 /** A chunk's title and text, what {@link analyzePassage} reads. */
 export interface PassageText {
+  /** The passage's heading: its file's title and its section (see `passageHeading`). */
   title: string | null;
   text: string;
 }

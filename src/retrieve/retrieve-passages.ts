@@ -4,6 +4,7 @@ import type { VectorIndex } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
 import { formatSentenceTerms, termFinder, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
+import { passageHeading } from '../shared/passage-heading.js';
 import { contentTerms } from '../text/tokenize.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
@@ -233,7 +234,7 @@ function termHitsOf(index: SearchableIndex, ids: readonly number[], wanted: Read
   const stored = index.repo.getSentenceTerms(ids);
   const unstored = ids.filter((id) => !stored.has(id));
   for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
-    stored.set(chunk.id, formatSentenceTerms(tokenizePassage(chunk.title, chunk.text)));
+    stored.set(chunk.id, formatSentenceTerms(tokenizePassage(passageHeading(chunk), chunk.text)));
   }
   const find = termFinder(wanted);
   return new Map([...stored].map(([id, terms]) => [id, find(terms)]));

@@ -57,6 +57,12 @@ export interface Chunk {
   endLine: number;
   /** 1-based PDF page the chunk lies on; `null` for unpaged formats. */
   page: number | null;
+  /**
+   * For Markdown, the headings in effect where the chunk starts, outermost
+   * first and joined by ` › ` (`Install › Windows`); `null` before the first
+   * heading, for other formats, and in indexes made before sections existed.
+   */
+  section: string | null;
 }
 
 /** A chunk as stored in the index. */
@@ -80,6 +86,8 @@ export interface Citation {
   startLine: number;
   endLine: number;
   page: number | null;
+  /** The Markdown headings the passage sits under (`Install › Windows`), or `null`; see `Chunk.section`. */
+  section: string | null;
   /** Quoted verbatim from the loaded text of `source` within `startLine..endLine`. */
   text: string;
   score: number;

@@ -3,6 +3,7 @@ import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
 import {
   type ChunkRow,
   type ChunkStatements,
+  prepareGetChunks,
   prepareGetSentenceTerms,
   prepareInsertChunk,
   prepareStatements,
@@ -11,6 +12,7 @@ import { fromBlob, toBlob } from './embedding-blob.js';
 import { analyzePassage, type PassageAnalysis } from './analyze-passage.js';
 import { toSearchText } from './search-text.js';
 import { formatSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
+import { passageHeading } from '../shared/passage-heading.js';
 
 /** A file row as stored in the index. */
 export interface FileRecord {
@@ -35,7 +37,11 @@ export interface NewChunk {
   /** Hash of `chunk.text`, to reuse embeddings of unchanged passages. */
   textHash: string;
   embedding: Float32Array;
-  /** Its search terms when already computed (an index run does it on a worker thread); otherwise computed here. */
+  /**
+   * Its search terms when already computed (an index run does it on a worker
+   * thread) from `passageHeading` of the file's title and the chunk's section,
+   * and its text; otherwise computed here.
+   */
   analysis?: PassageAnalysis;
 }
 
@@ -57,15 +63,17 @@ export class ChunkRepository {
   readonly #statements: ChunkStatements;
   #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
   #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
+  readonly #getChunks: ReturnType<typeof prepareGetChunks>;
   /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
   readonly #hasVersion2Tables: boolean;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = prepareStatements(db);
-    this.#hasVersion2Tables = (db.pragma('table_info(chunks)') as { name: string }[]).some(
-      (column) => column.name === 'terms',
-    );
+    const columns = new Set((db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name));
+    this.#hasVersion2Tables = columns.has('terms');
+    // A read-only connection to an index older than schema 3 reads every section as null.
+    this.#getChunks = prepareGetChunks(db, columns.has('section'));
   }
 
   /** The value stored under `key` in the meta table, or null. */
@@ -113,11 +121,13 @@ export class ChunkRepository {
         new Date().toISOString(),
       );
       if (fileRow === undefined) throw new Error(`upsert of ${file.path} returned no row`);
-      const searchTitle = toSearchText(file.title ?? '');
+      const fileSearchTitle = toSearchText(file.title ?? '');
       this.#insertChunk ??= prepareInsertChunk(this.#db);
       const insertChunk = this.#insertChunk;
       const addedChunkIds = chunks.map(({ chunk, textHash, embedding, analysis }) => {
-        const { sentenceTerms, searchText } = analysis ?? analyzePassage(file.title, chunk.text);
+        // A section's words count as the title's (see passageHeading).
+        const heading = passageHeading({ title: file.title, section: chunk.section });
+        const { sentenceTerms, searchText } = analysis ?? analyzePassage(heading, chunk.text);
         const row = insertChunk.get(
           fileRow.id,
           chunk.ordinal,
@@ -128,10 +138,12 @@ export class ChunkRepository {
           chunk.startLine,
           chunk.endLine,
           chunk.page,
+          chunk.section,
           toBlob(embedding),
           sentenceTerms,
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
+        const searchTitle = chunk.section === null ? fileSearchTitle : toSearchText(heading ?? '');
         this.#statements.insertFts.run(row.id, searchTitle, searchText);
         return row.id;
       });
@@ -171,7 +183,7 @@ export class ChunkRepository {
   /** The chunks with these ids, in the order of `ids`; unknown ids are dropped. */
   getChunks(ids: readonly number[]): StoredChunk[] {
     const byId = new Map<number, StoredChunk>();
-    for (const row of this.#statements.getChunks.all(JSON.stringify(ids))) byId.set(row.id, toStoredChunk(row));
+    for (const row of this.#getChunks.all(JSON.stringify(ids))) byId.set(row.id, toStoredChunk(row));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -230,13 +242,13 @@ export class ChunkRepository {
     if (this.getMeta('terms_missing') === null) return;
     this.transaction(() => {
       const rows = this.#db
-        .prepare<[], { id: number; text: string; title: string | null }>(
-          `SELECT chunks.id, chunks.text, files.title FROM chunks JOIN files ON files.id = chunks.file_id
+        .prepare<[], { id: number; text: string; title: string | null; section: string | null }>(
+          `SELECT chunks.id, chunks.text, chunks.section, files.title FROM chunks JOIN files ON files.id = chunks.file_id
            WHERE chunks.terms IS NULL`,
         )
         .all();
       const update = this.#db.prepare<[string, number]>('UPDATE chunks SET terms = ? WHERE id = ?');
-      for (const row of rows) update.run(formatSentenceTerms(tokenizePassage(row.title, row.text)), row.id);
+      for (const row of rows) update.run(formatSentenceTerms(tokenizePassage(passageHeading(row), row.text)), row.id);
       this.#db.prepare("DELETE FROM meta WHERE key = 'terms_missing'").run();
     });
   }
@@ -366,5 +378,6 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     startLine: row.start_line ?? 1,
     endLine: row.end_line ?? 1,
     page: row.page,
+    section: row.section,
   };
 }

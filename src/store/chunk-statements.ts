@@ -11,6 +11,8 @@ export interface ChunkRow {
   start_line: number | null;
   end_line: number | null;
   page: number | null;
+  /** NULL when the index predates sections (schema 2 and older). */
+  section: string | null;
   path: string;
   title: string | null;
 }
@@ -71,15 +73,6 @@ export function prepareStatements(db: Database.Database) {
     allEmbeddings: db.prepare<[], { id: number; embedding: Buffer }>(
       'SELECT id, embedding FROM chunks ORDER BY id',
     ),
-    // Lists arrive as one JSON array: one prepared statement for any length,
-    // where an IN list of placeholders needed a new statement per count (and
-    // batches under SQLite's cap on bound parameters).
-    getChunks: db.prepare<[string], ChunkRow>(
-      `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
-         chunks.start_line, chunks.end_line, chunks.page, files.path, files.title
-       FROM chunks JOIN files ON files.id = chunks.file_id
-       WHERE chunks.id IN (SELECT value FROM json_each(?))`,
-    ),
     getEmbeddings: db.prepare<[string], { id: number; embedding: Buffer }>(
       'SELECT id, embedding FROM chunks WHERE id IN (SELECT value FROM json_each(?))',
     ),
@@ -93,17 +86,35 @@ export function prepareStatements(db: Database.Database) {
 }
 
 /**
- * The chunk insert, prepared apart because it names `chunks.terms`, which a
- * read-only connection to a version-1 index lacks (and never inserts into).
+ * The chunks with the ids of a JSON array, joined with their files. Lists
+ * arrive as one JSON array: one prepared statement for any length, where an
+ * IN list of placeholders needed a new statement per count (and batches under
+ * SQLite's cap on bound parameters). `hasSection` is false for a read-only
+ * connection to an index older than schema 3, whose chunks have no section.
+ */
+export function prepareGetChunks(db: Database.Database, hasSection: boolean) {
+  return db.prepare<[string], ChunkRow>(
+    `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
+       chunks.start_line, chunks.end_line, chunks.page, ${hasSection ? 'chunks.section' : 'NULL AS section'},
+       files.path, files.title
+     FROM chunks JOIN files ON files.id = chunks.file_id
+     WHERE chunks.id IN (SELECT value FROM json_each(?))`,
+  );
+}
+
+/**
+ * The chunk insert, prepared apart because it names `chunks.terms` and
+ * `chunks.section`, which a read-only connection to an older index lacks (and
+ * never inserts into).
  */
 export function prepareInsertChunk(db: Database.Database) {
   return db.prepare<
-    [number, number, string, string, number, number, number, number, number | null, Buffer, string],
+    [number, number, string, string, number, number, number, number, number | null, string | null, Buffer, string],
     { id: number }
   >(
     `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
-       start_line, end_line, page, embedding, terms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       start_line, end_line, page, section, embedding, terms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
 }
 

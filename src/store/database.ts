@@ -7,11 +7,12 @@ import { FootnoteError } from '../shared/errors.js';
 export const DATABASE_FILE_NAME = 'footnote.sqlite';
 
 /** The schema version this build reads and writes (`PRAGMA user_version`). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * The oldest schema a read-only connection still reads as it is: version 2
- * only added `chunks.terms`, which readers do without (see ChunkRepository).
+ * only added `chunks.terms` and version 3 `chunks.section`, which readers do
+ * without (see ChunkRepository).
  */
 const OLDEST_READABLE_VERSION = 1;
 
@@ -71,6 +72,12 @@ const migrations: readonly string[] = [
   CREATE TRIGGER chunks_journal_removal AFTER DELETE ON chunks BEGIN
     INSERT OR IGNORE INTO vector_removals (id) VALUES (old.id);
   END;
+  `,
+  // The Markdown headings a chunk sits under (Chunk.section). NULL in rows
+  // written before, until the chunker version in meta `chunking` makes the
+  // next index run re-chunk every file.
+  `
+  ALTER TABLE chunks ADD COLUMN section TEXT;
   `,
 ];
 

@@ -11,6 +11,7 @@ function passage(fields: Partial<Passage> & Pick<Passage, 'source' | 'text'>): P
     startLine: 1,
     endLine: 1,
     page: null,
+    section: null,
     title: null,
     score: 0.5,
     ...fields,

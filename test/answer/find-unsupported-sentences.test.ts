@@ -3,7 +3,7 @@ import { findUnsupportedSentences } from '../../src/answer/find-unsupported-sent
 import type { Citation } from '../../src/shared/types.js';
 
 function citation(id: number, text: string): Citation {
-  return { id, source: `doc${id}.md`, startLine: 1, endLine: 1, page: null, text, score: 1 };
+  return { id, source: `doc${id}.md`, startLine: 1, endLine: 1, page: null, section: null, text, score: 1 };
 }
 
 const citations = [

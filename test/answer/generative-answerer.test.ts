@@ -25,6 +25,7 @@ function passage(n: number): Passage {
     startLine: n,
     endLine: n,
     page: null,
+    section: null,
     title: null,
     score: 1 / n,
   };
@@ -80,7 +81,7 @@ describe('answerGeneratively', () => {
       mode: 'generative',
       model: 'test-chat',
       abstained: false,
-      citations: [{ id: 1, source: 'doc2.md', startLine: 2, endLine: 2, page: null, text: 'Fact number 2.', score: 0.5 }],
+      citations: [{ id: 1, source: 'doc2.md', startLine: 2, endLine: 2, page: null, section: null, text: 'Fact number 2.', score: 0.5 }],
       invalidCitations: [7],
       unsupported: [],
     });

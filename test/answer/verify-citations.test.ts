@@ -13,6 +13,7 @@ function passage(n: number): Passage {
     startLine: n,
     endLine: n + 1,
     page: n === 3 ? 7 : null,
+    section: null,
     title: null,
     score: n / 10,
   };
@@ -54,6 +55,7 @@ describe('verifyCitations', () => {
       startLine: 3,
       endLine: 4,
       page: 7,
+      section: null,
       text: 'Passage 3 text.',
       score: 0.3,
     });

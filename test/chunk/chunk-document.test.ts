@@ -26,8 +26,8 @@ describe('chunkDocument', () => {
   it('returns chunks with exact offsets, lines, ordinals and source', () => {
     const text = 'Alpha beta.\n\nGamma delta.';
     expect(chunkDocument(createDocument(text), { chunkSize: 12, chunkOverlap: 0 })).toEqual([
-      { source: 'notes/a.txt', ordinal: 0, text: 'Alpha beta.', startOffset: 0, endOffset: 11, startLine: 1, endLine: 1, page: null },
-      { source: 'notes/a.txt', ordinal: 1, text: 'Gamma delta.', startOffset: 13, endOffset: 25, startLine: 3, endLine: 3, page: null },
+      { source: 'notes/a.txt', ordinal: 0, text: 'Alpha beta.', startOffset: 0, endOffset: 11, startLine: 1, endLine: 1, page: null, section: null },
+      { source: 'notes/a.txt', ordinal: 1, text: 'Gamma delta.', startOffset: 13, endOffset: 25, startLine: 3, endLine: 3, page: null, section: null },
     ]);
   });
 

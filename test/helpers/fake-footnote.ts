@@ -42,6 +42,7 @@ export function makeCitation(overrides: Partial<Citation> & { id: number }): Cit
     startLine: 3,
     endLine: 5,
     page: null,
+    section: null,
     text: 'The quick brown fox jumps over the lazy dog.',
     score: 0.9,
     ...overrides,

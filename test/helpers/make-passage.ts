@@ -12,6 +12,7 @@ export function makePassage(text: string, overrides: Partial<Passage> = {}): Pas
     startLine: 1,
     endLine: 1,
     page: null,
+    section: null,
     title: null,
     score: 1,
     ...overrides,

@@ -22,7 +22,7 @@ export function createTextIndex(texts: readonly string[]): TextIndex {
   const { addedChunkIds } = repo.replaceFile(
     { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
     texts.map((text, ordinal) => ({
-      chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
+      chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null, section: null },
       textHash: `th${ordinal}`,
       embedding: Float32Array.from([1, 0]),
     })),

@@ -41,7 +41,7 @@ async function buildIndex(embedder: Embedder): Promise<{ index: SearchableIndex;
   const { addedChunkIds } = repo.replaceFile(
     { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
     TEXTS.map((text, ordinal) => ({
-      chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null },
+      chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null, section: null },
       textHash: `th${ordinal}`,
       embedding: Float32Array.from(embeddings[ordinal]!),
     })),

@@ -55,6 +55,7 @@ function chunks(source: string, texts: string[]): NewChunk[] {
         startLine: ordinal + 1,
         endLine: ordinal + 1,
         page: null,
+        section: null,
       },
       textHash: `th:${text}`,
       embedding: Float32Array.from([ordinal, 0.5, -1]),
@@ -101,8 +102,8 @@ describe('ChunkRepository', () => {
     );
     const [first, second] = addedChunkIds as [number, number];
     expect(repository.getChunks([second, 9999, first])).toEqual([
-      { id: second, source: 'notes/a.md', title: 'Notes', ordinal: 1, text: 'second line', startOffset: 11, endOffset: 22, startLine: 2, endLine: 2, page: null },
-      { id: first, source: 'notes/a.md', title: 'Notes', ordinal: 0, text: 'first line', startOffset: 0, endOffset: 10, startLine: 1, endLine: 1, page: null },
+      { id: second, source: 'notes/a.md', title: 'Notes', ordinal: 1, text: 'second line', startOffset: 11, endOffset: 22, startLine: 2, endLine: 2, page: null, section: null },
+      { id: first, source: 'notes/a.md', title: 'Notes', ordinal: 0, text: 'first line', startOffset: 0, endOffset: 10, startLine: 1, endLine: 1, page: null, section: null },
     ]);
   });
 
@@ -238,7 +239,10 @@ describe('ChunkRepository', () => {
 
   it('reads a version-1 index read-only, whose chunks have no sentence terms', () => {
     const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['heron']));
-    db.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms');
+    db.exec(
+      'DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ' +
+        'ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section',
+    );
     db.pragma('user_version = 1');
     const reader = openDatabase(indexDir, { readonly: true });
     try {
@@ -248,5 +252,53 @@ describe('ChunkRepository', () => {
     } finally {
       reader.close();
     }
+  });
+
+  it('reads a version-2 index read-only, whose chunks have no section', () => {
+    const [written] = chunks('guide.md', ['Run the installer.']);
+    const { addedChunkIds } = repository.replaceFile(file('guide.md', { format: 'markdown' }), [
+      { ...written!, chunk: { ...written!.chunk, section: 'Install › Windows' } },
+    ]);
+    db.exec('ALTER TABLE chunks DROP COLUMN section');
+    db.pragma('user_version = 2');
+    const reader = openDatabase(indexDir, { readonly: true });
+    try {
+      const old = new ChunkRepository(reader);
+      expect(old.getChunks(addedChunkIds).map((chunk) => [chunk.text, chunk.section])).toEqual([
+        ['Run the installer.', null],
+      ]);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('ChunkRepository sections', () => {
+  function writeSection(section: string | null, title: string | null = null): number {
+    const [written] = chunks('guide.md', ['Run the installer.']);
+    const { addedChunkIds } = repository.replaceFile(file('guide.md', { format: 'markdown', title }), [
+      { ...written!, chunk: { ...written!.chunk, section } },
+    ]);
+    return addedChunkIds[0]!;
+  }
+
+  it('stores a chunk\'s section and reads it back', () => {
+    const id = writeSection('Install › Windows');
+    expect(repository.getChunks([id]).map((chunk) => chunk.section)).toEqual(['Install › Windows']);
+  });
+
+  it('indexes the section in the title column, after the file title', () => {
+    const id = writeSection('Install › Windows', 'Guide');
+    expect(db.prepare('SELECT title FROM chunks_fts WHERE rowid = ?').pluck().get(id)).toBe(
+      toSearchText('Guide Install Windows'),
+    );
+    expect(searchIds('title:windows')).toEqual([id]);
+  });
+
+  it('gives the reranker the section\'s words with the title\'s', () => {
+    const id = writeSection('Install › Windows');
+    expect(repository.getSentenceTerms([id]).get(id)).toBe(
+      formatSentenceTerms(tokenizePassage('Install › Windows', 'Run the installer.')),
+    );
   });
 });

@@ -109,7 +109,7 @@ describe('openDatabase', () => {
   it('adds sentence terms and the vector journal to a version-1 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms');
+    created.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section');
     created.pragma('user_version = 1');
     created.close();
     const db = openDatabase(indexDir);
@@ -118,6 +118,29 @@ describe('openDatabase', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'vector_removals'").get()).toEqual({ name: 'vector_removals' });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'terms_missing'").get()).toEqual({ value: '1' });
+    db.close();
+  });
+  it('adds the section column to a version-2 index when opened for writing', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('ALTER TABLE chunks DROP COLUMN section');
+    created.pragma('user_version = 2');
+    created.close();
+    const db = openDatabase(indexDir);
+    const columns = (db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name);
+    expect(columns).toContain('section');
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+  });
+
+  it('opens a version-2 index read-only as it is', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('ALTER TABLE chunks DROP COLUMN section');
+    created.pragma('user_version = 2');
+    created.close();
+    const db = openDatabase(indexDir, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
 });

@@ -31,7 +31,7 @@ afterEach(() => {
 
 function newChunk(ordinal: number, embedding: number[]): NewChunk {
   return {
-    chunk: { source: 'a.txt', ordinal, text: `t${ordinal}`, startOffset: 0, endOffset: 2, startLine: 1, endLine: 1, page: null },
+    chunk: { source: 'a.txt', ordinal, text: `t${ordinal}`, startOffset: 0, endOffset: 2, startLine: 1, endLine: 1, page: null, section: null },
     textHash: `h${ordinal}`,
     embedding: Float32Array.from(embedding),
   };
