@@ -21,6 +21,8 @@ export const answerJsonSchema = z
           startLine: z.number().int().positive(),
           endLine: z.number().int().positive(),
           page: z.number().int().positive().nullable(),
+          /** The Markdown headings the passage sits under, `Install › Windows`; null for none. */
+          section: z.string().nullable(),
           text: z.string(),
           score: z.number(),
         })

@@ -1,6 +1,7 @@
 import type { Answer } from '../../shared/types.js';
 import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { formatCitationLabel } from '../../ui/format/format-citation-label.js';
+import { formatSectionLabel, MAX_SECTION_COLUMNS } from '../../ui/format/format-section-label.js';
 import {
   formatFallbackLabel,
   formatInvalidCitationsNote,
@@ -15,12 +16,12 @@ export function formatAnswer(answer: Answer): string {
   return `${label}${terminalSafeText(answer.answer)}\n\n${formatCitations(answer)}${formatAnswerNotes(answer)}`;
 }
 
-/** Each citation of an answer with its quoted passage indented below it. */
+/** Each citation of an answer (`[1] guide.md:40-52 › Install › Windows`) with its quoted passage indented below it. */
 export function formatCitations(answer: Answer): string {
   const out: string[] = [];
   if (answer.citations.length > 0 && answer.abstained) out.push('Closest passages:');
   for (const citation of answer.citations) {
-    out.push(formatCitationLabel(citation));
+    out.push(formatCitationLabel(citation) + formatSectionLabel(citation.section, MAX_SECTION_COLUMNS));
     for (const line of terminalSafeText(citation.text).split('\n')) out.push(`    ${line}`);
     out.push('');
   }

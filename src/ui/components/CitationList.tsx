@@ -45,7 +45,7 @@ export function CitationList({
     <Box flexDirection="column">
       {shown.map((citation) => (
         <Box key={citation.id} flexDirection="column">
-          <SourceHeading citation={citation} corpusDir={corpusDir} />
+          <SourceHeading citation={citation} corpusDir={corpusDir} columns={width} />
           <Box paddingLeft={QUOTE_INDENT}>
             <Text dimColor wrap="truncate-end">
               {truncateQuote(citation.text, quoteFit)}

@@ -9,7 +9,7 @@ const base: Answer = {
   mode: 'extractive',
   model: null,
   abstained: false,
-  citations: [{ id: 1, source: 'a.txt', startLine: 2, endLine: 2, page: null, text: 'Guo Jun led it.', score: 1 }],
+  citations: [{ id: 1, source: 'a.txt', startLine: 2, endLine: 2, page: null, section: null, text: 'Guo Jun led it.', score: 1 }],
 };
 
 describe('toAnswerJson', () => {
@@ -30,6 +30,12 @@ describe('toAnswerJson', () => {
 });
 
 describe('formatAnswer', () => {
+  it('shows a citation\'s Markdown section after its location', () => {
+    const [citation] = base.citations;
+    const text = formatAnswer({ ...base, citations: [{ ...citation!, source: 'guide.md', section: 'Install › Windows' }] });
+    expect(text).toContain('[1] guide.md:2 › Install › Windows\n    Guo Jun led it.');
+  });
+
   it('labels an offline fallback answer above the text', () => {
     const text = formatAnswer({ ...base, fallback: { reason: 'provider-unreachable', detail: 'cannot reach http://x/v1/embeddings: ECONNREFUSED' } });
     expect(text.split('\n').slice(0, 3)).toEqual([

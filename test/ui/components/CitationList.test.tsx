@@ -64,6 +64,21 @@ describe('CitationList', () => {
     expect(plain.lastFrame()).not.toContain('\u001B]8;;');
   });
 
+  it('shows the Markdown section after the location', () => {
+    const cited = [makeCitation({ id: 1, source: 'guide.md', startLine: 40, endLine: 52, score: 0.8, section: 'Install › Windows' })];
+    const { lastFrame } = renderApp(<CitationList citations={cited} />, { columns: 60 });
+    expect(lastFrame()).toContain('[1] guide.md:40-52 › Install › Windows · score 0.80');
+  });
+
+  it('shortens a long section to keep the source on one line of 60 columns', () => {
+    const section = 'Getting started › Installing footnote › On Windows with the MSI installer';
+    const cited = [makeCitation({ id: 1, source: 'guide.md', startLine: 40, endLine: 52, score: 0.8, section })];
+    const { lastFrame } = renderApp(<CitationList citations={cited} />, { columns: 60 });
+    const heading = lastFrame().split('\n')[0] ?? '';
+    expect(heading).toMatch(/^\[1\] guide\.md:40-52 › .*… · score 0\.80$/);
+    expect(heading.length).toBeLessThanOrEqual(60);
+  });
+
   it('renders nothing without citations', () => {
     const { lastFrame } = renderApp(<CitationList citations={[]} />);
     expect(lastFrame()).toBe('');
