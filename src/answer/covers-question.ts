@@ -76,7 +76,9 @@ export function coversQuestion(
   const names = [...question.matchAll(QUESTION_NAME)].flatMap((match) => contentTerms(match[0]));
   const topScore = passages[0]?.score ?? 0;
   return passages.some((passage) => {
-    const terms = new Set(contentTerms(passage.text));
+    // A Markdown heading scopes the text beneath it: `### Windows` over
+    // "Run the installer" says what the passage is about.
+    const terms = new Set([...contentTerms(passage.text), ...contentTerms(passage.section ?? '')]);
     const share = coverage(weights, terms);
     const holdsNames = names.length > 0 && holdsEvery(names, terms, passageHeading(passage));
     if (scores === 'reranked') {

@@ -1,3 +1,4 @@
+import { isAtxHeadingLine } from '../chunk/markdown-sections.js';
 import { splitSentences } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
@@ -147,13 +148,16 @@ function chooseSentences(
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
-    splitSentences(passage.text).map((span) => ({
-      span,
-      passage,
-      passageIndex,
-      terms: new Set(contentTerms(span.text)),
-      bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
-    })),
+    splitSentences(passage.text)
+      // A heading line in Markdown names what follows; it answers nothing.
+      .filter((span) => passage.section === null || !isAtxHeadingLine(span.text))
+      .map((span) => ({
+        span,
+        passage,
+        passageIndex,
+        terms: new Set(contentTerms(span.text)),
+        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
+      })),
   );
   const localWeights = weighByLocalRarity(
     weights,
@@ -169,8 +173,17 @@ function chooseSentences(
   const bigramsByPassage = passages.map((passage) => discountTitleTerms(localBigrams, characterBigrams(passageHeading(passage) ?? '')));
   // Chinese and Japanese questions are matched on character bigrams instead.
   const questionPairs = questionBigrams.size > 0 ? new Set<string>() : adjacentPairs(contentTerms(question));
+  // A Markdown heading scopes every sentence beneath it, unlike a document's
+  // title, which a passage may only mention: the steps under `### Windows`
+  // answer "install on Windows" though none says Windows. Its words count in
+  // each sentence, at the title-term weight (they are the topic, not the detail).
+  const sectionTerms = passages.map((passage) => contentTerms(passage.section ?? ''));
+  const sectionBigrams = passages.map((passage) =>
+    questionBigrams.size > 0 ? characterBigrams(passage.section ?? '') : []);
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, terms, bigrams }, order) => {
+  candidates.forEach(({ span, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+    const terms = withSection(ownTerms, sectionTerms[passageIndex]);
+    const bigrams = withSection(ownBigrams, sectionBigrams[passageIndex]);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
     const sentenceCoverage = coverage(termWeights, terms);
     if (sentenceCoverage === 0) return;
@@ -199,6 +212,11 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
+}
+
+/** A sentence's terms with its section's, or the same set when it has no section. */
+function withSection(terms: Set<string>, section: readonly string[] | undefined): Set<string> {
+  return section === undefined || section.length === 0 ? terms : new Set([...terms, ...section]);
 }
 
 /** Each pair of neighbouring terms, as `first second`. */

@@ -49,6 +49,11 @@ export function createSectionFinder(text: string): (offset: number) => string | 
 
 /** `# Title`, up to six #'s, with an optional closing run of #'s (CommonMark ATX headings). */
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+
+/** True when `text` is one ATX heading line (`## Linux`): a label, never a sentence worth quoting. */
+export function isAtxHeadingLine(text: string): boolean {
+  return !/[\r\n]/.test(text) && ATX_HEADING.test(text);
+}
 const ATX_CLOSING = /(?:^|[ \t]+)#+$/;
 /** The underline of a setext heading: `===` (level 1) or `---` (level 2). */
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;

@@ -37,6 +37,17 @@ describe('answerExtractively', () => {
     expect(untitled.answer).toBe('大果西番莲有时候会在温室中种植。 [1]');
   });
 
+  it('quotes the steps under a Markdown heading that alone names the question\'s words', async () => {
+    const steps = makePassage('Double-click setup.exe and accept the licence.\n\n## Linux', {
+      source: 'guide.md',
+      section: 'Install › Windows',
+    });
+    const { value } = await answer('How do I install on Windows?', [steps], weights('instal', 'window'));
+    expect(value.abstained).toBe(false);
+    expect(value.answer).toBe('Double-click setup.exe and accept the licence. [1]');
+    expect(value.citations[0]?.section).toBe('Install › Windows');
+  });
+
   it('cuts a Chinese answer at 。 and quotes the passage verbatim', async () => {
     const text = '昆山位于江苏省。公司成立于1998年，员工约三百人。总部在上海。';
     const { value } = await answer('公司成立于哪一年？', [passage(1, 'a.md', text)], weights('公司', '成立'), 1);
