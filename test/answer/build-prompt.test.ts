@@ -33,6 +33,13 @@ describe('buildPrompt', () => {
     expect(user.indexOf('id="1"')).toBeLessThan(user.indexOf('id="2"'));
   });
 
+  it('names the Markdown section a passage sits under', () => {
+    const steps = passage({ source: 'guide.md', text: 'Run the installer.', section: 'Install › Windows' });
+    expect(buildPrompt('How do I install on Windows?', [steps]).user).toContain(
+      '<passage id="1" source="guide.md:1-1" section="Install › Windows">\nRun the installer.\n</passage>',
+    );
+  });
+
   it('ends the user message with the question', () => {
     const { user } = buildPrompt('When was Alpha founded?', passages);
     expect(user.endsWith('\n\nQuestion: When was Alpha founded?')).toBe(true);
