@@ -25,8 +25,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * The conversation in a `--history` file: a JSON array of `{question, answer}`
- * objects, oldest first. A missing, unreadable or malformed file is a
- * one-line `HISTORY_INVALID` usage error naming the first problem.
+ * objects, oldest first, or such objects one after another, as saved
+ * `footnote ask --json` outputs appended with `>>` (or a single one) are. A
+ * missing, unreadable or malformed file is a one-line `HISTORY_INVALID` usage
+ * error naming the first problem.
  *
  * @example
  * readHistoryFile('turns.json'); // [{ question: 'Who led the visit?', answer: 'Guo Jun [1].' }]
@@ -43,9 +45,12 @@ export function readHistoryFile(file: string): ConversationTurn[] {
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new FootnoteError('HISTORY_INVALID', { path: file, detail: `not JSON (${(error as Error).message})` });
+    parsed = parseJsonSequence(raw);
+    if (parsed === undefined) {
+      throw new FootnoteError('HISTORY_INVALID', { path: file, detail: `not JSON (${(error as Error).message})` });
+    }
   }
-  const result = historySchema.safeParse(parsed);
+  const result = historySchema.safeParse(isObject(parsed) ? [parsed] : parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new FootnoteError('HISTORY_INVALID', {
@@ -54,4 +59,40 @@ export function readHistoryFile(file: string): ConversationTurn[] {
     });
   }
   return result.data.map(({ question, answer }) => ({ question, answer }));
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * JSON objects written one after another (`{…}\n{…}`), as an array; undefined
+ * when the text is not such a sequence. Each object's end is found by counting
+ * braces outside strings, then the object is parsed on its own.
+ */
+function parseJsonSequence(text: string): unknown[] | undefined {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i];
+    if (inString) {
+      if (character === '\\') i++;
+      else if (character === '"') inString = false;
+    } else if (character === '"') inString = true;
+    else if (character === '{') {
+      if (depth++ === 0) start = i;
+    } else if (character === '}') {
+      if (--depth < 0) return undefined;
+      if (depth === 0) {
+        try {
+          values.push(JSON.parse(text.slice(start, i + 1)));
+        } catch {
+          return undefined;
+        }
+      }
+    } else if (depth === 0 && !/\s/u.test(character ?? '')) return undefined;
+  }
+  return depth === 0 && values.length > 0 ? values : undefined;
 }

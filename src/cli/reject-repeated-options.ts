@@ -1,6 +1,9 @@
 import { FootnoteError } from '../shared/errors.js';
 import { typedOptions } from './typed-options.js';
 
+/** Keys that hold words, not options: `ask`'s question collects every word so that it can say to quote them. */
+const WORD_KEYS = new Set(['_', '--', 'question']);
+
 /**
  * Stops a run whose command line gives an option more than once (`--k 3 --k 4`).
  * yargs collects the values into an array, which the config check would
@@ -13,8 +16,7 @@ import { typedOptions } from './typed-options.js';
  */
 export function rejectRepeatedOptions(parsed: Record<string, unknown>, argv: readonly string[]): void {
   const repeated = Object.entries(parsed).filter(
-    // `_` and `--` hold the words, not options.
-    (entry): entry is [string, unknown[]] => entry[0] !== '_' && entry[0] !== '--' && Array.isArray(entry[1]),
+    (entry): entry is [string, unknown[]] => !WORD_KEYS.has(entry[0]) && Array.isArray(entry[1]),
   );
   const [first] = repeated;
   if (first === undefined) return;

@@ -35,7 +35,7 @@ export const IGNORE_FILE_NAME = '.footnoteignore';
  * (`unreadable`) for the report. Every extension is listed: the loader decides
  * what it can read, so the rest can be reported.
  *
- * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing or not a folder,
+ * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing, `CORPUS_NOT_A_FOLDER` when it is a file,
  *   `ABORTED` when the signal fires.
  */
 export async function walkCorpus(
@@ -48,7 +48,8 @@ export async function walkCorpus(
 ): Promise<CorpusFile[]> {
   const absoluteRoot = path.resolve(root);
   const rootStats = await stat(absoluteRoot).catch(() => null);
-  if (!rootStats?.isDirectory()) throw new FootnoteError('CORPUS_NOT_FOUND', { path: root });
+  if (rootStats === null) throw new FootnoteError('CORPUS_NOT_FOUND', { path: root });
+  if (!rootStats.isDirectory()) throw new FootnoteError('CORPUS_NOT_A_FOLDER', { path: root });
 
   const rules = await readIgnoreRules(absoluteRoot);
   const files: CorpusFile[] = [];

@@ -55,6 +55,16 @@ const catalogue = {
         ? `did you mean \`footnote ${f['suggestion']}\`?`
         : 'run `footnote` alone for the chat, `footnote ask "…"` for one answer, or `footnote --help`',
   },
+  QUESTION_NOT_QUOTED: {
+    exitCode: 2,
+    message: (f) => `ask takes one question, in quotes (got ${f['count']} words)`,
+    hint: (f) => `quote it: footnote ask ${f['quoted']}`,
+  },
+  CORPUS_NOT_A_FOLDER: {
+    exitCode: 1,
+    message: (f) => `the corpus is a file, not a folder: ${f['path']}`,
+    hint: () => 'point --corpus at the folder that holds your documents (footnote indexes every file in it)',
+  },
   CORPUS_NOT_FOUND: {
     exitCode: 1,
     message: (f) => `corpus folder not found: ${f['path']}`,
@@ -173,7 +183,7 @@ const catalogue = {
     exitCode: 2,
     message: (f) => `cannot read history file ${f['path']}: ${f['detail']}`,
     hint: () =>
-      'pass a JSON array of {"question": "…", "answer": "…"} objects, oldest first (saved `footnote ask --json` outputs work)',
+      'pass a JSON array of {"question": "…", "answer": "…"} objects, oldest first (saved `footnote ask --json` outputs work, one after another)',
   },
   DATASET_INVALID: {
     exitCode: 2,

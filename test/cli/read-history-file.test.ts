@@ -22,8 +22,19 @@ describe('readHistoryFile', () => {
     expect(readHistoryFile(file)).toEqual([{ question: 'Who?', answer: 'Guo Jun [1].' }]);
   });
 
+  it('reads one saved ask --json output, and outputs appended one after another with >>', () => {
+    const turn = (question: string) => JSON.stringify({ question, answer: `${question} [1]`, citations: [] }, null, 2);
+    expect(readHistoryFile(writeHistory(turn('Who?')))).toEqual([{ question: 'Who?', answer: 'Who? [1]' }]);
+    const appended = writeHistory(`${turn('Who {led}?')}\n${turn('And "then"?')}\n`);
+    expect(readHistoryFile(appended)).toEqual([
+      { question: 'Who {led}?', answer: 'Who {led}? [1]' },
+      { question: 'And "then"?', answer: 'And "then"? [1]' },
+    ]);
+  });
+
   it.each([
-    ['{"question": "Who?"}', 'expected a JSON array of {"question", "answer"} objects'],
+    ['{"question": "Who?"}', 'turn 1: "answer" must be a string'],
+    ['"Who?"', 'expected a JSON array of {"question", "answer"} objects'],
     ['[{"question": "Who?"}]', 'turn 1: "answer" must be a string'],
     ['[{"question": "Who?", "answer": "A"}, {"question": " ", "answer": "B"}]', 'turn 2: "question" must not be empty'],
     ['[1]', 'turn 1 must be an object with "question" and "answer"'],

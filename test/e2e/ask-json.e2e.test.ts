@@ -115,7 +115,24 @@ describe('footnote usage errors', () => {
   it('asks for one question, in quotes, when given more than one', async () => {
     const result = await runCli(['ask', 'Who', '--', 'led?'], { cwd: makeWorkDir(false) });
     expect(result.code).toBe(2);
-    expect(expectOneLineError(result).error).toBe('error: ask takes one question, in quotes (got 2: "Who" "led?")');
+    expect(expectOneLineError(result).error).toBe('error: ask takes one question, in quotes (got 2 words)');
+  });
+
+  it('says to quote a question typed without quotes, showing it quoted', async () => {
+    const result = await runCli(['ask', 'who', 'is', 'the', 'chairman', '--json'], { cwd: makeWorkDir(false) });
+    expect(result.code).toBe(2);
+    expect(expectOneLineError(result)).toEqual({
+      error: 'error: ask takes one question, in quotes (got 4 words)',
+      hint: 'hint: quote it: footnote ask "who is the chairman"',
+    });
+  });
+
+  it('says a file given as the corpus is not a folder', async () => {
+    const dir = makeWorkDir();
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'The chairman is Zhang Yingzi.\n');
+    const result = await runCli(['ask', QUESTION, '--corpus', 'notes.txt'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(expectOneLineError(result).error).toMatch(/^error: the corpus is a file, not a folder: .*notes\.txt$/);
   });
 
   it('exits 2 naming the k option when --k is not a number', async () => {

@@ -83,10 +83,10 @@ describe('walkCorpus', () => {
     await expect(walkCorpus(missing)).rejects.toMatchObject({ code: 'CORPUS_NOT_FOUND', facts: { path: missing } });
   });
 
-  it('throws CORPUS_NOT_FOUND when the root is a file', async () => {
+  it('throws CORPUS_NOT_A_FOLDER when the root is a file', async () => {
     corpus = createTempCorpus({ 'a.txt': 'x' });
     const error = await walkCorpus(path.join(corpus.root, 'a.txt')).catch((caught: unknown) => caught);
-    expect(FootnoteError.isInstance(error) && error.code).toBe('CORPUS_NOT_FOUND');
+    expect(FootnoteError.isInstance(error) && error.code).toBe('CORPUS_NOT_A_FOLDER');
   });
 
   it('throws ABORTED when the signal has fired', async () => {

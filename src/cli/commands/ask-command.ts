@@ -12,7 +12,8 @@ import { cancelOnSigint } from '../cancel-on-sigint.js';
 import { readHistoryFile } from '../read-history-file.js';
 
 interface AskArgs extends GlobalArgs {
-  question?: string;
+  /** Every word before `--`: more than one means the question was not quoted. */
+  question?: string[];
   json?: boolean;
   history?: string;
 }
@@ -21,11 +22,13 @@ interface AskArgs extends GlobalArgs {
 export const askCommand: CommandModule<object, AskArgs> = {
   // Optional for yargs, required by the handler: yargs never fills a required
   // positional from the words after `--`, so `ask -- '--odd question'` failed.
-  command: 'ask [question]',
+  // Variadic so that an unquoted question reaches questionOf, which says to
+  // quote it, instead of yargs's "Unknown arguments: is, the, chairman".
+  command: 'ask [question..]',
   describe: 'Answer one question with cited passages',
   builder: (argv) =>
     withGlobalOptions(argv)
-      .positional('question', { type: 'string', describe: 'the question, quoted' })
+      .positional('question', { type: 'string', array: true, describe: 'the question, quoted' })
       .option('json', { type: 'boolean', default: false, describe: 'print the answer as JSON' })
       .option('history', {
         type: 'string',
@@ -92,10 +95,10 @@ export const askCommand: CommandModule<object, AskArgs> = {
 
 /** The one question, typed before `--` or after it (for a question that starts with a dash). */
 function questionOf(args: AskArgs & { _: readonly unknown[] }): string {
-  const words = [...(args.question === undefined ? [] : [args.question]), ...args._.slice(1)].map(String);
+  const words = [...(args.question ?? []), ...args._.slice(1)].map(String);
   if (words.length === 0) throw new FootnoteError('USAGE', { detail: 'ask needs a question: footnote ask "…"' });
   if (words.length > 1) {
-    throw new FootnoteError('USAGE', { detail: `ask takes one question, in quotes (got ${words.length}: ${words.map((word) => JSON.stringify(word)).join(' ')})` });
+    throw new FootnoteError('QUESTION_NOT_QUOTED', { count: words.length, quoted: JSON.stringify(words.join(' ')) });
   }
   const question = (words[0] ?? '').trim();
   if (question === '') throw new FootnoteError('USAGE', { detail: 'the question is empty' });
