@@ -34,7 +34,9 @@ export function formatIngestSummary(report: IngestReport): IngestSummary {
   const nothingDone =
     !report.full && report.added + report.changed + report.removed + report.failed.length === 0;
   const headline = nothingDone
-    ? `index up to date: ${plural(report.unchanged, 'file')} unchanged (${seconds})`
+    ? report.unchanged === 0
+      ? `the corpus has no documents yet: add files to it and /reindex (${seconds})`
+      : `index up to date: ${plural(report.unchanged, 'file')} unchanged (${seconds})`
     : `${report.full ? 'rebuilt the index' : 'index updated'} in ${seconds}: ${counts}${unchanged}`;
   const detail =
     report.chunksWritten === 0

@@ -26,6 +26,11 @@ describe('formatIngestSummary', () => {
     });
   });
 
+  it('says an empty corpus has no documents yet, rather than that the index is up to date', () => {
+    const report = makeIngestReport({ added: 0, changed: 0, removed: 0, unchanged: 0, chunks: 0, chunksWritten: 0, seconds: 0.01, failed: [] });
+    expect(formatIngestSummary(report).headline).toBe('the corpus has no documents yet: add files to it and /reindex (0.0 s)');
+  });
+
   it('lists failed files up to the limit, with the reason when there is no detail', () => {
     const failed = Array.from({ length: MAX_FAILED_LISTED + 2 }, (_, index) => ({
       source: `${index}.bin`,
