@@ -24,8 +24,10 @@ export function sliceLines(
   range: { startLine: number; endLine: number; contextLines: number },
 ): NumberedLine[] {
   const map = createLineMap(text);
+  // A final line break ends the last line; it does not start an empty one (no chunk can lie there).
+  const lineCount = /[\r\n]$/u.test(text) ? Math.max(1, map.lineCount - 1) : map.lineCount;
   const first = Math.max(1, range.startLine - range.contextLines);
-  const last = Math.min(map.lineCount, range.endLine + range.contextLines);
+  const last = Math.min(lineCount, range.endLine + range.contextLines);
   const lines: NumberedLine[] = [];
   for (let number = first; number <= last; number++) {
     lines.push({

@@ -20,6 +20,14 @@ describe('sliceLines', () => {
     ]);
   });
 
+  it('shows no empty line after the final line break, as an editor numbers lines', () => {
+    for (const text of ['a\nb\nc\n', 'a\r\nb\r\nc\r\n']) {
+      const lines = sliceLines(text, { startLine: 3, endLine: 3, contextLines: 3 });
+      expect(lines.map((line) => line.number)).toEqual([1, 2, 3]);
+    }
+    expect(sliceLines('a\n\n', { startLine: 1, endLine: 1, contextLines: 3 }).map((line) => line.text)).toEqual(['a', '']);
+  });
+
   it('gives no lines for a range past the end (the file shrank)', () => {
     expect(sliceLines('a\nb', { startLine: 9, endLine: 10, contextLines: 2 })).toEqual([]);
   });
