@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJsonSchema } from '../../src/cli/output/answer-json.js';
-import { PROJECT_ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { copySampleCorpus, SAMPLE_FILE } from '../helpers/sample-corpus.js';
 import { expectCitationsVerbatim, expectEveryMarkerCited } from '../helpers/verify-citation.js';
 
 const QUESTION = 'Who led the team that visited Safe-Run?';
-const SAMPLE_FILE = 'guo-jun-cppcc-visit-to-safe-run.txt';
 
 const workDirs: string[] = [];
 
@@ -15,7 +15,7 @@ const workDirs: string[] = [];
 function makeWorkDir(withCorpus = true): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-ask-'));
   workDirs.push(dir);
-  if (withCorpus) fs.cpSync(path.join(PROJECT_ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+  if (withCorpus) copySampleCorpus(dir);
   return dir;
 }
 

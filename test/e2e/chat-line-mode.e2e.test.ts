@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startOpenAITestServer } from '../helpers/openai-test-server.js';
-import { FOOTNOTE_BIN, makeCliEnv, PROJECT_ROOT, runCli } from '../helpers/run-cli.js';
+import { FOOTNOTE_BIN, makeCliEnv, runCli } from '../helpers/run-cli.js';
+import { copySampleCorpus, SAMPLE_FILE } from '../helpers/sample-corpus.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const QUESTION = 'Who led the team that visited Safe-Run?';
-const SAMPLE_FILE = 'guo-jun-cppcc-visit-to-safe-run.txt';
 
 /** util-linux `script` gives the chat a pseudo-terminal; without it the pty test is skipped. */
 const scriptAvailable = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -21,7 +21,7 @@ const workDirs: string[] = [];
 function makeWorkDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-chat-'));
   workDirs.push(dir);
-  fs.cpSync(path.join(PROJECT_ROOT, 'corpus'), path.join(dir, 'corpus'), { recursive: true });
+  copySampleCorpus(dir);
   return dir;
 }
 

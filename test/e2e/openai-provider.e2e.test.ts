@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJsonSchema } from '../../src/cli/output/answer-json.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../helpers/openai-test-server.js';
 import { collectOutput, FOOTNOTE_BIN, PROJECT_ROOT, runCli, spawnNode } from '../helpers/run-cli.js';
+import { copySampleCorpus, SAMPLE_FILE } from '../helpers/sample-corpus.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const STDOUT_IS_TERMINAL = path.join(PROJECT_ROOT, 'test', 'helpers', 'stdout-is-terminal.mjs');
 import { expectCitationsVerbatim, expectEveryMarkerCited } from '../helpers/verify-citation.js';
 
 const QUESTION = 'Who led the team that visited Safe-Run?';
-const SAMPLE_FILE = 'guo-jun-cppcc-visit-to-safe-run.txt';
 const CHAT_MODEL = 'test-chat-model';
 const EMBEDDING_MODEL = 'test-embedding-model';
 const API_KEY = 'sk-e2e-secret-0123456789';
@@ -24,7 +24,7 @@ let openaiEnv: Record<string, string>;
 beforeAll(async () => {
   server = await startOpenAITestServer({ chatReply: REPLY });
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-e2e-openai-'));
-  fs.cpSync(path.join(PROJECT_ROOT, 'corpus'), path.join(workDir, 'corpus'), { recursive: true });
+  copySampleCorpus(workDir);
   openaiEnv = {
     OPENAI_API_KEY: API_KEY,
     // Retries in tests wait a millisecond, not half a second.
