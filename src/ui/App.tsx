@@ -14,6 +14,7 @@ import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
 import { useInterruptKey } from './hooks/use-interrupt-key.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
+import { useStatusPolling } from './hooks/use-status-polling.js';
 import { chatReducer, createInitialChatState, type ChatAction, type ChatState } from './state/chat-reducer.js';
 import { DEFAULT_TERMINAL, TerminalContext, type TerminalCapabilities } from './terminal-context.js';
 
@@ -38,6 +39,8 @@ export interface AppProps {
   corpusLabel?: string;
   /** Called once the chat has exited. */
   onExit?: () => void;
+  /** How often an idle chat re-reads whether the corpus changed (default 10 s). */
+  statusPollMs?: number;
 }
 
 /**
@@ -67,12 +70,13 @@ function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
   );
 }
 
-function Chat({ footnote, indexOnStart, corpusLabel, onExit }: AppProps) {
+function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: AppProps) {
   const [state, dispatch] = useReducer(chatReducer, undefined, createInitialChatState);
   const { exit } = useApp();
   const { write } = useStdout();
   const answers = useAnswerStream(footnote, dispatch);
   const indexRun = useIngest(footnote, dispatch);
+  useStatusPolling(footnote, dispatch, state.status, statusPollMs);
   // Key handlers read the latest state through a ref: keys can arrive before
   // React has re-rendered with the previous key's effect.
   const stateRef = useRef<ChatState>(state);

@@ -94,7 +94,7 @@ function safeRunFootnote(): FakeFootnote {
 
 function renderChat(
   footnote: FakeFootnote,
-  options: { columns?: number; terminal?: TerminalCapabilities; indexOnStart?: boolean } = {},
+  options: { columns?: number; terminal?: TerminalCapabilities; indexOnStart?: boolean; statusPollMs?: number } = {},
 ) {
   let exits = 0;
   const app = renderApp(
@@ -103,6 +103,7 @@ function renderChat(
       indexOnStart={options.indexOnStart ?? false}
       terminal={options.terminal}
       corpusLabel="corpus"
+      statusPollMs={options.statusPollMs}
       onExit={() => (exits += 1)}
     />,
     { columns: options.columns ?? 100 },
@@ -406,6 +407,16 @@ describe('App: status', () => {
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
     expect(footnote.statusCalls).toBe(2);
+  });
+
+  it('notices while idle that the corpus changed, without a question or /reindex', async () => {
+    const footnote = safeRunFootnote();
+    const app = renderChat(footnote, { statusPollMs: 20 });
+    await waitFor(() => expect(app.lastFrame()).toContain('· up to date'));
+    footnote.indexStatus = { ...footnote.indexStatus, stale: true };
+    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    expect(footnote.questions).toEqual([]);
+    expect(footnote.ingestCalls).toEqual([]);
   });
 
   it('keeps the stale warning ahead of the counts, so a narrow terminal cuts the counts instead', async () => {
