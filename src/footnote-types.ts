@@ -20,6 +20,12 @@ export interface IndexStatus {
    * full, without being asked, and it cannot answer until then.
    */
   outdated: boolean;
+  /**
+   * Passages must be cut anew: the chunk size or overlap asked for differs
+   * from the index's, or a newer footnote cuts them differently (Markdown
+   * sections). The next index run re-chunks every file, reusing embeddings.
+   */
+  rechunk?: boolean;
   files: number;
   chunks: number;
   /** `id@version` of the embedder the index was built with, or null without an index. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config, OpenAIOptions } from './config/config-schema.js';
+import type { ChunkingOptions, Config, OpenAIOptions } from './config/config-schema.js';
 import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedder } from './embed/create-embedder.js';
 import { formatEmbedderIdentity, parseEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embed/embedder.js';
@@ -18,7 +18,7 @@ import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { isOutdatedIndex } from './ingest/outdated-index.js';
 import { planChanges } from './ingest/plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles } from './ingest/skipped-files.js';
-import { runIngest } from './ingest/run-ingest.js';
+import { chunkingName, runIngest } from './ingest/run-ingest.js';
 import {
   DEFAULT_RETRIEVAL,
   retrievePassages,
@@ -64,6 +64,10 @@ function spellChecked(question: string, index: SearchableIndex, settings: Retrie
 }
 
 /** The server could not be reached: the one failure an offline answer can stand in for. */
+function chunkingOf(config: Config): ChunkingOptions {
+  return { chunkSize: config.chunkSize, chunkOverlap: config.chunkOverlap };
+}
+
 function isUnreachable(error: unknown): error is FootnoteError {
   return FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
 }
@@ -279,7 +283,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           indexDir: config.index,
           source,
           embedder,
-          chunking: { chunkSize: config.chunkSize, chunkOverlap: config.chunkOverlap },
+          chunking: chunkingOf(config),
         },
         options,
       );
@@ -331,10 +335,13 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
         const outdated = isOutdatedIndex(repo, embedder?.identity ?? null);
+        const indexedChunking = repo.getMeta('chunking');
+        const rechunk = indexedChunking !== null && indexedChunking !== chunkingName(chunkingOf(config));
         return {
           exists,
-          stale: outdated || plan.added.length + plan.suspect.length + plan.removed.length > 0,
+          stale: outdated || rechunk || plan.added.length + plan.suspect.length + plan.removed.length > 0,
           outdated,
+          rechunk,
           files: counts.files,
           chunks: counts.chunks,
           embedder: indexedEmbedder,

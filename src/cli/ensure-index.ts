@@ -25,7 +25,9 @@ export async function ensureIndex(
       ? 'no index yet; indexing the corpus…'
       : status.outdated
         ? 'the index was built by another version of footnote; rebuilding it…'
-        : 'corpus changed; updating the index…',
+        : status.rechunk === true
+          ? 'passages are cut differently now (chunk settings, or Markdown sections); re-chunking every file, reusing embeddings…'
+          : 'corpus changed; updating the index…',
   );
   const run = footnote.ingest({ signal });
   for (;;) {

@@ -91,6 +91,11 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  */
 export const CHUNKER_VERSION = '3';
 
+/** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
+export function chunkingName(chunking: ChunkingOptions): string {
+  return `${chunking.chunkSize}/${chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
+}
+
 /** What an index run works with. */
 export interface IngestSettings {
   indexDir: string;
@@ -211,10 +216,10 @@ async function* updateIndex(
     }
     assertTokenizerVersion(repo);
     repo.fillMissingSentenceTerms();
-    const chunkingName = `${settings.chunking.chunkSize}/${settings.chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
+    const chunking = chunkingName(settings.chunking);
     // Embeddings of the index being replaced are only as good as its embedder.
     const reusable = previous?.getMeta('embedder') === embedderName ? previous : null;
-    const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunkingName;
+    const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunking;
 
     const indexed = repo.listFiles();
     const skippedBefore = readSkippedFiles(repo);
@@ -294,7 +299,7 @@ async function* updateIndex(
     repo.setMeta('embedder', embedderName);
     // Re-chunking keeps the old setting until every file is done, so that a
     // run stopped halfway is finished by the next one rather than forgotten.
-    if (repo.getMeta('chunking') === null) repo.setMeta('chunking', chunkingName);
+    if (repo.getMeta('chunking') === null) repo.setMeta('chunking', chunking);
     recordTokenizerVersion(repo);
 
     const runCache = new Map<string, Float32Array>();
@@ -467,7 +472,7 @@ async function* updateIndex(
       markVectorsClean(repo, final.size);
     }
     writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));
-    repo.setMeta('chunking', chunkingName);
+    repo.setMeta('chunking', chunking);
     report.chunks = repo.counts().chunks;
     report.seconds = (performance.now() - startedAt) / 1000;
     yield { type: 'ingest-end', report };

@@ -223,8 +223,9 @@ function offerReindex(index: IndexStatus | null, dispatch: (action: ChatAction) 
     const text = 'the index was built with another embedder; type /reindex full to rebuild it';
     dispatch({ type: 'message-add', tone: 'info', text });
   } else if (index.stale) {
-    const text =
-      'the corpus changed since it was last indexed; answers use the old index until you type /reindex';
+    const text = index.rechunk === true && !index.outdated
+      ? 'passages are cut differently now (chunk settings, or Markdown sections); answers use the old index until you type /reindex'
+      : 'the corpus changed since it was last indexed; answers use the old index until you type /reindex';
     dispatch({ type: 'message-add', tone: 'info', text });
   }
 }

@@ -76,6 +76,20 @@ describe('footnote ask --json on the sample corpus', () => {
   });
 });
 
+describe('footnote ask with other chunk settings than the index', () => {
+  it('re-chunks the index first, reusing its embeddings, instead of ignoring --chunk-size', async () => {
+    const dir = makeWorkDir();
+    expect((await runCli(['index'], { cwd: dir })).code).toBe(0);
+    const changed = await runCli(['ask', QUESTION, '--json', '--chunk-size', '400'], { cwd: dir });
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stderr).toContain('re-chunking every file, reusing embeddings');
+    const again = await runCli(['ask', QUESTION, '--json', '--chunk-size', '400'], { cwd: dir });
+    expect(again.stderr).toBe('');
+    const citations = answerJsonSchema.parse(JSON.parse(again.stdout)).citations;
+    expect(Math.max(...citations.map((citation) => citation.text.length))).toBeLessThanOrEqual(400);
+  });
+});
+
 describe('footnote --help', () => {
   it('prints help and exits 0 for every command', async () => {
     const [root, index, ask] = await Promise.all([
