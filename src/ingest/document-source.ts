@@ -9,8 +9,10 @@ import type { ListedDocument } from './plan-changes.js';
 
 /** A document read from its source, with the hash that decides whether it changed. */
 export interface ReadDocument {
+  /** Empty when `removed`. */
   hash: string;
-  outcome: LoadOutcome;
+  /** `removed` when the document was deleted after the source was listed. */
+  outcome: LoadOutcome | { kind: 'removed' };
 }
 
 /**
@@ -83,6 +85,8 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
         bytes = await fs.readFile(pathOf(document));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        // Listed, then deleted before its turn came: gone, not broken.
+        if (code === 'ENOENT') return { hash: '', outcome: { kind: 'removed' } };
         return skipped(`unreadable:${document.mtimeMs}`, {
           source: document.source,
           reason: 'unreadable',

@@ -421,6 +421,31 @@ describe('runIngest and a file it could not read', () => {
   });
 });
 
+describe('runIngest and files deleted while it runs', () => {
+  it('treats a file deleted after the listing as removed, not as unreadable', async () => {
+    corpus = createTempCorpus({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+    const folder = createFolderSource(corpus.root);
+    const deleteAfterListing: string[] = [];
+    const source: DocumentSource = {
+      ...folder,
+      async list(signal) {
+        const listed = await folder.list(signal);
+        for (const file of deleteAfterListing) corpus.remove(file);
+        return listed;
+      },
+    };
+    const settings = { indexDir: makeTestConfig(corpus.root).index, source, embedder: new FakeEmbedder(), chunking: { chunkSize: 200, chunkOverlap: 0 } };
+    await drain(runIngest(settings));
+
+    corpus.write('b.md', paragraph('bravo'));
+    corpus.write('c.md', paragraph('gamma'));
+    deleteAfterListing.push('b.md', 'c.md');
+    const { value: report, events } = await drain(runIngest(settings));
+    expect(report).toMatchObject({ added: 0, changed: 0, removed: 1, unchanged: 1, failed: [], chunks: 1 });
+    expect(events.filter((event) => event.type === 'file-removed')).toEqual([{ type: 'file-removed', source: 'b.md' }]);
+  });
+});
+
 describe('runIngest and links that lead nowhere', () => {
   it('reports a broken link as skipped, once, and keeps the index fresh', async () => {
     const { footnote } = setup({ 'a.md': paragraph('alpha') });
