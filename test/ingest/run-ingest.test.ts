@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -455,6 +456,25 @@ describe('runIngest and links that lead nowhere', () => {
     const { value: second } = await drain(footnote.ingest());
     expect(second).toMatchObject({ added: 0, unchanged: 1 });
     expect(second.failed.map((file) => file.source)).toEqual(['broken.md']);
+    expect((await footnote.status()).stale).toBe(false);
+    footnote.close();
+  });
+});
+
+describe('runIngest and files that are not regular files', () => {
+  it.skipIf(process.platform === 'win32')('lists a FIFO and a link to /dev/zero as skipped, never opening them', async () => {
+    const { footnote } = setup({ 'a.md': paragraph('alpha') });
+    execFileSync('mkfifo', [path.join(corpus.root, 'pipe.txt')]);
+    fs.symlinkSync('/dev/zero', path.join(corpus.root, 'zero.txt'));
+    const detail = 'not a regular file (a pipe, socket or device, or a link to one); footnote does not open it';
+    const { value: first } = await drain(footnote.ingest());
+    expect(first).toMatchObject({ added: 1, failed: [
+      { source: 'pipe.txt', reason: 'unsupported', detail },
+      { source: 'zero.txt', reason: 'unsupported', detail },
+    ] });
+    const { value: second } = await drain(footnote.ingest());
+    expect(second).toMatchObject({ added: 0, unchanged: 1 });
+    expect(second.failed.map((file) => file.source)).toEqual(['pipe.txt', 'zero.txt']);
     expect((await footnote.status()).stale).toBe(false);
     footnote.close();
   });
