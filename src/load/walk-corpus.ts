@@ -62,7 +62,7 @@ export async function walkCorpus(
   const folders = [''];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     throwIfAborted(options.signal);
-    const candidates: { source: string; absolutePath: string }[] = [];
+    const candidates: { source: string; absolutePath: string; isLink: boolean }[] = [];
     const listing = await readFolder(path.join(absoluteRoot, folder));
     if ('error' in listing) {
       if (folder === '') throw new FootnoteError('CORPUS_UNREADABLE', { path: root, detail: listing.error });
@@ -79,7 +79,7 @@ export async function walkCorpus(
         continue;
       }
       if (rules.ignores(source)) continue;
-      if (entry.isFile() || entry.isSymbolicLink()) candidates.push({ source, absolutePath });
+      if (entry.isFile() || entry.isSymbolicLink()) candidates.push({ source, absolutePath, isLink: entry.isSymbolicLink() });
       else files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: NOT_REGULAR_FILE });
     }
     // A folder's stats in parallel: one at a time, the round trips to libuv's
@@ -88,8 +88,11 @@ export async function walkCorpus(
     // listed with why it is not read.
     const stats = await Promise.all(candidates.map(({ absolutePath }) =>
       stat(absolutePath).catch((error: NodeJS.ErrnoException) => error.code ?? 'error')));
-    candidates.forEach(({ source, absolutePath }, i) => {
+    candidates.forEach(({ source, absolutePath, isLink }, i) => {
       const fileStats = stats[i]!;
+      // A file deleted since the folder was read is simply not there; only a
+      // link can point at nothing.
+      if (fileStats === 'ENOENT' && !isLink) return;
       if (typeof fileStats === 'string') files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: fileStats });
       else if (fileStats.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
       // Not followed (links could loop), but named, so nobody wonders where its files went.

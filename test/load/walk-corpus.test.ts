@@ -92,6 +92,17 @@ describe('walkCorpus', () => {
     ]);
   });
 
+  it('leaves out a file deleted between reading its folder and its stat, rather than calling it a broken link', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'x', 'gone.txt': 'x' });
+    const gone = path.join(corpus.root, 'gone.txt');
+    // leaveOut is asked about each entry after the folder is read and before any stat.
+    const leaveOut = (file: string): boolean => {
+      if (file === gone) fs.rmSync(gone);
+      return false;
+    };
+    expect(await walkCorpus(corpus.root, { leaveOut })).toMatchObject([{ source: 'a.txt' }]);
+  });
+
   it('throws CORPUS_NOT_FOUND for a missing root', async () => {
     corpus = createTempCorpus({});
     const missing = path.join(corpus.root, 'nope');
