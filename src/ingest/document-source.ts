@@ -2,15 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '../load/load-document.js';
-import { LINKED_FOLDER, walkCorpus } from '../load/walk-corpus.js';
+import { LINKED_FOLDER, NOT_REGULAR_FILE, walkCorpus } from '../load/walk-corpus.js';
 import type { SkippedFile } from '../shared/types.js';
 import { isIndexFileName } from '../store/index-files.js';
 import type { ListedDocument } from './plan-changes.js';
 
 /** A document read from its source, with the hash that decides whether it changed. */
 export interface ReadDocument {
+  /** Empty when `removed`. */
   hash: string;
-  outcome: LoadOutcome;
+  /** `removed` when the document was deleted after the source was listed. */
+  outcome: LoadOutcome | { kind: 'removed' };
 }
 
 /**
@@ -69,7 +71,8 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
     },
     async read(document, signal) {
       if (document.unreadable !== undefined) {
-        const reason = document.unreadable === LINKED_FOLDER ? 'unsupported' : 'unreadable';
+        const unsupported = document.unreadable === LINKED_FOLDER || document.unreadable === NOT_REGULAR_FILE;
+        const reason = unsupported ? 'unsupported' : 'unreadable';
         return skipped(`unreadable:${document.unreadable}`, { source: document.source, reason, detail: describeUnlisted(document.unreadable) });
       }
       if (document.size > MAX_FILE_BYTES) {
@@ -83,6 +86,8 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
         bytes = await fs.readFile(pathOf(document));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        // Listed, then deleted before its turn came: gone, not broken.
+        if (code === 'ENOENT') return { hash: '', outcome: { kind: 'removed' } };
         return skipped(`unreadable:${document.mtimeMs}`, {
           source: document.source,
           reason: 'unreadable',
@@ -111,6 +116,8 @@ function describeUnlisted(code: string): string {
   switch (code) {
     case LINKED_FOLDER:
       return 'a link to a folder, which footnote does not follow (a folder inside the corpus is indexed at its own path)';
+    case NOT_REGULAR_FILE:
+      return 'not a regular file (a pipe, socket or device, or a link to one); footnote does not open it';
     case 'ENOENT':
       return 'a link to nothing; fix or remove the link';
     case 'ELOOP':

@@ -431,6 +431,10 @@ async function* updateIndex(
     for (const document of toIndex) {
       throwIfAborted(signal);
       const read = await source.read(document, signal);
+      if (read.outcome.kind === 'removed') {
+        yield* recordRemoval(document.source);
+        continue;
+      }
       if (read.outcome.kind === 'skipped') {
         yield* recordFailure(read.outcome.skipped);
         continue;
@@ -477,6 +481,16 @@ async function* updateIndex(
     report.seconds = (performance.now() - startedAt) / 1000;
     yield { type: 'ingest-end', report };
     return report;
+
+    // A file deleted after the corpus was listed is removed as if the walk
+    // had missed it; one that was never indexed leaves no trace.
+    async function* recordRemoval(source: string): AsyncGenerator<IngestEvent> {
+      done += 1;
+      if (!indexedHash.has(source)) return;
+      for (const id of repo.removeFile(source)) vectors.remove(id);
+      report.removed += 1;
+      yield { type: 'file-removed', source };
+    }
 
     // A file that used to index but now fails loses its stale chunks: citing
     // lines that no longer say what was indexed would be worse than no answer.

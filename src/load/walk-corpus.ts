@@ -24,6 +24,12 @@ export interface CorpusFile {
 /** `CorpusFile.unreadable` of a link to a folder, which the walk does not follow. */
 export const LINKED_FOLDER = 'LINKED_FOLDER';
 
+/**
+ * `CorpusFile.unreadable` of a FIFO, socket or device, or a link to one: never
+ * opened, since opening a FIFO blocks until a writer comes and /dev/zero never ends.
+ */
+export const NOT_REGULAR_FILE = 'NOT_REGULAR_FILE';
+
 /** The ignore file read from the corpus root, in gitignore syntax. */
 export const IGNORE_FILE_NAME = '.footnoteignore';
 
@@ -32,7 +38,8 @@ export const IGNORE_FILE_NAME = '.footnoteignore';
  * folders (names starting with `.`), `node_modules`, and whatever `.footnoteignore`
  * at the root matches (ignored folders are not entered). Symlinked files are listed;
  * symlinked folders are not followed, so links cannot loop, but are listed
- * (`unreadable`) for the report. Every extension is listed: the loader decides
+ * (`unreadable`) for the report, as are FIFOs, sockets and devices (never
+ * opened). Every extension is listed: the loader decides
  * what it can read, so the rest can be reported.
  *
  * @throws FootnoteError `CORPUS_NOT_FOUND` when `root` is missing, `CORPUS_NOT_A_FOLDER` when it is a file,
@@ -56,7 +63,7 @@ export async function walkCorpus(
   const folders = [''];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     throwIfAborted(options.signal);
-    const candidates: { source: string; absolutePath: string }[] = [];
+    const candidates: { source: string; absolutePath: string; isLink: boolean }[] = [];
     const listing = await readFolder(path.join(absoluteRoot, folder));
     if ('error' in listing) {
       if (folder === '') throw new FootnoteError('CORPUS_UNREADABLE', { path: root, detail: listing.error });
@@ -72,9 +79,9 @@ export async function walkCorpus(
         if (!rules.ignores(`${source}/`)) folders.push(source);
         continue;
       }
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       if (rules.ignores(source)) continue;
-      candidates.push({ source, absolutePath });
+      if (entry.isFile() || entry.isSymbolicLink()) candidates.push({ source, absolutePath, isLink: entry.isSymbolicLink() });
+      else files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: NOT_REGULAR_FILE });
     }
     // A folder's stats in parallel: one at a time, the round trips to libuv's
     // thread pool were most of a no-op re-index of 10,000 files (`npm run bench`).
@@ -82,12 +89,16 @@ export async function walkCorpus(
     // listed with why it is not read.
     const stats = await Promise.all(candidates.map(({ absolutePath }) =>
       stat(absolutePath).catch((error: NodeJS.ErrnoException) => error.code ?? 'error')));
-    candidates.forEach(({ source, absolutePath }, i) => {
+    candidates.forEach(({ source, absolutePath, isLink }, i) => {
       const fileStats = stats[i]!;
+      // A file deleted since the folder was read is simply not there; only a
+      // link can point at nothing.
+      if (fileStats === 'ENOENT' && !isLink) return;
       if (typeof fileStats === 'string') files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: fileStats });
       else if (fileStats.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
       // Not followed (links could loop), but named, so nobody wonders where its files went.
       else if (fileStats.isDirectory()) files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: LINKED_FOLDER });
+      else files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: NOT_REGULAR_FILE });
     });
   }
   return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));

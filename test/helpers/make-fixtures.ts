@@ -41,14 +41,19 @@ const RELS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>`;
 
 /**
- * Builds a minimal valid .docx with one paragraph per entry.
+ * Builds a minimal valid .docx with one block per entry: a string is a
+ * paragraph, an array of rows (each an array of cell texts) is a table.
  *
  * @example
- * const bytes = await makeDocx(['First paragraph.', 'Second & last.']);
+ * const bytes = await makeDocx(['First paragraph.', [['Stout sales', '9000 barrels']]]);
  */
-export async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {
-  const body = paragraphs
-    .map((text) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+export async function makeDocx(blocks: (string | string[][])[]): Promise<Uint8Array> {
+  const paragraph = (text: string): string =>
+    `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  const body = blocks
+    .map((block) => typeof block === 'string'
+      ? paragraph(block)
+      : `<w:tbl>${block.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`)
     .join('');
   const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -421,6 +422,31 @@ describe('runIngest and a file it could not read', () => {
   });
 });
 
+describe('runIngest and files deleted while it runs', () => {
+  it('treats a file deleted after the listing as removed, not as unreadable', async () => {
+    corpus = createTempCorpus({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+    const folder = createFolderSource(corpus.root);
+    const deleteAfterListing: string[] = [];
+    const source: DocumentSource = {
+      ...folder,
+      async list(signal) {
+        const listed = await folder.list(signal);
+        for (const file of deleteAfterListing) corpus.remove(file);
+        return listed;
+      },
+    };
+    const settings = { indexDir: makeTestConfig(corpus.root).index, source, embedder: new FakeEmbedder(), chunking: { chunkSize: 200, chunkOverlap: 0 } };
+    await drain(runIngest(settings));
+
+    corpus.write('b.md', paragraph('bravo'));
+    corpus.write('c.md', paragraph('gamma'));
+    deleteAfterListing.push('b.md', 'c.md');
+    const { value: report, events } = await drain(runIngest(settings));
+    expect(report).toMatchObject({ added: 0, changed: 0, removed: 1, unchanged: 1, failed: [], chunks: 1 });
+    expect(events.filter((event) => event.type === 'file-removed')).toEqual([{ type: 'file-removed', source: 'b.md' }]);
+  });
+});
+
 describe('runIngest and links that lead nowhere', () => {
   it('reports a broken link as skipped, once, and keeps the index fresh', async () => {
     const { footnote } = setup({ 'a.md': paragraph('alpha') });
@@ -430,6 +456,25 @@ describe('runIngest and links that lead nowhere', () => {
     const { value: second } = await drain(footnote.ingest());
     expect(second).toMatchObject({ added: 0, unchanged: 1 });
     expect(second.failed.map((file) => file.source)).toEqual(['broken.md']);
+    expect((await footnote.status()).stale).toBe(false);
+    footnote.close();
+  });
+});
+
+describe('runIngest and files that are not regular files', () => {
+  it.skipIf(process.platform === 'win32')('lists a FIFO and a link to /dev/zero as skipped, never opening them', async () => {
+    const { footnote } = setup({ 'a.md': paragraph('alpha') });
+    execFileSync('mkfifo', [path.join(corpus.root, 'pipe.txt')]);
+    fs.symlinkSync('/dev/zero', path.join(corpus.root, 'zero.txt'));
+    const detail = 'not a regular file (a pipe, socket or device, or a link to one); footnote does not open it';
+    const { value: first } = await drain(footnote.ingest());
+    expect(first).toMatchObject({ added: 1, failed: [
+      { source: 'pipe.txt', reason: 'unsupported', detail },
+      { source: 'zero.txt', reason: 'unsupported', detail },
+    ] });
+    const { value: second } = await drain(footnote.ingest());
+    expect(second).toMatchObject({ added: 0, unchanged: 1 });
+    expect(second.failed.map((file) => file.source)).toEqual(['pipe.txt', 'zero.txt']);
     expect((await footnote.status()).stale).toBe(false);
     footnote.close();
   });

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { walkCorpus } from '../../src/load/walk-corpus.js';
+import { NOT_REGULAR_FILE, walkCorpus } from '../../src/load/walk-corpus.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
 
@@ -75,6 +76,31 @@ describe('walkCorpus', () => {
     // Broken and looping links are listed with their error, so that the report can name them.
     expect(files.filter((file) => file.unreadable !== undefined).map(({ source, unreadable }) => [source, unreadable]))
       .toEqual([['broken.txt', 'ENOENT'], ['loop.txt', 'ELOOP'], ['real/loop', 'LINKED_FOLDER'], ['twin.txt', 'ELOOP']]);
+  });
+
+  it.skipIf(process.platform === 'win32')('names a FIFO and links to devices as not regular files, without opening them', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'x' });
+    execFileSync('mkfifo', [path.join(corpus.root, 'pipe.txt')]);
+    fs.symlinkSync('/dev/null', path.join(corpus.root, 'null.txt'));
+    fs.symlinkSync('/dev/zero', path.join(corpus.root, 'zero.md'));
+    const files = await walkCorpus(corpus.root);
+    expect(files.map(({ source, unreadable }) => [source, unreadable])).toEqual([
+      ['a.txt', undefined],
+      ['null.txt', NOT_REGULAR_FILE],
+      ['pipe.txt', NOT_REGULAR_FILE],
+      ['zero.md', NOT_REGULAR_FILE],
+    ]);
+  });
+
+  it('leaves out a file deleted between reading its folder and its stat, rather than calling it a broken link', async () => {
+    corpus = createTempCorpus({ 'a.txt': 'x', 'gone.txt': 'x' });
+    const gone = path.join(corpus.root, 'gone.txt');
+    // leaveOut is asked about each entry after the folder is read and before any stat.
+    const leaveOut = (file: string): boolean => {
+      if (file === gone) fs.rmSync(gone);
+      return false;
+    };
+    expect(await walkCorpus(corpus.root, { leaveOut })).toMatchObject([{ source: 'a.txt' }]);
   });
 
   it('throws CORPUS_NOT_FOUND for a missing root', async () => {

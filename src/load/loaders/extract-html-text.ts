@@ -95,10 +95,13 @@ class TextBuilder {
   }
 
   addInline(collapsed: string): void {
-    if (collapsed.startsWith(' ')) this.pendingSpace = true;
+    // The same whitespace that trim() drops marks a space: U+00A0 and the other
+    // Unicode spaces too. `Eleanor&nbsp;Whitcombe` reaches here as three text
+    // nodes, and testing for ' ' alone joined the words into one.
+    if (/^\s/.test(collapsed)) this.pendingSpace = true;
     const content = collapsed.trim();
     if (content !== '') this.append(content);
-    if (content !== '' && collapsed.endsWith(' ')) this.pendingSpace = true;
+    if (content !== '' && /\s$/.test(collapsed)) this.pendingSpace = true;
   }
 
   addPreformatted(text: string): void {

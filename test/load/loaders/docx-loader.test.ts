@@ -10,4 +10,16 @@ describe('docxLoader', () => {
       text: 'First paragraph.\n\nFish & <chips>.\n\nLast one.',
     });
   });
+
+  it('keeps each table row on one line, its cells joined by " | "', async () => {
+    const bytes = await makeDocx([
+      'Brewery figures.',
+      [['Product', 'Volume'], ['Stout sales', '9000 barrels'], ['', '']],
+      'After the table.',
+    ]);
+    expect(await docxLoader.load(bytes, {})).toEqual({
+      ok: true,
+      text: 'Brewery figures.\n\nProduct | Volume\n\nStout sales | 9000 barrels\n\nAfter the table.',
+    });
+  });
 });

@@ -26,4 +26,17 @@ describe('extractHtmlText', () => {
       title: 'First',
     });
   });
+
+  it('keeps words apart across a non-breaking space, as an entity or a raw U+00A0', () => {
+    expect(extractHtmlText('<p>The treasurer is Eleanor&nbsp;Whitcombe</p>').text).toBe(
+      'The treasurer is Eleanor Whitcombe',
+    );
+    expect(extractHtmlText('<p><b>40</b>\u00a0km</p>').text).toBe('40 km');
+    // Inside one text node it stays as written: the text is what citations quote.
+    expect(extractHtmlText('<p>40\u00a0km</p>').text).toBe('40\u00a0km');
+  });
+
+  it('drops a paragraph that is only a non-breaking space', () => {
+    expect(extractHtmlText('<p>a</p><p>&nbsp;</p><p>b</p>').text).toBe('a\n\nb');
+  });
 });
