@@ -10,16 +10,21 @@ export interface HtmlText {
 const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
 /** Elements that end a line but keep the next one in the same paragraph. */
-const LINE_ELEMENTS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'option', 'caption', 'figcaption', 'summary']);
+const LINE_ELEMENTS = new Set(['br', 'li', 'dt', 'dd', 'option', 'caption', 'figcaption', 'summary']);
 
-/** Elements that stand apart as paragraphs: a blank line before and after. */
+/**
+ * Elements that stand apart as paragraphs: a blank line before and after. A
+ * table row is one: the sentence splitter reads a single line break as
+ * wrapping, so rows in one paragraph made one "sentence" of a whole table, and
+ * an answer quoted the table instead of its row (DOCX rows are cut the same way).
+ */
 const PARAGRAPH_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'details', 'dialog', 'div', 'dl',
   'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
+  'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'ul',
 ]);
 
-/** Table cells sit on one line, separated by a space. */
+/** Table cells sit on their row's line, separated by " | " as DOCX cells are. */
 const CELL_ELEMENTS = new Set(['td', 'th']);
 
 /**
@@ -87,11 +92,13 @@ class TextBuilder {
   /** 0 none, 1 line break, 2 blank line: the largest pending break wins. */
   private pendingBreak: 0 | 1 | 2 = 0;
   private pendingSpace = false;
+  /** A cell began or ended since the last text: the next text on this line is another cell. */
+  private pendingCell = false;
 
   breakFor(element: string): void {
     if (PARAGRAPH_ELEMENTS.has(element)) this.pendingBreak = 2;
     else if (LINE_ELEMENTS.has(element)) this.pendingBreak = Math.max(this.pendingBreak, 1) as 1 | 2;
-    else if (CELL_ELEMENTS.has(element)) this.pendingSpace = true;
+    else if (CELL_ELEMENTS.has(element)) this.pendingCell = true;
   }
 
   addInline(collapsed: string): void {
@@ -120,10 +127,12 @@ class TextBuilder {
       if (this.pendingBreak > 0) this.text = this.text.trimEnd();
       if (this.pendingBreak === 2) this.text += '\n\n';
       else if (this.pendingBreak === 1) this.text += '\n';
+      else if (this.pendingCell) this.text += ' | ';
       else if (this.pendingSpace) this.text += ' ';
     }
     this.text += content;
     this.pendingBreak = 0;
     this.pendingSpace = false;
+    this.pendingCell = false;
   }
 }

@@ -31,9 +31,19 @@ describe('htmlLoader', () => {
     });
   });
 
-  it('breaks lines at <br>, list items and table rows', async () => {
-    const html = '<div>one<br>two</div><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table>';
-    expect(await load(html)).toEqual({ ok: true, text: 'one\ntwo\n\na\nb\n\nx y\nz' });
+  it('breaks lines at <br> and list items', async () => {
+    const html = '<div>one<br>two</div><ul><li>a</li><li>b</li></ul>';
+    expect(await load(html)).toEqual({ ok: true, text: 'one\ntwo\n\na\nb' });
+  });
+
+  it('sets each table row apart, its cells joined by " | ", so an answer can quote one row', async () => {
+    const html =
+      '<table><tr><th>Product</th><th>Sales</th></tr><tr><td>Stout <b>sales</b></td><td></td><td>9000 barrels</td></tr>' +
+      '<tr><td>Ale</td><td>4000 barrels</td></tr></table><p>After.</p>';
+    expect(await load(html)).toEqual({
+      ok: true,
+      text: 'Product | Sales\n\nStout sales | 9000 barrels\n\nAle | 4000 barrels\n\nAfter.',
+    });
   });
 
   it('keeps the whitespace of <pre> blocks', async () => {
