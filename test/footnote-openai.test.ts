@@ -207,7 +207,7 @@ describe('footnote with an OpenAI-compatible server', () => {
       await expect(drain(footnote.ask('Who led the team?'))).rejects.toMatchObject({
         code: 'EMBEDDER_MISMATCH',
         message:
-          'the index was built with embedder openai:test-embedding-model@1/64, but this run uses openai:test-embedding-model@1/32',
+          'the index was built with embedder openai:test-embedding-model (64-dimensional vectors), but this run uses openai:test-embedding-model (32-dimensional vectors)',
       });
       // Indexing asks the server for the length instead of trusting the index it replaces.
       const { value: rebuilt } = await drain(footnote.ingest({ full: true }));
@@ -267,7 +267,7 @@ describe('footnote with an OpenAI-compatible server', () => {
     const mismatch = {
       code: 'EMBEDDER_MISMATCH',
       message:
-        'the index was built with embedder openai:test-embedding-model@1/64, but this run uses openai:other-embedding-model@1/64',
+        'the index was built with embedder openai:test-embedding-model (64-dimensional vectors), but this run uses openai:other-embedding-model (64-dimensional vectors)',
     };
     await expect(drain(changed.ask('Who led the team?'))).rejects.toMatchObject(mismatch);
     await expect(drain(changed.ingest())).rejects.toMatchObject(mismatch);

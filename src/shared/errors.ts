@@ -6,6 +6,20 @@
 
 import { plural } from './plural.js';
 
+/**
+ * Two embedder identities as stored (`id@version/dimensions`) in words that
+ * show how they differ: `openai:m (16-dimensional vectors)`, with the version
+ * only when it is the difference. A string not in that form is shown as is.
+ */
+function describeEmbedders(indexed: string, current: string): [string, string] {
+  const parse = (text: string) => /^(.+)@([^@/]+)\/(\d+)$/.exec(text);
+  const [a, b] = [parse(indexed), parse(current)];
+  const versionsDiffer = a !== null && b !== null && a[1] === b[1] && a[3] === b[3];
+  const describe = (text: string, match: RegExpExecArray | null) =>
+    match === null ? text : `${match[1]}${versionsDiffer ? ` version ${match[2]}` : ''} (${match[3]}-dimensional vectors)`;
+  return [describe(indexed, a), describe(current, b)];
+}
+
 /** Process exit codes: 1 for a runtime failure, 2 for a usage error. */
 export type ExitCode = 1 | 2;
 
@@ -99,8 +113,10 @@ const catalogue = {
   },
   EMBEDDER_MISMATCH: {
     exitCode: 1,
-    message: (f) =>
-      `the index was built with embedder ${f['indexed']}, but this run uses ${f['current']}`,
+    message: (f) => {
+      const [indexed, current] = describeEmbedders(String(f['indexed']), String(f['current']));
+      return `the index was built with embedder ${indexed}, but this run uses ${current}`;
+    },
     hint: () =>
       'run `footnote index --full` to rebuild with the current embedder, or pass the --provider (and --embedding-model) the index was built with',
   },

@@ -118,7 +118,7 @@ describe('footnote with an OpenAI-compatible server', () => {
       expect(result.stdout).toBe('');
       const lines = result.stderr.trimEnd().split('\n');
       expect(lines, result.stderr).toHaveLength(2);
-      expect(lines[0]).toMatch(/^error: the index was built with embedder local\S*, but this run uses openai/);
+      expect(lines[0]).toMatch(/^error: the index was built with embedder local-hash \(\d+-dimensional vectors\), but this run uses openai/);
       expect(lines[1]).toMatch(/^hint: .*`footnote index --full`/);
     }
   });

@@ -66,7 +66,7 @@ describe('OpenAIEmbedder', () => {
     const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', indexedIdentity });
     await expect(embedder.embedQuery('alpha')).rejects.toMatchObject({
       code: 'EMBEDDER_MISMATCH',
-      message: 'the index was built with embedder openai:m@1/768, but this run uses openai:m@1/48',
+      message: 'the index was built with embedder openai:m (768-dimensional vectors), but this run uses openai:m (48-dimensional vectors)',
     });
   });
 
