@@ -89,6 +89,8 @@ export interface Footnote {
   readonly provider: ProviderName;
   /** Human-readable description of the answerer, e.g. "offline · extractive answers". */
   readonly modeLabel: string;
+  /** Passages a question retrieves unless it asks for another number (the configured k). */
+  readonly defaultK: number;
   /** Absolute path of the corpus folder, for the status line and file links. */
   readonly corpusDir: string;
   ingest(options?: IngestOptions): AsyncGenerator<IngestEvent, IngestReport>;

@@ -268,6 +268,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   return {
     provider: config.provider,
     corpusDir: path.resolve(config.corpus),
+    defaultK: config.k,
     modeLabel:
       config.provider === 'openai'
         ? `${config.chatModel} · generated answers${config.openaiBaseUrl ? ` via ${withoutCredentials(config.openaiBaseUrl)}` : ''}`

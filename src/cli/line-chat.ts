@@ -65,6 +65,7 @@ export async function runLineChat(
       commands: LINE_COMMANDS,
       lastAnswer: state.lastAnswer,
       k: state.k,
+      defaultK: footnote.defaultK,
       setK: (k) => (state.k = k),
     };
     const outcome = applyResult(await parsed.command.action(context, parsed.args), state, log);

@@ -139,6 +139,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         commands: BUILTIN_COMMANDS,
         lastAnswer: current.lastAnswer,
         k: current.k,
+        defaultK: footnote.defaultK,
         setK: (k) => dispatch({ type: 'k-set', k }),
       };
       try {
@@ -148,7 +149,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         dispatch({ type: 'message-add', tone: 'error', text: message, hint });
       }
     },
-    [applyResult],
+    [applyResult, footnote.defaultK],
   );
 
   const submit = useCallback(

@@ -109,6 +109,7 @@ export function makeIngestReport(overrides: Partial<IngestReport> = {}): IngestR
 export class FakeFootnote implements Footnote {
   readonly provider = 'local' as const;
   readonly modeLabel: string;
+  readonly defaultK = 5;
   readonly corpusDir: string;
   /** Every `ask` call, in order. */
   readonly askCalls: { question: string; options: AskOptions }[] = [];

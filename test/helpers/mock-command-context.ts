@@ -13,6 +13,7 @@ export function createMockCommandContext(
     commands: BUILTIN_COMMANDS,
     lastAnswer: null,
     k: null,
+    defaultK: 5,
     setK: (k) => {
       setKCalls.push(k);
     },

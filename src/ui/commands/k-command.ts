@@ -1,7 +1,7 @@
+import { K_RANGE } from '../../config/config-schema.js';
 import type { SlashCommand } from './types.js';
 
-/** The most passages a question may retrieve. */
-export const MAX_K = 50;
+const MAX_K = K_RANGE.max;
 
 /** `/k n`: sets how many passages each question retrieves (1..50). */
 export const kCommand: SlashCommand = {
@@ -11,7 +11,7 @@ export const kCommand: SlashCommand = {
   action: (context, args) => {
     const wanted = args.trim();
     if (wanted === '') {
-      const current = context.k === null ? 'the configured default' : String(context.k);
+      const current = context.k === null ? `${context.defaultK} (the configured default)` : String(context.k);
       return { type: 'message', text: `passages per question: ${current}` };
     }
     const k = /^\d+$/.test(wanted) ? Number(wanted) : Number.NaN;

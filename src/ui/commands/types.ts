@@ -21,6 +21,8 @@ export interface CommandContext {
   lastAnswer: Answer | null;
   /** Passages per question chosen with `/k`, or `null` for the configured default. */
   k: number | null;
+  /** The configured default, shown while no `/k` has chosen another. */
+  defaultK: number;
   setK(k: number): void;
 }
 

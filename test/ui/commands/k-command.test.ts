@@ -30,7 +30,7 @@ describe('kCommand', () => {
     });
     expect(await kCommand.action(createMockCommandContext(), '')).toEqual({
       type: 'message',
-      text: 'passages per question: the configured default',
+      text: 'passages per question: 5 (the configured default)',
     });
   });
 });
