@@ -24,6 +24,7 @@ export interface IndexStatus {
    * Passages must be cut anew: the chunk size or overlap asked for differs
    * from the index's, or a newer footnote cuts them differently (Markdown
    * sections). The next index run re-chunks every file, reusing embeddings.
+   * False for an {@link outdated} index, which is rebuilt in full anyway.
    */
   rechunk?: boolean;
   files: number;

@@ -337,7 +337,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const counts = repo.counts();
         const outdated = isOutdatedIndex(repo, embedder?.identity ?? null);
         const indexedChunking = repo.getMeta('chunking');
-        const rechunk = indexedChunking !== null && indexedChunking !== chunkingName(chunkingOf(config));
+        // An outdated index is rebuilt in full anyway: re-chunking is not the news.
+        const rechunk = !outdated && indexedChunking !== null && indexedChunking !== chunkingName(chunkingOf(config));
         return {
           exists,
           stale: outdated || rechunk || plan.added.length + plan.suspect.length + plan.removed.length > 0,

@@ -1,8 +1,5 @@
 import { HEADING_SEPARATOR } from '../shared/passage-heading.js';
 
-/** What joins the headings of a section trail: `Install › Windows`. */
-export const SECTION_SEPARATOR = HEADING_SEPARATOR;
-
 /** A Markdown heading: where its first line starts, its level (1–6) and its plain text. */
 export interface MarkdownHeading {
   /** UTF-16 offset of the start of the heading's first line. */
@@ -13,7 +10,7 @@ export interface MarkdownHeading {
 
 /**
  * Finds the section a position in a Markdown text lies in: the trail of
- * headings in effect there, outermost first, joined by {@link SECTION_SEPARATOR}.
+ * headings in effect there, outermost first, joined by {@link HEADING_SEPARATOR}.
  * A heading of level n replaces the previous one of level n and drops deeper
  * ones; a position at the very start of a heading is inside it. Null before the
  * first heading. The same idea as LangChain's MarkdownHeaderTextSplitter and
@@ -31,7 +28,7 @@ export function createSectionFinder(text: string): (offset: number) => string | 
   for (const heading of headings) {
     open.length = heading.level;
     open[heading.level - 1] = heading.title;
-    const trail = open.filter((title) => title !== undefined && title !== '').join(SECTION_SEPARATOR);
+    const trail = open.filter((title) => title !== undefined && title !== '').join(HEADING_SEPARATOR);
     trails.push(trail === '' ? null : trail);
   }
   return (offset) => {

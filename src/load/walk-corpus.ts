@@ -67,7 +67,7 @@ export async function walkCorpus(
     const listing = await readFolder(path.join(absoluteRoot, folder));
     if ('error' in listing) {
       if (folder === '') throw new FootnoteError('CORPUS_UNREADABLE', { path: root, detail: listing.error });
-      files.push({ source: folder, absolutePath: path.join(absoluteRoot, folder), size: 0, mtimeMs: 0, unreadable: listing.error });
+      files.push(unlisted(folder, path.join(absoluteRoot, folder), listing.error));
       continue;
     }
     for (const entry of listing.entries) {
@@ -81,7 +81,7 @@ export async function walkCorpus(
       }
       if (rules.ignores(source)) continue;
       if (entry.isFile() || entry.isSymbolicLink()) candidates.push({ source, absolutePath, isLink: entry.isSymbolicLink() });
-      else files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: NOT_REGULAR_FILE });
+      else files.push(unlisted(source, absolutePath, NOT_REGULAR_FILE));
     }
     // A folder's stats in parallel: one at a time, the round trips to libuv's
     // thread pool were most of a no-op re-index of 10,000 files (`npm run bench`).
@@ -94,14 +94,19 @@ export async function walkCorpus(
       // A file deleted since the folder was read is simply not there; only a
       // link can point at nothing.
       if (fileStats === 'ENOENT' && !isLink) return;
-      if (typeof fileStats === 'string') files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: fileStats });
+      if (typeof fileStats === 'string') files.push(unlisted(source, absolutePath, fileStats));
       else if (fileStats.isFile()) files.push({ source, absolutePath, size: fileStats.size, mtimeMs: fileStats.mtimeMs });
       // Not followed (links could loop), but named, so nobody wonders where its files went.
-      else if (fileStats.isDirectory()) files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: LINKED_FOLDER });
-      else files.push({ source, absolutePath, size: 0, mtimeMs: 0, unreadable: NOT_REGULAR_FILE });
+      else if (fileStats.isDirectory()) files.push(unlisted(source, absolutePath, LINKED_FOLDER));
+      else files.push(unlisted(source, absolutePath, NOT_REGULAR_FILE));
     });
   }
   return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/** A file listed for the report only, with `why` it is not read. */
+function unlisted(source: string, absolutePath: string, why: string): CorpusFile {
+  return { source, absolutePath, size: 0, mtimeMs: 0, unreadable: why };
 }
 
 async function readIgnoreRules(absoluteRoot: string): Promise<Ignore> {

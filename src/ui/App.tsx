@@ -224,7 +224,7 @@ function offerReindex(index: IndexStatus | null, dispatch: (action: ChatAction) 
     const text = 'the index was built with another embedder; type /reindex full to rebuild it';
     dispatch({ type: 'message-add', tone: 'info', text });
   } else if (index.stale) {
-    const text = index.rechunk === true && !index.outdated
+    const text = index.rechunk === true
       ? 'passages are cut differently now (chunk settings, or Markdown sections); answers use the old index until you type /reindex'
       : 'the corpus changed since it was last indexed; answers use the old index until you type /reindex';
     dispatch({ type: 'message-add', tone: 'info', text });
