@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../src/config/config-schema.js';
 import { createFootnote } from '../src/footnote.js';
 import type { Footnote } from '../src/footnote-types.js';
+import { DEFAULT_RETRIEVAL } from '../src/retrieve/retrieve-passages.js';
 import { createTempCorpus, type TempCorpus } from './helpers/temp-corpus.js';
 import { drain, makeTestConfig } from './helpers/test-config.js';
 import { expectCitationsVerbatim } from './helpers/verify-citation.js';
@@ -45,13 +47,15 @@ const LINUX_STEPS = 'Install the harbor package with apt install harbor';
 
 let corpus: TempCorpus;
 let footnote: Footnote;
+let config: Config;
 
 beforeAll(async () => {
   corpus = createTempCorpus({
     'guide.md': GUIDE,
     'ships.txt': 'The fleet sails at dawn.\n\nEach ship keeps its own log book, which the harbour master reads weekly.',
   });
-  footnote = createFootnote(makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 }));
+  config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+  footnote = createFootnote(config);
   const { value: report } = await drain(footnote.ingest());
   expect(report.failed).toEqual([]);
 });
@@ -78,6 +82,22 @@ describe('Markdown sections, end to end', () => {
     const cited = answer.citations.find((citation) => citation.text.startsWith(STEPS));
     expect(cited).toMatchObject({ source: 'guide.md', section: 'Harbor guide › Install › Windows' });
     await expectCitationsVerbatim(corpus.root, answer);
+  });
+
+  it('finds the passage by meaning alone too: it is embedded under its headings', async () => {
+    const vectorOnly = createFootnote(config, {
+      retrieval: { ...DEFAULT_RETRIEVAL, mode: 'vector' },
+    });
+    try {
+      // The steps share no word with the question; the Linux ones say "install" twice.
+      const passages = await vectorOnly.retrieve('Windows install', { k: 10 });
+      const steps = passages.findIndex((passage) => passage.text.startsWith(STEPS));
+      const linux = passages.findIndex((passage) => passage.text.includes(LINUX_STEPS));
+      expect(steps).toBeGreaterThanOrEqual(0);
+      expect(linux === -1 || steps < linux).toBe(true);
+    } finally {
+      vectorOnly.close();
+    }
   });
 
   it('reads no heading in fenced code', async () => {

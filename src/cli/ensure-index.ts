@@ -26,7 +26,7 @@ export async function ensureIndex(
       : status.outdated
         ? 'the index was built by another version of footnote; rebuilding it…'
         : status.rechunk === true
-          ? 'passages are cut differently now (chunk settings, or Markdown sections); re-chunking every file, reusing embeddings…'
+          ? 'passages are cut differently now (other chunk settings, or a newer footnote); re-chunking every file, reusing the embeddings of unchanged passages…'
           : 'corpus changed; updating the index…',
   );
   const run = footnote.ingest({ signal });

@@ -26,6 +26,7 @@ import { passageHeading } from '../shared/passage-heading.js';
 import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
 import { embedChunks, type EmbeddedBatch } from './embed-chunks.js';
+import { embeddingInput } from './embedding-input.js';
 import type { IngestEvent, IngestReport } from './ingest-report.js';
 import { isOutdatedIndex } from './outdated-index.js';
 import { planChanges, type ListedDocument } from './plan-changes.js';
@@ -86,10 +87,12 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
 
 /**
  * Bumped when the chunker's output changes for the same settings, so the next
- * run re-chunks every file (embeddings are reused by text hash, so this costs
- * no embedder calls). 3: Markdown chunks carry their section headings.
+ * run re-chunks every file (embeddings are reused by the hash of what was
+ * embedded, so only chunks whose input changed cost embedder calls).
+ * 3: Markdown chunks carry their section headings. 4: a chunk is embedded
+ * under its heading (see embeddingInput).
  */
-export const CHUNKER_VERSION = '3';
+export const CHUNKER_VERSION = '4';
 
 /** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
 export function chunkingName(chunking: ChunkingOptions): string {
@@ -116,8 +119,11 @@ interface PendingFile {
   listed: ListedDocument;
   hash: string;
   document: LoadedDocument;
-  writes: Omit<NewChunk, 'embedding'>[];
+  writes: PendingChunk[];
 }
+
+/** A chunk waiting for its embedding, with what it sits under. */
+type PendingChunk = Omit<NewChunk, 'embedding'> & { heading: string | null };
 
 /**
  * Brings the index in line with the documents: chunks and embeds only added and
@@ -335,12 +341,12 @@ async function* updateIndex(
       const worker = offload ? textWorker : null;
       const analyses = worker?.analyze(files.flatMap((file) =>
         file.writes.map((write) => ({
-          title: passageHeading({ title: file.document.title ?? null, section: write.chunk.section }),
+          title: write.heading,
           text: write.chunk.text,
         })))) ??
         Promise.resolve(null);
       const embedded = embedChunks(
-        writes.map((write) => write.chunk.text),
+        writes.map((write) => embeddingInput(write.heading, write.chunk.text)),
         writes.map((write) => write.textHash),
         embedder,
         (hashes) => findKnownEmbeddings(hashes, repo, reusable),
@@ -439,12 +445,16 @@ async function* updateIndex(
         yield* recordFailure(read.outcome.skipped);
         continue;
       }
-      const chunks = chunkDocument(read.outcome.document, settings.chunking);
+      const loaded = read.outcome.document;
+      const chunks = chunkDocument(loaded, settings.chunking);
       pending.push({
         listed: document,
         hash: read.hash,
-        document: read.outcome.document,
-        writes: chunks.map((chunk) => ({ chunk, textHash: hashBytes(chunk.text) })),
+        document: loaded,
+        writes: chunks.map((chunk) => {
+          const heading = passageHeading({ title: loaded.title ?? null, section: chunk.section });
+          return { chunk, heading, textHash: hashBytes(embeddingInput(heading, chunk.text)) };
+        }),
       });
       pendingChunks += chunks.length;
       if (pendingChunks >= EMBED_BATCH_CHUNKS) yield* flush();

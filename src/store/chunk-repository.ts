@@ -34,7 +34,7 @@ export type NewFile = Omit<FileRecord, 'id'>;
 /** A chunk to write, with its embedding. */
 export interface NewChunk {
   chunk: Chunk;
-  /** Hash of `chunk.text`, to reuse embeddings of unchanged passages. */
+  /** Hash of what was embedded (`embeddingInput`: heading and text), to reuse the embeddings of unchanged passages. */
   textHash: string;
   embedding: Float32Array;
   /**

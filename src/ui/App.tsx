@@ -225,7 +225,7 @@ function offerReindex(index: IndexStatus | null, dispatch: (action: ChatAction) 
     dispatch({ type: 'message-add', tone: 'info', text });
   } else if (index.stale) {
     const text = index.rechunk === true
-      ? 'passages are cut differently now (chunk settings, or Markdown sections); answers use the old index until you type /reindex'
+      ? 'passages are cut differently now (other chunk settings, or a newer footnote); answers use the old index until you type /reindex'
       : 'the corpus changed since it was last indexed; answers use the old index until you type /reindex';
     dispatch({ type: 'message-add', tone: 'info', text });
   }

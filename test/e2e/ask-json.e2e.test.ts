@@ -82,7 +82,7 @@ describe('footnote ask with other chunk settings than the index', () => {
     expect((await runCli(['index'], { cwd: dir })).code).toBe(0);
     const changed = await runCli(['ask', QUESTION, '--json', '--chunk-size', '400'], { cwd: dir });
     expect(changed.code, changed.stderr).toBe(0);
-    expect(changed.stderr).toContain('re-chunking every file, reusing embeddings');
+    expect(changed.stderr).toContain('re-chunking every file, reusing the embeddings of unchanged passages');
     const again = await runCli(['ask', QUESTION, '--json', '--chunk-size', '400'], { cwd: dir });
     expect(again.stderr).toBe('');
     const citations = answerJsonSchema.parse(JSON.parse(again.stdout)).citations;

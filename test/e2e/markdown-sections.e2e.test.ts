@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerJsonSchema, type AnswerJson } from '../../src/cli/output/answer-json.js';
+import { CHUNKER_VERSION } from '../../src/ingest/run-ingest.js';
 import { runCli } from '../helpers/run-cli.js';
 import { expectCitationsVerbatim } from '../helpers/verify-citation.js';
 
@@ -55,7 +56,7 @@ function downgradeToSchema2(): void {
     db.exec(`
       ALTER TABLE chunks DROP COLUMN section;
       UPDATE chunks_fts SET title = '';
-      UPDATE meta SET value = replace(value, '/v3', '/v2') WHERE key = 'chunking';
+      UPDATE meta SET value = replace(value, '/v${CHUNKER_VERSION}', '/v2') WHERE key = 'chunking';
     `);
     db.pragma('user_version = 2');
   } finally {
@@ -84,7 +85,7 @@ describe('Markdown sections through the CLI', () => {
 
     const asked = await runCli(['ask', QUESTION, '--json', ...CHUNKING], { cwd: workDir });
     expect(asked.code, asked.stderr).toBe(0);
-    expect(asked.stderr).toContain('re-chunking every file, reusing embeddings');
+    expect(asked.stderr).toContain('re-chunking every file, reusing the embeddings of unchanged passages');
     const answer = answerJsonSchema.parse(JSON.parse(asked.stdout));
     expect(answer.citations.find((citation) => citation.text.startsWith(STEPS))).toMatchObject({
       section: 'Install › Windows',

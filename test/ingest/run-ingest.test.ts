@@ -392,6 +392,40 @@ describe('runIngest', () => {
   });
 });
 
+describe('runIngest and what it embeds', () => {
+  // With 200-character passages, the setup paragraph is a passage of its own, below its headings.
+  const guide = (heading: string) => `# Guide\n\n## ${heading}\n\n${paragraph('intro')}\n\n${paragraph('setup')}`;
+
+  it('embeds a Markdown passage under its section, and an HTML passage under the page title', async () => {
+    const { footnote, embedder } = setup({
+      'guide.md': guide('Install'),
+      'page.html': `<title>Harbor page</title><p>${paragraph('intro')}</p><p>${paragraph('harbor')}</p>`,
+      'plain.txt': paragraph('plain'),
+    });
+    await drain(footnote.ingest());
+    const embedded = embedder.calls.flat();
+    expect(embedded).toContain(`Guide › Install\n\n${paragraph('setup')}`);
+    expect(embedded).toContain(`Harbor page\n\n${paragraph('harbor')}`);
+    expect(embedded).toContain(paragraph('plain'));
+  });
+
+  it('embeds a passage again when only its heading changed, and reuses it when only its lines moved', async () => {
+    const { footnote, embedder } = setup({ 'guide.md': guide('Install') });
+    await drain(footnote.ingest());
+    embedder.calls.length = 0;
+
+    corpus.write('guide.md', guide('Setup'));
+    await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toContain(`Guide › Setup\n\n${paragraph('setup')}`);
+    embedder.calls.length = 0;
+
+    corpus.write('guide.md', `\n\n${guide('Setup')}`);
+    const { value: report } = await drain(footnote.ingest());
+    expect(embedder.calls).toEqual([]);
+    expect(report).toMatchObject({ changed: 1, embeddingsComputed: 0, embeddingsReused: 2 });
+  });
+});
+
 describe('runIngest and a file it could not read', () => {
   it('indexes it once it can be read again, though its size and mtime did not change (chmod)', async () => {
     corpus = createTempCorpus({ 'a.md': paragraph('alpha'), 'locked.md': paragraph('caracal') });
