@@ -6,6 +6,7 @@ import { FootnoteError } from '../shared/errors.js';
 import type { Answer, ConversationTurn } from '../shared/types.js';
 import { BUILTIN_COMMANDS } from '../ui/commands/builtin-commands.js';
 import { findSlashCommand, parseSlashCommand } from '../ui/commands/parse-slash-command.js';
+import { runSlashCommand } from '../ui/commands/run-slash-command.js';
 import type { CommandContext, CommandResult } from '../ui/commands/types.js';
 import { ensureIndex } from './ensure-index.js';
 import { LINE_COMMANDS } from './line-commands.js';
@@ -68,7 +69,7 @@ export async function runLineChat(
       defaultK: footnote.defaultK,
       setK: (k) => (state.k = k),
     };
-    const outcome = applyResult(await parsed.command.action(context, parsed.args), state, log);
+    const outcome = applyResult(await runSlashCommand(parsed.command, context, parsed.args), state, log);
     if (outcome === 'quit') break;
     if (outcome === 'rejected') summary.rejectedCommands += 1;
   }

@@ -4,6 +4,7 @@ import type { Footnote, IndexStatus } from '../footnote-types.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { BUILTIN_COMMANDS } from './commands/builtin-commands.js';
 import { parseSlashCommand } from './commands/parse-slash-command.js';
+import { runSlashCommand } from './commands/run-slash-command.js';
 import type { CommandContext, CommandResult, SlashCommand } from './commands/types.js';
 import { AnswerView } from './components/AnswerView.js';
 import { Conversation } from './components/Conversation.js';
@@ -143,7 +144,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         setK: (k) => dispatch({ type: 'k-set', k }),
       };
       try {
-        applyResult(await command.action(context, args));
+        applyResult(await runSlashCommand(command, context, args));
       } catch (error) {
         const { message, hint } = describeError(error);
         dispatch({ type: 'message-add', tone: 'error', text: message, hint });

@@ -76,6 +76,14 @@ describe('runLineChat', () => {
     expect(summary).toEqual({ questions: 1, failedQuestions: 0, rejectedCommands: 2 });
   });
 
+  it('takes /quit with words after it for a slip, not a quit', async () => {
+    const footnote = new FakeFootnote();
+    const { logged, summary } = await chat(footnote, ['/quit later', 'One?']);
+    expect(footnote.questions).toEqual(['One?']);
+    expect(logged).toContain('error: /quit takes no arguments (got "later")');
+    expect(summary.rejectedCommands).toBe(1);
+  });
+
   it('stops at /quit or /exit', async () => {
     const footnote = new FakeFootnote();
     await chat(footnote, ['One?', '/EXIT', 'Two?']);
