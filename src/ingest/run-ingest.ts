@@ -33,6 +33,7 @@ import { planChanges, type ListedDocument } from './plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles, writeSkippedFiles } from './skipped-files.js';
 import { swapInStagedIndex } from './swap-staged-index.js';
 import { TextWorker } from './text-worker-client.js';
+import { makeFolders } from '../shared/make-folders.js';
 
 /** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
 const EMBED_BATCH_CHUNKS = 256;
@@ -169,7 +170,7 @@ export async function* runIngest(
 
 function createIndexFolder(indexDir: string): void {
   try {
-    fs.mkdirSync(indexDir, { recursive: true });
+    makeFolders(indexDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new FootnoteError('INDEX_UNWRITABLE', { path: indexDir, detail: code }, { cause: error });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FootnoteError } from '../shared/errors.js';
+import { makeFolders } from '../shared/make-folders.js';
 
 /** The SQLite file inside the index folder. */
 export const DATABASE_FILE_NAME = 'footnote.sqlite';
@@ -109,7 +110,7 @@ export function openDatabase(
   const filePath = path.join(indexDir, DATABASE_FILE_NAME);
 
   if (create) {
-    fs.mkdirSync(indexDir, { recursive: true });
+    makeFolders(indexDir);
   } else if (!fs.existsSync(filePath)) {
     throw new FootnoteError('INDEX_NOT_FOUND', { path: indexDir });
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FootnoteError } from '../shared/errors.js';
+import { makeFolders } from '../shared/make-folders.js';
 
 /** The lock file a writer holds inside the index folder. */
 export const LOCK_FILE_NAME = 'index.lock';
@@ -40,7 +41,7 @@ export function acquireIndexLock(indexDir: string): IndexLock {
     startedAt: new Date().toISOString(),
   };
   const content = JSON.stringify(owner);
-  fs.mkdirSync(indexDir, { recursive: true });
+  makeFolders(indexDir);
 
   if (!tryCreate(lockPath, content)) {
     const holder = readHolder(lockPath);
