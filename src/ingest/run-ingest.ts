@@ -22,6 +22,7 @@ import {
 import { VectorIndex } from '../store/vector-index.js';
 import { VectorIndexBuilder } from '../store/vector-index-builder.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
+import { makeFolders } from '../shared/make-folders.js';
 import { passageHeading } from '../shared/passage-heading.js';
 import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
@@ -33,7 +34,6 @@ import { planChanges, type ListedDocument } from './plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles, writeSkippedFiles } from './skipped-files.js';
 import { swapInStagedIndex } from './swap-staged-index.js';
 import { TextWorker } from './text-worker-client.js';
-import { makeFolders } from '../shared/make-folders.js';
 
 /** Chunks embedded per embedder call; large enough for OpenAI's batching, small enough to keep the UI live. */
 const EMBED_BATCH_CHUNKS = 256;
