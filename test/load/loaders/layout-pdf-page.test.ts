@@ -64,6 +64,11 @@ describe('layoutPdfPage', () => {
     expect(layoutPdfPage(lines, SPACING)).toBe('BEGIN\nVersion ::= INTEGER\nEND');
   });
 
+  it('keeps short lines of about the same length apart, as a list without markers', () => {
+    const lines = [line('Lamp oil', 0), line('Lamp wick', 1), line('Flour', 2)];
+    expect(layoutPdfPage(lines, SPACING)).toBe('Lamp oil\nLamp wick\nFlour');
+  });
+
   it('puts a heading in a larger size in a paragraph of its own', () => {
     const lines = [line('1 Introduction', 0, { fontSize: 17 }), line('This document describes the library.', 1.5)];
     expect(layoutPdfPage(lines, SPACING)).toBe('1 Introduction\n\nThis document describes the library.');
@@ -112,6 +117,13 @@ describe('layoutPdfPage', () => {
   it('joins an identifier broken after an underscore without a space', () => {
     const lines = [line('more than ASN1_MAX_', 0, { full: true }), line('NAME_SIZE characters.', 1)];
     expect(layoutPdfPage(lines, SPACING)).toBe('more than ASN1_MAX_NAME_SIZE characters.');
+  });
+
+  it('joins wrapped Chinese or Japanese lines without a space, as they are written', () => {
+    const lines = [line('灯塔看守人在一九一一年冬天写下了', 0, { full: true }), line('一份关于风暴的记录。', 1)];
+    expect(layoutPdfPage(lines, SPACING)).toBe('灯塔看守人在一九一一年冬天写下了一份关于风暴的记录。');
+    const shortLines = [line('目录', 0), line('第一章', 1)];
+    expect(layoutPdfPage(shortLines, SPACING)).toBe('目录\n第一章');
   });
 
   it('starts a paragraph where the text moves up the page (the next column)', () => {
