@@ -11,6 +11,8 @@ export interface PdfTextItem {
   width: number;
   /** Glyph height in points (the vertical scale of the item's transform). */
   fontSize: number;
+  /** Right-to-left text (Arabic, Hebrew), whose runs may be drawn from the right. */
+  rightToLeft?: boolean;
 }
 
 /** One visual line of a page: the items that share a baseline, in order. */
@@ -44,7 +46,8 @@ const LIST_NUMBER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]$/i;
 /**
  * Groups pdf.js text items into the visual lines of a page, in pdf.js order.
  * A new line starts when the baseline moves, or when an item starts left of
- * where the line has reached (the next column or a table cell drawn later).
+ * where the line has reached (the next column, or a label at the right margin
+ * drawn before the text at the left), unless it is right-to-left text.
  * Items on one line are joined with a space where pdf.js reports one or where
  * the gap between them is as wide as a space; whitespace runs become one space.
  *
@@ -96,7 +99,7 @@ function createLine(item: PdfTextItem, text: string): LineBuilder {
 function startsNewLine(line: LineBuilder, item: PdfTextItem): boolean {
   const size = Math.max(item.fontSize, 1);
   if (Math.abs(item.y - line.y) > SAME_LINE_EM * size) return true;
-  return item.x < line.xEnd - size;
+  return item.rightToLeft !== true && item.x < line.xEnd - size;
 }
 
 function appendItem(line: LineBuilder, item: PdfTextItem, text: string, isBlank: boolean): void {

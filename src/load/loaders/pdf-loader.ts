@@ -75,7 +75,7 @@ async function loadPdf(
 function toTextItem(item: TextContentItem): PdfTextItem[] {
   if (!('str' in item)) return [];
   const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
-  return [{ text: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d) }];
+  return [{ text: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d), rightToLeft: item.dir === 'rtl' }];
 }
 
 function joinPages(pages: string[]): LoaderResult {

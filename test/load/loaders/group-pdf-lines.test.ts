@@ -35,6 +35,14 @@ describe('groupPdfLines', () => {
     expect(lines.map((line) => line.text)).toEqual(['[Function]', 'int parse (const char *file)']);
   });
 
+  it('keeps right-to-left runs drawn from the right on one line', () => {
+    const lines = groupPdfLines([
+      { ...item('שלום', 300, 700), rightToLeft: true },
+      { ...item('עולם', 260, 700), rightToLeft: true },
+    ]);
+    expect(lines).toHaveLength(1);
+  });
+
   it('collapses whitespace runs and drops the space item that starts a line', () => {
     const lines = groupPdfLines([item('Chapter 2', 72, 700), item('   ', 126, 700), item('7', 500, 700), item(' ', 72, 686)]);
     expect(lines.map((line) => line.text)).toEqual(['Chapter 2 7']);
