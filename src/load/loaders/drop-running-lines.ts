@@ -23,9 +23,11 @@ interface Candidate {
  * least 3). Two kinds are recognised:
  * - the same text once digits are ignored ("Report 2024 — page 7", "Draft");
  * - a page number, alone or at either end of the line, that is the page's
- *   position plus one constant offset: this also catches a header that names
+ *   position plus one constant offset, on lines that are the number alone
+ *   or whose words repeat on another page: this catches a header that names
  *   the current chapter ("Chapter 4: Functions 12"), which changes along the
- *   document while its page number keeps counting.
+ *   document while its page number keeps counting, but not a numbered
+ *   heading atop each page ("1 Introduction", "2 Methods").
  * A title page that repeats the header at another height or size keeps it.
  *
  * @param pages The lines of each page, as `groupPdfLines` returns them.
@@ -38,7 +40,7 @@ export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLin
     ...groupBy(candidates, (candidate) => [`${candidate.edge} ${normalizeText(candidate.line.text)}`]),
     ...groupBy(candidates, (candidate) =>
       pageNumbersOf(candidate.line.text).map((number) => `${candidate.edge} page ${number - candidate.page}`),
-    ),
+    ).map(withRepeatedWords),
   ];
   for (const group of groups) {
     const members = atUsualHeight(group);
@@ -46,6 +48,19 @@ export function dropRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLin
     for (const member of members) running.add(member.line);
   }
   return pages.map((lines) => lines.filter((line) => !running.has(line)));
+}
+
+/** The members of a page-number group that are the number alone or whose words repeat in the group. */
+function withRepeatedWords(group: readonly Candidate[]): Candidate[] {
+  const pagesOfWords = new Map<string, number>();
+  for (const candidate of group) {
+    const words = normalizeText(candidate.line.text);
+    pagesOfWords.set(words, (pagesOfWords.get(words) ?? 0) + 1);
+  }
+  return group.filter((candidate) => {
+    const words = normalizeText(candidate.line.text);
+    return words === '#' || (pagesOfWords.get(words) ?? 0) >= 2;
+  });
 }
 
 function edgeLines(lines: readonly PdfLine[]): { edge: Edge; line: PdfLine }[] {

@@ -66,6 +66,11 @@ describe('dropRunningLines', () => {
     expect(texts(result)).toEqual(BODIES.slice(0, 6).map((body) => [body]));
   });
 
+  it('keeps a numbered heading atop each page, though its number counts with the pages', () => {
+    const result = dropRunningLines(pages(4, (page) => `${page} ${['Introduction', 'Methods', 'Results', 'Discussion'][page - 1]}`, () => null));
+    expect(result.map((lines) => lines[0]?.text)).toEqual(['1 Introduction', '2 Methods', '3 Results', '4 Discussion']);
+  });
+
   it('keeps numbered headings at the top of each page when the numbers do not count with the pages', () => {
     const result = dropRunningLines(pages(6, (page) => `${page * 2}. ${BODIES[page]}`, () => null));
     expect(result.every((lines) => lines.length === 2)).toBe(true);
