@@ -9,11 +9,12 @@ const MARGIN = 72;
 
 /**
  * Builds a PDF with one page per entry, each page given as its lines of text. Each
- * line is drawn on its own baseline, so pdf.js reads the lines back in order.
+ * line is drawn on its own baseline, so pdf.js reads the lines back in order; an
+ * empty string leaves its baseline empty, which sets paragraphs apart.
  * Standard Helvetica encodes only WinAnsi (Latin-1-like) characters.
  *
  * @example
- * const bytes = await makePdf([['Page one'], ['Page two', 'second line']]);
+ * const bytes = await makePdf([['Page one'], ['Page two', 'second line', '', 'next paragraph']]);
  */
 export async function makePdf(pages: string[][]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -21,6 +22,7 @@ export async function makePdf(pages: string[][]): Promise<Uint8Array> {
   for (const lines of pages) {
     const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     lines.forEach((line, index) => {
+      if (line === '') return;
       const y = PAGE_HEIGHT - MARGIN - index * LINE_HEIGHT;
       page.drawText(line, { x: MARGIN, y, size: FONT_SIZE, font });
     });

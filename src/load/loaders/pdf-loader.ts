@@ -1,13 +1,21 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { throwIfAborted } from '../../shared/errors.js';
+import { dropRunningLines } from './drop-running-lines.js';
+import { groupPdfLines, type PdfLine, type PdfTextItem } from './group-pdf-lines.js';
+import { layoutPdfPage, measureLineSpacing } from './layout-pdf-page.js';
 import type { Loader, LoaderResult } from './loader.js';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type TextContentItem = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number];
 
 /** Separates the text of one page from the next. */
 const PAGE_SEPARATOR = '\n\n';
 
 /**
- * PDFs, as the text of each page in reading order, pages separated by a blank line.
+ * PDFs, as the text of each page in reading order, pages separated by a blank
+ * line. Each page reads as it looks (see `layoutPdfPage`): paragraphs joined
+ * and set apart, running headers and footers left out (see `dropRunningLines`).
  * `pageOffsets` records where each page starts so chunks can carry a page number.
  */
 export const pdfLoader: Loader = {
@@ -34,20 +42,21 @@ async function loadPdf(
   });
   try {
     const pdf = await task.promise;
-    const pages: string[] = [];
+    const pages: PdfLine[][] = [];
+    const boxes: { left: number; right: number }[] = [];
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       throwIfAborted(options.signal);
       const page = await pdf.getPage(pageNumber);
       const content = await page.getTextContent();
-      let pageText = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        pageText += item.hasEOL ? `${item.str}\n` : item.str;
-      }
-      pages.push(pageText.trimEnd());
+      pages.push(groupPdfLines(content.items.flatMap(toTextItem)));
+      const [left = 0, , right = 0] = page.view;
+      boxes.push({ left, right });
       page.cleanup();
     }
-    return joinPages(pages);
+    // Headers go first: their distance from the body would skew the line spacing.
+    const bodies = dropRunningLines(pages);
+    const lineSpacing = measureLineSpacing(bodies);
+    return joinPages(bodies.map((lines, index) => layoutPdfPage(lines, { lineSpacing, pageBox: boxes[index] })));
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {
       return {
@@ -60,6 +69,13 @@ async function loadPdf(
   } finally {
     await task.destroy();
   }
+}
+
+/** A pdf.js item in the layout's terms; marked-content markers carry no text. */
+function toTextItem(item: TextContentItem): PdfTextItem[] {
+  if (!('str' in item)) return [];
+  const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+  return [{ text: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d), rightToLeft: item.dir === 'rtl' }];
 }
 
 function joinPages(pages: string[]): LoaderResult {
