@@ -91,7 +91,8 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * run re-chunks every file (embeddings are reused by the hash of what was
  * embedded, so only chunks whose input changed cost embedder calls).
  * 3: Markdown chunks carry their section headings. 4: a chunk is embedded
- * under its heading (see embeddingInput).
+ * under its heading (see embeddingInput), and PDF pages read as paragraphs
+ * (see layout-pdf-page.ts), which a re-chunk re-reads.
  */
 export const CHUNKER_VERSION = '4';
 
