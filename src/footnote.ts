@@ -97,11 +97,33 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     return createAndKeepEmbedder(identity ?? undefined);
   }
 
-  /** The embedder for indexing, which must write vectors of the length the server really gives. */
-  async function getIndexingEmbedder(): Promise<Embedder> {
+  /**
+   * The embedder for indexing, which must write vectors of the length the
+   * server really gives. A full rebuild asks the server again: a length probed
+   * earlier in a long chat session may be another model's by now, and reusing
+   * it would reuse every stored vector of that length too.
+   */
+  async function getIndexingEmbedder(full: boolean): Promise<Embedder> {
     if (!embedderPromise) return createAndKeepEmbedder(undefined);
     const embedder = await embedderPromise;
-    return embedder.dimensionsFromIndex === true ? createAndKeepEmbedder(undefined) : embedder;
+    if (dependencies.embedder) return embedder;
+    const probed = embedder.dimensionsFromIndex === false;
+    return embedder.dimensionsFromIndex === true || (full && probed) ? createAndKeepEmbedder(undefined) : embedder;
+  }
+
+  /**
+   * A mismatch of one model with itself is a vector length gone stale (the
+   * server's model changed): the next call derives the embedder afresh. A
+   * mismatch of two models keeps it, as a new run would find the same.
+   */
+  function forgetEmbedderOn(error: unknown): void {
+    if (dependencies.embedder || !FootnoteError.isInstance(error) || error.code !== 'EMBEDDER_MISMATCH') return;
+    const [indexed, current] = [error.facts['indexed'], error.facts['current']].map((identity) =>
+      parseEmbedderIdentity(String(identity))?.id,
+    );
+    if (indexed === undefined || indexed !== current) return;
+    closeIndex();
+    embedderPromise = null;
   }
 
   function createAndKeepEmbedder(indexedIdentity: EmbedderIdentity | undefined): Promise<Embedder> {
@@ -120,7 +142,20 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     try {
       const repo = new ChunkRepository(db);
       const indexed = repo.getMeta('embedder');
-      const embedder = await getEmbedder(indexed);
+      let embedder = await getEmbedder(indexed);
+      const indexedIdentity = indexed === null ? null : parseEmbedderIdentity(indexed);
+      if (
+        embedder.dimensionsFromIndex === false &&
+        indexedIdentity?.id === embedder.identity.id &&
+        indexedIdentity.dimensions !== embedder.identity.dimensions
+      ) {
+        // The same model at a length probed by an earlier index run of this
+        // session; another process has rebuilt the index since. Take the length
+        // from the index, as a new run would: the first query checks it against
+        // the server.
+        embedderPromise = null;
+        embedder = await getEmbedder(indexed);
+      }
       const current = formatEmbedderIdentity(embedder.identity);
       if (indexed !== null && indexed !== current) {
         throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
@@ -277,17 +312,22 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           : 'offline · extractive answers (quotes; --provider openai for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
-      const embedder = await getIndexingEmbedder();
+      const embedder = await getIndexingEmbedder(options.full === true);
       closeIndex();
-      return yield* runIngest(
-        {
-          indexDir: config.index,
-          source,
-          embedder,
-          chunking: chunkingOf(config),
-        },
-        options,
-      );
+      try {
+        return yield* runIngest(
+          {
+            indexDir: config.index,
+            source,
+            embedder,
+            chunking: chunkingOf(config),
+          },
+          options,
+        );
+      } catch (error) {
+        forgetEmbedderOn(error);
+        throw error;
+      }
     },
 
     async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
@@ -306,6 +346,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           yield step.value;
         }
       } catch (error) {
+        forgetEmbedderOn(error);
         // Once words are out, a failure is the answer's, not a reason to start another.
         if (streamed || config.fallback === false || !isUnreachable(error)) throw error;
         return yield* askExtractively(question, history, options, error);

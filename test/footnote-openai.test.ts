@@ -220,6 +220,36 @@ describe('footnote with an OpenAI-compatible server', () => {
     }
   });
 
+  it('re-asks the vector length on a full rebuild when the server changed its model during a session', async () => {
+    // One facade, as the chat app holds it: an index run, then the server's model changes.
+    const footnote = createFootnote(openaiConfig());
+    await drain(footnote.ingest());
+    server.setDimensions(48);
+    await expect(drain(footnote.ask('Who led the team that visited Safe-Run?'))).rejects.toMatchObject({
+      code: 'EMBEDDER_MISMATCH',
+      message:
+        'the index was built with embedder openai:test-embedding-model (64-dimensional vectors), but this run uses openai:test-embedding-model (48-dimensional vectors)',
+    });
+    const { value: rebuilt } = await drain(footnote.ingest({ full: true }));
+    expect(rebuilt).toMatchObject({ full: true, embeddingsComputed: 2, embeddingsReused: 0 });
+    const { value: answer } = await drain(footnote.ask('Who led the team that visited Safe-Run?'));
+    expect(answer.citations[0]?.source).toBe('visit.txt');
+    footnote.close();
+  });
+
+  it('takes the vector length from an index another process rebuilt since this session probed it', async () => {
+    const config = openaiConfig();
+    const chat = createFootnote(config);
+    await drain(chat.ingest());
+    server.setDimensions(48);
+    const other = createFootnote(config);
+    await drain(other.ingest({ full: true }));
+    other.close();
+    const { value: answer } = await drain(chat.ask('Who led the team that visited Safe-Run?'));
+    expect(answer.citations[0]?.source).toBe('visit.txt');
+    chat.close();
+  });
+
   it('sends embeddings to embeddingBaseUrl when set, and chat to openaiBaseUrl', async () => {
     const embeddingServer = await startOpenAITestServer();
     try {

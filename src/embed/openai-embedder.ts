@@ -197,11 +197,13 @@ export class OpenAIEmbedder extends Embeddings implements Embedder {
   /**
    * Rejects a missing vector or one whose length differs from the index's. A
    * length taken on trust from the index is the index's embedder against the
-   * server's, as a probe would have found it.
+   * server's, as a probe would have found it; a probed length that changes is
+   * the server's model changed since (say, another model pulled under the same
+   * name while a chat was open), which only a full rebuild mends.
    */
   private checkAndNormalize(vector: number[] | undefined): number[] {
     const { dimensions } = this.identity;
-    if (vector !== undefined && vector.length !== dimensions && this.dimensionsFromIndex) {
+    if (vector !== undefined && vector.length > 0 && vector.length !== dimensions) {
       throw new FootnoteError('EMBEDDER_MISMATCH', {
         indexed: formatEmbedderIdentity(this.identity),
         current: formatEmbedderIdentity({ ...this.identity, dimensions: vector.length }),

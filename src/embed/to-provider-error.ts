@@ -53,6 +53,8 @@ export function describeProviderError(error: unknown): string {
  *   answer in time (callers may fall back to offline answers on this one);
  * - `PROVIDER_AUTH_FAILED` for 401 and 403, whose hint names OPENAI_API_KEY;
  * - `PROVIDER_RATE_LIMITED` for a 429 that outlasted the retries;
+ * - `PROVIDER_SERVER_ERROR` for a 5xx that outlasted them (the key and the
+ *   network worked, so the hint points at the server);
  * - `PROVIDER_DISCONNECTED` when the server closed the connection before
  *   answering or half-way (it was reached, so this is no reason to fall back);
  * - `PROVIDER_STALLED` when a response went silent for `streamTimeoutMs`;
@@ -82,5 +84,6 @@ export function toProviderError(error: unknown, context: ProviderErrorContext = 
   const facts = { provider: 'openai', detail };
   if (status === 401 || status === 403) return new FootnoteError('PROVIDER_AUTH_FAILED', facts, { cause: error });
   if (status === 429) return new FootnoteError('PROVIDER_RATE_LIMITED', facts, { cause: error });
+  if (typeof status === 'number' && status >= 500) return new FootnoteError('PROVIDER_SERVER_ERROR', facts, { cause: error });
   return new FootnoteError('PROVIDER_FAILED', facts, { cause: error });
 }

@@ -138,6 +138,13 @@ const catalogue = {
     hint: () =>
       'check OPENAI_API_KEY, OPENAI_BASE_URL and the network, or use --provider local',
   },
+  PROVIDER_SERVER_ERROR: {
+    exitCode: 1,
+    message: (f) => `${f['provider']} server failed: ${f['detail']}`,
+    // A 5xx is the server's own fault, after retries: the key and the network were fine.
+    hint: () =>
+      "the server had an error of its own and retrying did not get past it: check the server's log (or its status page) and try again, or use --provider local",
+  },
   PROVIDER_AUTH_FAILED: {
     exitCode: 1,
     message: (f) => `${f['provider']} server refused the API key: ${f['detail']}`,

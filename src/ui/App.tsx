@@ -14,6 +14,7 @@ import { StatusLine } from './components/StatusLine.js';
 import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
 import { useInterruptKey } from './hooks/use-interrupt-key.js';
+import { CLEAR_SCREEN, useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
 import { useStatusPolling } from './hooks/use-status-polling.js';
 import { chatReducer, createInitialChatState, type ChatAction, type ChatState } from './state/chat-reducer.js';
@@ -21,8 +22,6 @@ import { DEFAULT_TERMINAL, TerminalContext, type TerminalCapabilities } from './
 
 /** Earlier exchanges sent with a question so follow-ups make sense. */
 export const MAX_CONVERSATION_TURNS = 4;
-/** Clears the screen and its scrollback, then homes the cursor (for `/clear`). */
-const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
 /** Lines of the file shown before and after a passage by `/open n`. */
 export const OPEN_CONTEXT_LINES = 3;
 
@@ -78,6 +77,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   const answers = useAnswerStream(footnote, dispatch);
   const indexRun = useIngest(footnote, dispatch);
   useStatusPolling(footnote, dispatch, state.status, statusPollMs);
+  const redrawGeneration = useRedrawOnResize();
   // Key handlers read the latest state through a ref: keys can arrive before
   // React has re-rendered with the previous key's effect.
   const stateRef = useRef<ChatState>(state);
@@ -188,7 +188,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   return (
     <Box flexDirection="column">
       <Conversation
-        key={state.historyGeneration}
+        key={`${state.historyGeneration}:${redrawGeneration}`}
         history={state.history}
         corpusDir={footnote.corpusDir}
       />

@@ -196,6 +196,21 @@ describe('footnote with an OpenAI-compatible server', () => {
     }
   });
 
+  it("points at the server, not the key, when a 500 outlasts the retries", async () => {
+    const failure = { kind: 'status', status: 500, route: '/v1/chat/completions' } as const;
+    server.scriptFailures(failure, failure);
+    const since = server.requests.length;
+    const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env: { ...openaiEnv, FOOTNOTE_MAX_RETRIES: '1' } });
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toBe('');
+    const lines = asked.stderr.trimEnd().split('\n').filter((line) => !/^(no index yet|indexed )/.test(line));
+    expect(lines).toEqual([
+      'error: openai server failed: 500 simulated failure 500',
+      "hint: the server had an error of its own and retrying did not get past it: check the server's log (or its status page) and try again, or use --provider local",
+    ]);
+    expect(requestsTo('/v1/chat/completions', since)).toHaveLength(2);
+  });
+
   it('gives a clear error when the server drops the stream', async () => {
     server.scriptFailures({ kind: 'drop-stream', afterDeltas: 2 });
     const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env: openaiEnv });

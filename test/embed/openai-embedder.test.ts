@@ -122,14 +122,18 @@ describe('OpenAIEmbedder', () => {
     });
   });
 
-  it('turns a server error while embedding into PROVIDER_FAILED', async () => {
+  it("turns a server error while embedding into PROVIDER_SERVER_ERROR, whose hint points at the server, not the key", async () => {
     server = await startOpenAITestServer();
     const embedder = await OpenAIEmbedder.create({ apiKey: 'sk-test', baseUrl: server.url, model: 'm', maxRetries: 0 });
     server.setFailure(500);
-    await expect(embedder.embedDocuments(['alpha'])).rejects.toMatchObject({
-      code: 'PROVIDER_FAILED',
-      message: 'openai request failed: 500 simulated failure 500',
+    const failing = embedder.embedDocuments(['alpha']);
+    await expect(failing).rejects.toMatchObject({
+      code: 'PROVIDER_SERVER_ERROR',
+      message: 'openai server failed: 500 simulated failure 500',
     });
+    const { hint } = (await failing.catch((error: unknown) => error)) as FootnoteError;
+    expect(hint).toContain("check the server's log");
+    expect(hint).not.toContain('OPENAI_API_KEY');
   });
 
   it('reports an embeddings reply with fewer vectors than texts in one line, with a hint on the URL and model', async () => {

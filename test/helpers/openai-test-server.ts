@@ -60,6 +60,8 @@ export interface OpenAITestServer {
   readonly peakConcurrency: number;
   close(): Promise<void>;
   setChatReply(text: string): void;
+  /** From now on, embedding vectors have this length (a server whose model changed). */
+  setDimensions(dimensions: number): void;
   /**
    * Answers chat requests with `responder(body)` instead of the fixed reply,
    * e.g. one text for the follow-up rewrite (`stream` false) and another for
@@ -236,7 +238,7 @@ async function handleChat(
  * await server.close();
  */
 export async function startOpenAITestServer(options: OpenAITestServerOptions = {}): Promise<OpenAITestServer> {
-  const dimensions = options.dimensions ?? 64;
+  let dimensions = options.dimensions ?? 64;
   let chatReply = options.chatReply ?? 'OK [1]';
   let failWith: number | null = options.failWith ?? null;
   let chatResponder: ((body: Record<string, unknown>) => string) | null = null;
@@ -342,6 +344,9 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
     },
     setChatReply(text) {
       chatReply = text;
+    },
+    setDimensions(length) {
+      dimensions = length;
     },
     setChatResponder(responder) {
       chatResponder = responder;

@@ -5,6 +5,7 @@ import { FootnoteError } from '../../src/shared/errors.js';
 import type { Answer, AnswerEvent } from '../../src/shared/types.js';
 import { App } from '../../src/ui/App.js';
 import { STREAMING_CURSOR } from '../../src/ui/components/AnswerView.js';
+import { CLEAR_SCREEN } from '../../src/ui/hooks/use-redraw-on-resize.js';
 import type { TerminalCapabilities } from '../../src/ui/terminal-context.js';
 import {
   createGate,
@@ -495,6 +496,25 @@ describe('App: narrow terminals and colours', () => {
     await app.write('x');
     await waitFor(() => expect(app.frames().length).toBeGreaterThan(drawn));
     expect(linesWiderThan(app.frames().slice(drawn), 60)).toEqual([]);
+  });
+
+  it('clears the screen and prints the conversation again at the new width after the width changes', async () => {
+    const app = renderChat(safeRunFootnote(), { columns: 100 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('score 0.91'));
+    const before = app.frames().length;
+    app.resize(100); // rows only: nothing to redraw
+    app.resize(60);
+    await waitFor(() => expect(app.frames().slice(before).join('')).toContain(CLEAR_SCREEN));
+    const after = app.frames().slice(before);
+    expect(after.filter((frame) => frame.includes(CLEAR_SCREEN))).toHaveLength(1);
+    // The debug-mode frame holds all static output ever written: the reprint is its last copy.
+    await waitFor(() => {
+      const frame = app.lastFrame();
+      const reprinted = frame.slice(frame.lastIndexOf(`› ${QUESTION}`));
+      expect(reprinted).toContain('[1] visits/safe-run.txt:3');
+      expect(linesWiderThan([reprinted], 60)).toEqual([]);
+    });
   });
 
   describe('with a colour terminal', () => {

@@ -204,7 +204,7 @@ describe('App', () => {
     const app = renderChat(footnote);
     await app.submit('broken');
     await waitFor(() => expect(app.lastFrame()).toContain('error: no index in embeddings'));
-    expect(app.lastFrame()).toContain('hint: run `footnote index` first');
+    expect(app.lastFrame()).toContain('hint: type /reindex to build it');
     await app.submit(QUESTION);
     await waitFor(() => expect(app.lastFrame()).toContain('[1] notes.md:3-5'));
     expect(footnote.questions).toEqual(['broken', QUESTION]);

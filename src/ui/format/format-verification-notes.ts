@@ -26,8 +26,12 @@ export function formatInvalidCitationsNote(invalidCitations: readonly number[]):
   return `note: removed ${invalidCitations.map((n) => `[${n}]`).join(' ')}: no such passage was given to the model`;
 }
 
-/** The note under a generated answer that cites nothing (the chat app flags its sentences instead). */
-export const UNCITED_ANSWER_NOTE = 'note: the answer cites no passage; check it against the sources';
+/**
+ * The note under a generated answer that cites nothing (the chat app flags its
+ * sentences instead). It lists no sources to check against, so it says what
+ * that means rather than pointing at any.
+ */
+export const UNCITED_ANSWER_NOTE = 'note: the answer cites no passage, so nothing in it was checked against the documents';
 
 /** The note for a cited sentence its cited passages do not seem to support. */
 export function formatUnsupportedNote(sentence: string): string {

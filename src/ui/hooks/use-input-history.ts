@@ -6,6 +6,11 @@ export interface InputHistoryCursor {
   index: number | null;
   /** The fresh line as it was before browsing began; restored at the bottom. */
   draft: string;
+  /**
+   * Entries edited while browsing, by index, shown as edited when the keys
+   * come back to them (as readline does); a submit forgets them. Absent: none.
+   */
+  edits?: Readonly<Record<number, string>>;
 }
 
 /** The direction of a key press: up is `older`, down is `newer`. */
@@ -28,16 +33,34 @@ export function browseInputHistory(
   direction: HistoryDirection,
   current: string,
 ): { cursor: InputHistoryCursor; value: string } | null {
+  const edits = keepEdit(entries, cursor, current);
+  const at = (index: number, draft: string): { cursor: InputHistoryCursor; value: string } => ({
+    cursor: edits === undefined ? { index, draft } : { index, draft, edits },
+    value: edits?.[index] ?? entries[index] ?? '',
+  });
   if (direction === 'older') {
     if (entries.length === 0) return null;
     const index = cursor.index === null ? entries.length - 1 : Math.max(0, cursor.index - 1);
-    const draft = cursor.index === null ? current : cursor.draft;
-    return { cursor: { index, draft }, value: entries[index] ?? '' };
+    return at(index, cursor.index === null ? current : cursor.draft);
   }
   if (cursor.index === null) return null;
   const index = cursor.index + 1;
-  if (index >= entries.length) return { cursor: FRESH_CURSOR, value: cursor.draft };
-  return { cursor: { ...cursor, index }, value: entries[index] ?? '' };
+  if (index < entries.length) return at(index, cursor.draft);
+  // Back on the fresh line, which is the draft again (the next `older` takes it as it is then).
+  return { cursor: edits === undefined ? FRESH_CURSOR : { ...FRESH_CURSOR, edits }, value: cursor.draft };
+}
+
+/** The cursor's edits with the line shown now recorded, if it is a recalled entry the user changed. */
+function keepEdit(
+  entries: readonly string[],
+  cursor: InputHistoryCursor,
+  current: string,
+): InputHistoryCursor['edits'] {
+  const index = cursor.index;
+  if (index === null) return cursor.edits;
+  const others = Object.entries(cursor.edits ?? {}).filter(([key]) => Number(key) !== index);
+  if (current !== entries[index]) others.push([String(index), current]);
+  return others.length === 0 ? undefined : Object.fromEntries(others);
 }
 
 /** Up and down through earlier input lines, for `InputLine`. */

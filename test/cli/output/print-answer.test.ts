@@ -67,9 +67,11 @@ describe('formatAnswerNotes', () => {
     );
   });
 
-  it('says when a generated answer cites nothing', () => {
+  it('says when a generated answer cites nothing, without pointing at sources it does not list', () => {
     const uncited: Answer = { ...base, answer: 'Guo Jun.', mode: 'generative', model: 'm', citations: [] };
-    expect(formatAnswerNotes(uncited)).toBe('note: the answer cites no passage; check it against the sources\n');
+    expect(formatAnswerNotes(uncited)).toBe(
+      'note: the answer cites no passage, so nothing in it was checked against the documents\n',
+    );
     expect(formatAnswerNotes({ ...uncited, abstained: true })).toBe('');
   });
 });

@@ -57,7 +57,7 @@ describe('streamAnswer', () => {
     expect(actions).toEqual([
       {
         type: 'ask-fail',
-        error: { message: 'no index in embeddings', hint: 'run `footnote index` first' },
+        error: { message: 'no index in embeddings', hint: 'type /reindex to build it' },
       },
     ]);
   });
