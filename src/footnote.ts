@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChunkingOptions, Config, OpenAIOptions } from './config/config-schema.js';
 import { openaiOptions, withoutCredentials } from './config/openai-options.js';
-import { createEmbedder } from './embed/create-embedder.js';
-import { formatEmbedderIdentity, parseEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embed/embedder.js';
+import { createEmbedderSession } from './embed/embedder-session.js';
+import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
 import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
@@ -63,11 +63,11 @@ function spellChecked(question: string, index: SearchableIndex, settings: Retrie
   return settings.correctSpelling === false ? question : correctSpelling(question, index.statistics).question;
 }
 
-/** The server could not be reached: the one failure an offline answer can stand in for. */
 function chunkingOf(config: Config): ChunkingOptions {
   return { chunkSize: config.chunkSize, chunkOverlap: config.chunkOverlap };
 }
 
+/** The server could not be reached: the one failure an offline answer can stand in for. */
 function isUnreachable(error: unknown): error is FootnoteError {
   return FootnoteError.isInstance(error) && error.code === 'PROVIDER_UNREACHABLE';
 }
@@ -77,63 +77,14 @@ function isUnreachable(error: unknown): error is FootnoteError {
  * question and reopens it after every index run.
  */
 export function createFootnote(config: Config, dependencies: FootnoteDependencies = {}): Footnote {
-  let embedderPromise: Promise<Embedder> | null = dependencies.embedder
-    ? Promise.resolve(dependencies.embedder)
-    : null;
   let openIndex: OpenIndex | null = null;
   let keywordIndex: OpenIndex | null = null;
   const source = dependencies.source ?? createFolderSource(config.corpus, { indexDir: config.index });
   const openai = openaiOptions(config);
+  const embedders = createEmbedderSession(config, openai, dependencies.embedder);
 
-  /**
-   * The embedder for searching. An OpenAI embedder takes its vector length
-   * from the index (`indexed`: the identity the caller read from its open
-   * database) when that names its model, instead of probing the server on
-   * every run.
-   */
-  function getEmbedder(indexed: string | null): Promise<Embedder> {
-    if (embedderPromise) return embedderPromise;
-    const identity = config.provider === 'openai' && indexed !== null ? parseEmbedderIdentity(indexed) : null;
-    return createAndKeepEmbedder(identity ?? undefined);
-  }
-
-  /**
-   * The embedder for indexing, which must write vectors of the length the
-   * server really gives. A full rebuild asks the server again: a length probed
-   * earlier in a long chat session may be another model's by now, and reusing
-   * it would reuse every stored vector of that length too.
-   */
-  async function getIndexingEmbedder(full: boolean): Promise<Embedder> {
-    if (!embedderPromise) return createAndKeepEmbedder(undefined);
-    const embedder = await embedderPromise;
-    if (dependencies.embedder) return embedder;
-    const probed = embedder.dimensionsFromIndex === false;
-    return embedder.dimensionsFromIndex === true || (full && probed) ? createAndKeepEmbedder(undefined) : embedder;
-  }
-
-  /**
-   * A mismatch of one model with itself is a vector length gone stale (the
-   * server's model changed): the next call derives the embedder afresh. A
-   * mismatch of two models keeps it, as a new run would find the same.
-   */
   function forgetEmbedderOn(error: unknown): void {
-    if (dependencies.embedder || !FootnoteError.isInstance(error) || error.code !== 'EMBEDDER_MISMATCH') return;
-    const [indexed, current] = [error.facts['indexed'], error.facts['current']].map((identity) =>
-      parseEmbedderIdentity(String(identity))?.id,
-    );
-    if (indexed === undefined || indexed !== current) return;
-    closeIndex();
-    embedderPromise = null;
-  }
-
-  function createAndKeepEmbedder(indexedIdentity: EmbedderIdentity | undefined): Promise<Embedder> {
-    const created = createEmbedder(config.provider, { openai, indexedIdentity });
-    // A failed creation (say, a server that is down) must not stick for the session.
-    created.catch(() => {
-      if (embedderPromise === created) embedderPromise = null;
-    });
-    embedderPromise = created;
-    return created;
+    if (embedders.forgetOn(error)) closeIndex();
   }
 
   async function getIndex(): Promise<OpenIndex> {
@@ -142,20 +93,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     try {
       const repo = new ChunkRepository(db);
       const indexed = repo.getMeta('embedder');
-      let embedder = await getEmbedder(indexed);
-      const indexedIdentity = indexed === null ? null : parseEmbedderIdentity(indexed);
-      if (
-        embedder.dimensionsFromIndex === false &&
-        indexedIdentity?.id === embedder.identity.id &&
-        indexedIdentity.dimensions !== embedder.identity.dimensions
-      ) {
-        // The same model at a length probed by an earlier index run of this
-        // session; another process has rebuilt the index since. Take the length
-        // from the index, as a new run would: the first query checks it against
-        // the server.
-        embedderPromise = null;
-        embedder = await getEmbedder(indexed);
-      }
+      const embedder = await embedders.forSearch(indexed);
       const current = formatEmbedderIdentity(embedder.identity);
       if (indexed !== null && indexed !== current) {
         throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
@@ -312,7 +250,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           : 'offline · extractive answers (quotes; --provider openai for generated answers)',
 
     async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
-      const embedder = await getIndexingEmbedder(options.full === true);
+      const embedder = await embedders.forIndexing(options.full === true);
       closeIndex();
       try {
         return yield* runIngest(
@@ -369,7 +307,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const repo = new ChunkRepository(db);
         const indexedEmbedder = repo.getMeta('embedder');
         // An unreachable server still lets `ask` fall back to keyword search of this index.
-        const embedder = await getEmbedder(indexedEmbedder).catch((error: unknown) => {
+        const embedder = await embedders.forSearch(indexedEmbedder).catch((error: unknown) => {
           if (isUnreachable(error) && config.fallback !== false) return null;
           throw error;
         });
