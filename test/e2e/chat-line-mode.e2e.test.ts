@@ -217,7 +217,7 @@ describe('footnote chat app in a pseudo-terminal', () => {
         () => {
           const screen = pty.screen();
           expect(screen).toContain('the corpus changed since it was last indexed');
-          expect(screen).toContain('stale, files changed: /reindex');
+          expect(screen).toContain('files changed: /reindex');
           expect(screen).toContain('Ask a question, or /help');
         },
         { timeoutMs: 20_000, intervalMs: 20 },

@@ -393,11 +393,16 @@ describe('App: status', () => {
   it('does not re-index a stale index at start: it says so and offers /reindex', async () => {
     const footnote = new FakeFootnote({ status: { stale: true } });
     const app = renderChat(footnote);
-    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    await waitFor(() => expect(app.lastFrame()).toContain('files changed: /reindex'));
     expect(app.lastFrame()).toContain(
       'the corpus changed since it was last indexed; answers use the old index until you type /reindex',
     );
     expect(footnote.ingestCalls).toEqual([]);
+  });
+
+  it('keeps the command a stale index needs whole in a 60-column terminal', async () => {
+    const app = renderChat(new FakeFootnote({ status: { stale: true } }), { columns: 60 });
+    await waitFor(() => expect(app.lastFrame()).toContain('corpus · files changed: /reindex'));
   });
 
   it('notices after an answer that the corpus changed meanwhile', async () => {
@@ -406,7 +411,7 @@ describe('App: status', () => {
     await waitFor(() => expect(app.lastFrame()).toContain('· up to date'));
     footnote.indexStatus = { ...footnote.indexStatus, stale: true };
     await app.submit(QUESTION);
-    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    await waitFor(() => expect(app.lastFrame()).toContain('files changed: /reindex'));
     expect(footnote.statusCalls).toBe(2);
   });
 
@@ -415,14 +420,14 @@ describe('App: status', () => {
     const app = renderChat(footnote, { statusPollMs: 20 });
     await waitFor(() => expect(app.lastFrame()).toContain('· up to date'));
     footnote.indexStatus = { ...footnote.indexStatus, stale: true };
-    await waitFor(() => expect(app.lastFrame()).toContain('stale, files changed: /reindex'));
+    await waitFor(() => expect(app.lastFrame()).toContain('files changed: /reindex'));
     expect(footnote.questions).toEqual([]);
     expect(footnote.ingestCalls).toEqual([]);
   });
 
   it('keeps the stale warning ahead of the counts, so a narrow terminal cuts the counts instead', async () => {
     const app = renderChat(new FakeFootnote({ status: { stale: true, files: 12, chunks: 340 } }), { columns: 40 });
-    await waitFor(() => expect(app.lastFrame()).toContain('corpus · stale, fi…'));
+    await waitFor(() => expect(app.lastFrame()).toContain('corpus · files cha…'));
   });
 
   it('says once why /reindex failed, and shows the problem in the status line instead of "up to date"', async () => {

@@ -87,8 +87,8 @@ function describeFreshness(
   if (index === null) return { text: 'reading the index…', stale: false };
   if (!index.exists) return { text: 'no index yet: /reindex', stale: true };
   if (index.embedderMismatch) return { text: 'other embedder: /reindex full', stale: true };
-  if (index.rechunk === true) return { text: 'stale, chunking changed: /reindex', stale: true };
-  if (index.stale) return { text: 'stale, files changed: /reindex', stale: true };
+  if (index.rechunk === true) return { text: 'chunking changed: /reindex', stale: true };
+  if (index.stale) return { text: 'files changed: /reindex', stale: true };
   return { text: 'up to date', stale: false };
 }
 
