@@ -83,6 +83,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   const openai = openaiOptions(config);
   const embedders = createEmbedderSession(config, openai, dependencies.embedder);
 
+  /** An index of no passages answers nothing: say why, instead of that no passage matches. */
+  function assertHasPassages(index: OpenIndex): void {
+    if (index.statistics.passageCount === 0) throw new FootnoteError('INDEX_EMPTY', { corpus: config.corpus });
+  }
+
   function forgetEmbedderOn(error: unknown): void {
     if (embedders.forgetOn(error)) closeIndex();
   }
@@ -152,6 +157,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     keywordOnlyBecause?: FootnoteError,
   ): AsyncGenerator<AnswerEvent, Answer> {
     const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
+    if (!options.passages) assertHasPassages(index);
     const settings = keywordOnlyBecause ? KEYWORD_ONLY : (dependencies.retrieval ?? DEFAULT_RETRIEVAL);
     const spelled = options.passages ? question : spellChecked(question, index, settings);
     const rewritten = options.passages ? spelled : rewriteFollowUp(spelled, history);
@@ -221,6 +227,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     options: { k?: number; signal?: AbortSignal },
   ): Promise<{ searched: string; passages: Passage[] }> {
     const index = await getIndex();
+    assertHasPassages(index);
     const settings = dependencies.retrieval ?? DEFAULT_RETRIEVAL;
     const searched = spellChecked(question, index, settings);
     const passages = await retrievePassages(index, searched, {

@@ -188,6 +188,22 @@ describe('footnote facade: abstention', () => {
   });
 });
 
+describe('footnote facade: an empty index', () => {
+  it('says the index holds nothing to search, instead of that no passage matches', async () => {
+    const empty = createTempCorpus({ 'notes.bin': new Uint8Array([0, 1, 2, 0]) });
+    const footnote = createFootnote(makeTestConfig(empty.root));
+    try {
+      await drain(footnote.ingest());
+      const expected = { code: 'INDEX_EMPTY', hint: expect.stringContaining('add .txt, .md') };
+      await expect(footnote.retrieve('Who led the team?')).rejects.toMatchObject(expected);
+      await expect(drain(footnote.ask('Who led the team?'))).rejects.toMatchObject(expected);
+    } finally {
+      footnote.close();
+      empty.cleanup();
+    }
+  });
+});
+
 describe('footnote facade: markers', () => {
   it('gives every [n] in an answer a citation with that id', async () => {
     const questions = [

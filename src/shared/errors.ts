@@ -94,6 +94,11 @@ const catalogue = {
     message: (f) => `no index in ${f['path']}`,
     hint: () => 'run `footnote index` first',
   },
+  INDEX_EMPTY: {
+    exitCode: 1,
+    message: (f) => `nothing to search: the index of ${f['corpus']} holds no passages`,
+    hint: () => 'add .txt, .md, .html, .pdf or .docx files to the corpus folder, and ask again',
+  },
   INDEX_LOCKED: {
     exitCode: 1,
     message: (f) =>

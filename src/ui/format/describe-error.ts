@@ -13,6 +13,7 @@ export interface DisplayError {
  */
 const CHAT_HINTS: Partial<Record<ErrorCode, string>> = {
   INDEX_NOT_FOUND: 'type /reindex to build it',
+  INDEX_EMPTY: 'add .txt, .md, .html, .pdf or .docx files to the corpus folder, then type /reindex',
   INDEX_CORRUPT: 'type /reindex full to rebuild it',
   EMBEDDER_MISMATCH:
     'type /reindex full to rebuild with the current embedder, or restart footnote with the --provider (and --embedding-model) the index was built with',

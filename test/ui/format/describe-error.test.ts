@@ -22,7 +22,7 @@ describe('describeError', () => {
     expect(describeError(mismatch).hint).toBe(
       'type /reindex full to rebuild with the current embedder, or restart footnote with the --provider (and --embedding-model) the index was built with',
     );
-    for (const code of ['INDEX_NOT_FOUND', 'INDEX_CORRUPT', 'EMBEDDER_MISMATCH', 'TOKENIZER_MISMATCH'] as const) {
+    for (const code of ['INDEX_NOT_FOUND', 'INDEX_EMPTY', 'INDEX_CORRUPT', 'EMBEDDER_MISMATCH', 'TOKENIZER_MISMATCH'] as const) {
       expect(describeError(new FootnoteError(code, { path: 'x', detail: 'y', indexed: '1', current: '2' })).hint).not.toContain('footnote index');
     }
   });
