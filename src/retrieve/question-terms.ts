@@ -1,5 +1,6 @@
 import { contentTerms } from '../text/tokenize.js';
 import type { TermStatistics } from '../shared/types.js';
+import { backgroundShares } from './background-prior.js';
 
 /**
  * Words that phrase a question rather than name its subject ("when did it
@@ -48,20 +49,41 @@ const QUESTION_PHRASING_FACTOR = 0.2;
 export type WeightedTerms = Map<string, number>;
 
 /**
- * Weights each question term by BM25's idf, ln(1 + (N − df + 0.5) / (df + 0.5)),
- * so a match on "Safe-Run" counts far more than one on "company".
+ * BM25's idf of each of a question's content terms (stemmed) in the corpus,
+ * ln(1 + (N − df + 0.5) / (df + 0.5)).
  *
  * @see https://en.wikipedia.org/wiki/Okapi_BM25
  */
-export function weighQuestionTerms(question: string, statistics: TermStatistics): WeightedTerms {
+export function measureCorpusIdf(question: string, statistics: TermStatistics): Map<string, number> {
   const terms = [...new Set(contentTerms(question))];
   const frequencies = statistics.documentFrequency(terms);
   const n = statistics.passageCount;
   return new Map(
     terms.map((term) => {
       const df = frequencies.get(term) ?? 0;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      return [term, isQuestionPhrasing(term) ? idf * QUESTION_PHRASING_FACTOR : idf];
+      return [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
+    }),
+  );
+}
+
+/**
+ * Weights each question term by BM25's idf, so a match on "Safe-Run" counts
+ * far more than one on "company". In a small corpus the idf of a common
+ * English word is shrunk toward how common it is in English at large
+ * ({@link backgroundShares}); pass `idf` when it is already measured.
+ *
+ * @see https://en.wikipedia.org/wiki/Okapi_BM25
+ */
+export function weighQuestionTerms(
+  question: string,
+  statistics: TermStatistics,
+  idf: ReadonlyMap<string, number> = measureCorpusIdf(question, statistics),
+): WeightedTerms {
+  const shares = backgroundShares(question, statistics.passageCount);
+  return new Map(
+    [...idf].map(([term, termIdf]) => {
+      const weight = termIdf * (shares.get(term) ?? 1);
+      return [term, isQuestionPhrasing(term) ? weight * QUESTION_PHRASING_FACTOR : weight];
     }),
   );
 }

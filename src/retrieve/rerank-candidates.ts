@@ -2,7 +2,8 @@ import type { TermStatistics } from '../shared/types.js';
 import type { TermHits } from '../text/sentence-terms.js';
 import { measureLexicalFeatures } from './lexical-features.js';
 import { contentTerms } from '../text/tokenize.js';
-import { weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
+import { backgroundShares, rescaleBm25 } from './background-prior.js';
+import { measureCorpusIdf, weighByLocalRarity, weighQuestionTerms } from './question-terms.js';
 
 /** How much each signal adds to BM25 (which is scaled to 1 for the best candidate). */
 export interface RerankWeights {
@@ -71,19 +72,24 @@ export function rerankCandidates(
   options: RerankOptions = {},
 ): { id: number; score: number }[] {
   const questionTerms = contentTerms(question);
-  const idfWeights = weighQuestionTerms(question, statistics);
+  const idf = measureCorpusIdf(question, statistics);
+  const idfWeights = weighQuestionTerms(question, statistics, idf);
   const termWeights = weighByLocalRarity(
     idfWeights,
     candidates.map((candidate) => new Set(candidate.terms.hits.keys())),
     weights.local,
   );
-  const bestBm25 = Math.max(0, ...candidates.map((candidate) => candidate.bm25)) || 1;
+  // FTS5 scored with corpus idf alone; common English words weigh less here
+  // in a small corpus, as in `idfWeights` (background-prior.ts has the figures).
+  const shares = backgroundShares(question, statistics.passageCount);
+  const bm25 = new Map(candidates.map((candidate) => [candidate, rescaleBm25(candidate.bm25, candidate.terms, idf, shares)]));
+  const bestBm25 = Math.max(0, ...bm25.values()) || 1;
   const scored: { id: number; score: number }[] = [];
   const unread: { id: number; score: number }[] = [];
   for (const candidate of candidates) {
     const features = measureLexicalFeatures(candidate.terms, questionTerms, termWeights);
     const withoutCosine =
-      candidate.bm25 / bestBm25 +
+      bm25.get(candidate)! / bestBm25 +
       weights.sentence * features.sentenceCoverage +
       weights.proximity * features.proximity;
     if (candidate.cosine === undefined && options.cosineOf && weights.cosine !== 0) {

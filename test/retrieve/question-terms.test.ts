@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, isQuestionPhrasing, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
+import { coverage, isQuestionPhrasing, measureCorpusIdf, weighByLocalRarity, weighQuestionTerms } from '../../src/retrieve/question-terms.js';
 import { contentTerms } from '../../src/text/tokenize.js';
 import type { TermStatistics } from '../../src/shared/types.js';
 
@@ -14,9 +14,30 @@ describe('question terms', () => {
   });
 
   it('weighs rare terms above common ones with BM25 idf', () => {
-    const weights = weighQuestionTerms('rare common', statistics({ rare: 1, common: 90 }));
-    expect(weights.get('rare')).toBeCloseTo(Math.log(1 + 99.5 / 1.5), 10);
-    expect(weights.get('common')).toBeCloseTo(Math.log(1 + 10.5 / 90.5), 10);
+    // Names, not English words: the background prior leaves them alone.
+    const weights = weighQuestionTerms('zorblax quuxwell', statistics({ zorblax: 1, quuxwel: 90 }));
+    expect(weights.get('zorblax')).toBeCloseTo(Math.log(1 + 99.5 / 1.5), 10);
+    expect(weights.get('quuxwel')).toBeCloseTo(Math.log(1 + 10.5 / 90.5), 10);
+  });
+
+  it('shrinks the idf of a common English word toward its background in a small corpus, not a name', () => {
+    // 45 passages, "use" in 5, "Ollama" in 2: README.md indexed alone.
+    const weights = weighQuestionTerms('how do I use Ollama?', statistics({ us: 5, ollama: 2 }, 45));
+    const share = 45 / 345 + (300 / 345) * 0.35;
+    expect(weights.get('us')).toBeCloseTo(Math.log(1 + 40.5 / 5.5) * share, 10);
+    expect(weights.get('ollama')).toBeCloseTo(Math.log(1 + 43.5 / 2.5), 10);
+    expect(weights.get('us')! / weights.get('ollama')!).toBeLessThan(0.5);
+  });
+
+  it('keeps nearly the corpus idf of a common word in a large corpus', () => {
+    const idf = Math.log(1 + 900_000.5 / 100_000.5);
+    const weights = weighQuestionTerms('use', statistics({ us: 100_000 }, 1_000_000));
+    expect(weights.get('us')! / idf).toBeGreaterThan(0.999);
+  });
+
+  it('measures the corpus idf without the background', () => {
+    const idf = measureCorpusIdf('how do I use Ollama?', statistics({ us: 5, ollama: 2 }, 45));
+    expect(idf).toEqual(new Map([['us', Math.log(1 + 40.5 / 5.5)], ['ollama', Math.log(1 + 43.5 / 2.5)]]));
   });
 
   it('weighs words that only phrase the question far below the subject', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglishWord } from '../../src/text/english-words.js';
+import { isEnglishWord, scowlSizeOf } from '../../src/text/english-words.js';
 
 describe('isEnglishWord', () => {
   it('knows words and their inflections, in British and American spelling', () => {
@@ -17,5 +17,15 @@ describe('isEnglishWord', () => {
   it('takes a word with quotes in it as no word, not as part of the lists', () => {
     expect(isEnglishWord('zebras","zebra')).toBe(false);
     expect(isEnglishWord('\\')).toBe(false);
+  });
+});
+
+describe('scowlSizeOf', () => {
+  it('gives the SCOWL size of a word or its inflection, commonest 10 to rare 70', () => {
+    expect(['use', 'uses', 'year', 'folder', 'aardwolf'].map(scowlSizeOf)).toEqual([10, 10, 10, 20, 70]);
+  });
+
+  it('knows no size for names, typos and other scripts', () => {
+    expect(['ollama', 'goverment', '根部', '', 'a"b'].map(scowlSizeOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
