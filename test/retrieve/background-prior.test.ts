@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_PRIOR_PASSAGES, backgroundShares, rescaleBm25 } from '../../src/retrieve/background-prior.js';
+import { BACKGROUND_PRIOR_MAX_PASSAGES, BACKGROUND_PRIOR_PASSAGES, backgroundShares, rescaleBm25 } from '../../src/retrieve/background-prior.js';
 import type { TermHits } from '../../src/text/sentence-terms.js';
 
 /** A passage holding each term `count` times. */
@@ -22,11 +22,12 @@ describe('backgroundShares', () => {
     expect(shares.get('folder')).toBeCloseTo(evidence + (1 - evidence) * 0.52, 10);
   });
 
-  it('fades as the corpus grows', () => {
+  it('fades as the corpus grows, and is not looked up where it would move nothing', () => {
     const small = backgroundShares('use', 50).get('us')!;
-    const large = backgroundShares('use', 100_000).get('us')!;
+    const large = backgroundShares('use', BACKGROUND_PRIOR_MAX_PASSAGES).get('us')!;
     expect(small).toBeLessThan(0.5);
     expect(large).toBeGreaterThan(0.99);
+    expect(backgroundShares('use', BACKGROUND_PRIOR_MAX_PASSAGES + 1)).toEqual(new Map());
   });
 
   it('leaves Chinese words out', () => {
