@@ -114,7 +114,7 @@ async function measureAll(label: string, corpora: EvalDataset[], answers: boolea
   for (const corpus of corpora) figures.push(await measureCorpus(corpus, answers));
   const pick = (key: keyof CorpusFigures) => mean(figures.map((f) => f[key] ?? 0)).toFixed(3);
   const columns = [
-    `${label}: ${figures.length} corpora, ${pick('passages')} passages, ${figures.reduce((n, f) => n + f.questions, 0)} questions`,
+    `${label}: ${figures.length} corpora of ${mean(figures.map((f) => f.passages)).toFixed(0)} passages on average, ${figures.reduce((n, f) => n + f.questions, 0)} questions`,
     `nDCG@10 ${pick('ndcgAt10')}`,
     `R@1 ${pick('recallAt1')}`,
     ...(answers ? [`answer hit 1 sentence ${pick('answerHit1')}`, `2 sentences ${pick('answerHit2')}`] : []),
