@@ -465,7 +465,7 @@ describe('App: narrow terminals and colours', () => {
       },
     ];
     const app = renderChat(footnote, { columns: 60, indexOnStart: true });
-    await waitFor(() => expect(app.lastFrame()).toContain('failed: blob.bin'));
+    await waitFor(() => expect(app.lastFrame()).toContain('skipped: blob.bin'));
     const rambling = 'and what exactly happened during that long research visit '.repeat(3).trim();
     await app.submit(rambling);
     await waitFor(() => expect(app.lastFrame()).toContain('No script for'));

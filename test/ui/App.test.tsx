@@ -137,12 +137,12 @@ describe('App', () => {
       ],
     });
     const app = renderChat(footnote, true);
-    const summary = 'index updated in 1.2 s: 2 added, 0 changed, 0 removed, 1 failed';
+    const summary = 'index updated in 1.2 s: 2 added, 0 changed, 0 removed, 1 skipped';
     await waitFor(() => expect(app.lastFrame()).toContain(summary));
-    expect(app.lastFrame()).toContain('failed: x.bin — binary file');
+    expect(app.lastFrame()).toContain('skipped: x.bin — binary file');
     expect(app.frames().some((frame) => frame.includes('indexing 1/3 files · a.md'))).toBe(true);
     expect(app.frames().some((frame) => frame.includes('2 chunks · embeddings 0 computed'))).toBe(true);
-    expect(app.frames().some((frame) => frame.includes('1 failed'))).toBe(true);
+    expect(app.frames().some((frame) => frame.includes('1 skipped'))).toBe(true);
     expect(app.lastFrame()).not.toContain('indexing 2/3');
     expect(footnote.ingestCalls).toHaveLength(1);
   });

@@ -21,7 +21,7 @@ export interface IngestProgressProps {
 /**
  * The running index run: files done of total and the current file, a bar with
  * the elapsed time and the ETA, then chunks, embeddings computed and reused,
- * and failed or removed files.
+ * and skipped or removed files.
  */
 export function IngestProgress({ progress, now }: IngestProgressProps) {
   const clock = useNow(CLOCK_TICK_MS);
@@ -48,7 +48,7 @@ export function IngestProgress({ progress, now }: IngestProgressProps) {
   const counts = [
     `${progress.chunks} chunks`,
     `embeddings ${progress.embeddingsComputed} computed, ${progress.embeddingsReused} reused`,
-    progress.skipped.length > 0 ? `${progress.skipped.length} failed` : null,
+    progress.skipped.length > 0 ? `${progress.skipped.length} skipped` : null,
     progress.removed > 0 ? `${progress.removed} removed` : null,
   ].filter((part) => part !== null);
   return (

@@ -8,7 +8,7 @@ export interface IngestSummaryViewProps {
   report: IngestReport;
 }
 
-/** The report of a finished index run: counts, chunks and embeddings, failed files with reasons. */
+/** The report of a finished index run: counts, chunks and embeddings, skipped files with reasons. */
 export function IngestSummaryView({ report }: IngestSummaryViewProps) {
   const color = useColor();
   const summary = formatIngestSummary(report);

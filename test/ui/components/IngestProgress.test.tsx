@@ -33,7 +33,7 @@ describe('IngestProgress', () => {
     expect(lastFrame()).toContain('indexing 25/100 files · notes/a.md');
     expect(lastFrame()).toContain(`${'█'.repeat(6)}${'░'.repeat(18)} 25% · 0:10 elapsed · ~0:30 left`);
     expect(lastFrame()).toContain(
-      '310 chunks · embeddings 290 computed, 20 reused · 1 failed · 2 removed',
+      '310 chunks · embeddings 290 computed, 20 reused · 1 skipped · 2 removed',
     );
   });
 

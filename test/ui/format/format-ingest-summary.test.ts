@@ -6,7 +6,7 @@ import {
 import { makeIngestReport } from '../../helpers/fake-footnote.js';
 
 describe('formatIngestSummary', () => {
-  it('counts added, changed, removed and failed files, chunks and embeddings', () => {
+  it('counts added, changed, removed and skipped files, chunks and embeddings', () => {
     const report = makeIngestReport({
       added: 10,
       changed: 2,
@@ -20,9 +20,9 @@ describe('formatIngestSummary', () => {
       failed: [{ source: 'x.bin', reason: 'binary', detail: 'binary file (NUL bytes)' }],
     });
     expect(formatIngestSummary(report)).toEqual({
-      headline: 'index updated in 1.2 s: 10 added, 2 changed, 1 removed, 1 failed; 5 unchanged',
+      headline: 'index updated in 1.2 s: 10 added, 2 changed, 1 removed, 1 skipped; 5 unchanged',
       detail: '340 chunks written (embeddings: 300 computed, 40 reused) · 400 chunks in the index',
-      failed: ['failed: x.bin — binary file (NUL bytes)'],
+      failed: ['skipped: x.bin — binary file (NUL bytes)'],
     });
   });
 
@@ -31,7 +31,7 @@ describe('formatIngestSummary', () => {
     expect(formatIngestSummary(report).headline).toBe('the corpus has no documents yet: add files to it and /reindex (0.0 s)');
   });
 
-  it('lists failed files up to the limit, with the reason when there is no detail', () => {
+  it('lists skipped files up to the limit, with the reason when there is no detail', () => {
     const failed = Array.from({ length: MAX_FAILED_LISTED + 2 }, (_, index) => ({
       source: `${index}.bin`,
       reason: 'binary' as const,
@@ -39,13 +39,13 @@ describe('formatIngestSummary', () => {
     }));
     const lines = formatIngestSummary(makeIngestReport({ failed })).failed;
     expect(lines).toHaveLength(MAX_FAILED_LISTED + 1);
-    expect(lines[0]).toBe('failed: 0.bin — binary');
-    expect(lines.at(-1)).toBe('… +2 more failed (footnote index lists them all)');
+    expect(lines[0]).toBe('skipped: 0.bin — binary');
+    expect(lines.at(-1)).toBe('… +2 more skipped (footnote index lists them all)');
   });
 
   it('says the index was rebuilt after a full run', () => {
     expect(formatIngestSummary(makeIngestReport({ full: true })).headline).toBe(
-      'rebuilt the index in 0.4 s: 2 added, 0 changed, 0 removed, 0 failed',
+      'rebuilt the index in 0.4 s: 2 added, 0 changed, 0 removed, 0 skipped',
     );
   });
 
