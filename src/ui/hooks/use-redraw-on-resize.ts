@@ -1,5 +1,6 @@
 import { useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { useTerminalWidth } from './use-terminal-width.js';
 
 /** Clears the screen and its scrollback, then homes the cursor. */
 export const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
@@ -16,26 +17,19 @@ export const RESIZE_SETTLE_MS = 100;
  * gemini-cli does the same (`refreshStatic` in its `AppContainer`).
  */
 export function useRedrawOnResize(): number {
-  const { stdout, write } = useStdout();
+  const { write } = useStdout();
+  const columns = useTerminalWidth();
   const [generation, setGeneration] = useState(0);
-  const columnsRef = useRef(stdout.columns);
+  const drawnAt = useRef(columns);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const redraw = (): void => {
-      if (stdout.columns === columnsRef.current) return;
-      columnsRef.current = stdout.columns;
+    // A drag that ends at the width it started from needs no redraw.
+    if (columns === drawnAt.current) return;
+    const timer = setTimeout(() => {
+      drawnAt.current = columns;
       write(CLEAR_SCREEN);
       setGeneration((current) => current + 1);
-    };
-    const onResize = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(redraw, RESIZE_SETTLE_MS);
-    };
-    stdout.on('resize', onResize);
-    return () => {
-      clearTimeout(timer);
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, write]);
+    }, RESIZE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [columns, write]);
   return generation;
 }
