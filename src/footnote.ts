@@ -18,7 +18,7 @@ import type { IngestEvent, IngestReport } from './ingest/ingest-report.js';
 import { isOutdatedIndex } from './ingest/outdated-index.js';
 import { planChanges } from './ingest/plan-changes.js';
 import { asIndexedDocuments, readSkippedFiles } from './ingest/skipped-files.js';
-import { chunkingName, runIngest } from './ingest/run-ingest.js';
+import { isChunkedOtherwise, runIngest } from './ingest/run-ingest.js';
 import {
   DEFAULT_RETRIEVAL,
   retrievePassages,
@@ -322,9 +322,8 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
         const plan = planChanges(listed, [...repo.listFiles(), ...asIndexedDocuments(readSkippedFiles(repo))]);
         const counts = repo.counts();
         const outdated = isOutdatedIndex(repo, embedder?.identity ?? null);
-        const indexedChunking = repo.getMeta('chunking');
         // An outdated index is rebuilt in full anyway: re-chunking is not the news.
-        const rechunk = !outdated && indexedChunking !== null && indexedChunking !== chunkingName(chunkingOf(config));
+        const rechunk = !outdated && isChunkedOtherwise(repo, chunkingOf(config));
         return {
           exists,
           stale: outdated || rechunk || plan.added.length + plan.suspect.length + plan.removed.length > 0,

@@ -101,6 +101,12 @@ export function chunkingName(chunking: ChunkingOptions): string {
   return `${chunking.chunkSize}/${chunking.chunkOverlap}/v${CHUNKER_VERSION}`;
 }
 
+/** True when the index was cut with other chunk settings or by another chunker version (none recorded: not yet cut). */
+export function isChunkedOtherwise(repo: ChunkRepository, chunking: ChunkingOptions): boolean {
+  const indexed = repo.getMeta('chunking');
+  return indexed !== null && indexed !== chunkingName(chunking);
+}
+
 /** What an index run works with. */
 export interface IngestSettings {
   indexDir: string;
@@ -124,8 +130,8 @@ interface PendingFile {
   writes: PendingChunk[];
 }
 
-/** A chunk waiting for its embedding, with what it sits under. */
-type PendingChunk = Omit<NewChunk, 'embedding'> & { heading: string | null };
+/** A chunk waiting for its embedding, with what it sits under and the text its embedding is of. */
+type PendingChunk = Omit<NewChunk, 'embedding'> & { heading: string | null; embeddingInput: string };
 
 /**
  * Brings the index in line with the documents: chunks and embeds only added and
@@ -227,7 +233,7 @@ async function* updateIndex(
     const chunking = chunkingName(settings.chunking);
     // Embeddings of the index being replaced are only as good as its embedder.
     const reusable = previous?.getMeta('embedder') === embedderName ? previous : null;
-    const rechunkAll = repo.getMeta('chunking') !== null && repo.getMeta('chunking') !== chunking;
+    const rechunkAll = isChunkedOtherwise(repo, settings.chunking);
 
     const indexed = repo.listFiles();
     const skippedBefore = readSkippedFiles(repo);
@@ -348,7 +354,7 @@ async function* updateIndex(
         })))) ??
         Promise.resolve(null);
       const embedded = embedChunks(
-        writes.map((write) => embeddingInput(write.heading, write.chunk.text)),
+        writes.map((write) => write.embeddingInput),
         writes.map((write) => write.textHash),
         embedder,
         (hashes) => findKnownEmbeddings(hashes, repo, reusable),
@@ -455,7 +461,8 @@ async function* updateIndex(
         document: loaded,
         writes: chunks.map((chunk) => {
           const heading = passageHeading({ title: loaded.title ?? null, section: chunk.section });
-          return { chunk, heading, textHash: hashBytes(embeddingInput(heading, chunk.text)) };
+          const input = embeddingInput(heading, chunk.text);
+          return { chunk, heading, embeddingInput: input, textHash: hashBytes(input) };
         }),
       });
       pendingChunks += chunks.length;

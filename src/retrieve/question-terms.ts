@@ -70,7 +70,7 @@ export function measureCorpusIdf(question: string, statistics: TermStatistics): 
  * Weights each question term by BM25's idf, so a match on "Safe-Run" counts
  * far more than one on "company". In a small corpus the idf of a common
  * English word is shrunk toward how common it is in English at large
- * ({@link backgroundShares}); pass `idf` when it is already measured.
+ * ({@link backgroundShares}); pass `idf` and `shares` when already measured.
  *
  * @see https://en.wikipedia.org/wiki/Okapi_BM25
  */
@@ -78,8 +78,8 @@ export function weighQuestionTerms(
   question: string,
   statistics: TermStatistics,
   idf: ReadonlyMap<string, number> = measureCorpusIdf(question, statistics),
+  shares: ReadonlyMap<string, number> = backgroundShares(question, statistics.passageCount),
 ): WeightedTerms {
-  const shares = backgroundShares(question, statistics.passageCount);
   return new Map(
     [...idf].map(([term, termIdf]) => {
       const weight = termIdf * (shares.get(term) ?? 1);

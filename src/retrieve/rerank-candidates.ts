@@ -73,15 +73,15 @@ export function rerankCandidates(
 ): { id: number; score: number }[] {
   const questionTerms = contentTerms(question);
   const idf = measureCorpusIdf(question, statistics);
-  const idfWeights = weighQuestionTerms(question, statistics, idf);
+  // FTS5 scored with corpus idf alone; common English words weigh less here
+  // in a small corpus, as in `idfWeights` (background-prior.ts has the figures).
+  const shares = backgroundShares(question, statistics.passageCount);
+  const idfWeights = weighQuestionTerms(question, statistics, idf, shares);
   const termWeights = weighByLocalRarity(
     idfWeights,
     candidates.map((candidate) => new Set(candidate.terms.hits.keys())),
     weights.local,
   );
-  // FTS5 scored with corpus idf alone; common English words weigh less here
-  // in a small corpus, as in `idfWeights` (background-prior.ts has the figures).
-  const shares = backgroundShares(question, statistics.passageCount);
   const bm25 = new Map(candidates.map((candidate) => [candidate, rescaleBm25(candidate.bm25, candidate.terms, idf, shares)]));
   const bestBm25 = Math.max(0, ...bm25.values()) || 1;
   const scored: { id: number; score: number }[] = [];
