@@ -33,7 +33,9 @@ import { VectorIndex } from './store/vector-index.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
 import { tokenize } from './text/tokenize.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
-import type { Answer, AnswerEvent, ConversationTurn, Passage, TermStatistics } from './shared/types.js';
+import { createNoticeHub } from './shared/notice-hub.js';
+import { withNotices } from './shared/with-notices.js';
+import type { Answer, AnswerEvent, ConversationTurn, Passage, ProviderRetry, TermStatistics } from './shared/types.js';
 
 export { openaiOptions } from './config/openai-options.js';
 
@@ -81,7 +83,13 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   let keywordIndex: OpenIndex | null = null;
   const source = dependencies.source ?? createFolderSource(config.corpus, { indexDir: config.index });
   const openai = openaiOptions(config);
-  const embedders = createEmbedderSession(config, openai, dependencies.embedder);
+  // Every request to the server reports its waits to retry here; a run that
+  // is listening passes them on as events, so a quiet wait explains itself.
+  const retries = createNoticeHub<ProviderRetry>();
+  const fetchDependencies = { onRetry: retries.emit };
+  const embedders = createEmbedderSession(config, openai, dependencies.embedder, fetchDependencies);
+  const listenForRetries = (push: (event: { type: 'provider-retry'; retry: ProviderRetry }) => void) =>
+    retries.listen((retry) => push({ type: 'provider-retry', retry }));
 
   /** An index of no passages answers nothing: say why, instead of that no passage matches. */
   function assertHasPassages(index: OpenIndex): void {
@@ -136,6 +144,52 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       close: () => db.close(),
     };
     return keywordIndex;
+  }
+
+  async function* ingest(options: IngestOptions): AsyncGenerator<IngestEvent, IngestReport> {
+    const embedder = await embedders.forIndexing(options.full === true);
+    closeIndex();
+    try {
+      return yield* runIngest(
+        {
+          indexDir: config.index,
+          source,
+          embedder,
+          chunking: chunkingOf(config),
+        },
+        options,
+      );
+    } catch (error) {
+      forgetEmbedderOn(error);
+      throw error;
+    }
+  }
+
+  /** An answer from the server, or offline when there is none (or it cannot be reached and fallback is on). */
+  async function* ask(question: string, options: AskOptions): AsyncGenerator<AnswerEvent, Answer> {
+    const history = options.history ?? [];
+    // A question without words ("?!") has nothing to embed or to ask a model:
+    // the offline answerer says so without a request.
+    const wordless = tokenize(question).length === 0;
+    if (config.provider !== 'openai' || !openai || wordless) return yield* askExtractively(question, history, options);
+    const run = askGeneratively(question, history, options, openai);
+    let streamed = false;
+    try {
+      for (;;) {
+        const step = await run.next();
+        if (step.done) return step.value;
+        if (step.value.type === 'text-delta') streamed = true;
+        yield step.value;
+      }
+    } catch (error) {
+      forgetEmbedderOn(error);
+      // Once words are out, a failure is the answer's, not a reason to start another.
+      if (streamed || config.fallback === false || !isUnreachable(error)) throw error;
+      return yield* askExtractively(question, history, options, error);
+    } finally {
+      // A consumer that stops early (`return()`) closes the generated answer's stream too.
+      await run.return(undefined as never);
+    }
   }
 
   function closeIndex(): void {
@@ -209,13 +263,13 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     const retrievalQuestion =
       options.passages || history.length === 0
         ? question
-        : await rewriteFollowUpWithModel(question, history, { openai: settings, signal: options.signal });
+        : await rewriteFollowUpWithModel(question, history, { openai: settings, signal: options.signal, fetchDependencies });
     const { searched, passages } = options.passages
       ? { searched: retrievalQuestion, passages: options.passages }
       : await search(retrievalQuestion, options);
     throwIfAborted(options.signal);
     // The model reads the question as asked; only retrieval needs the spelling fixed.
-    const run = answerGeneratively(question, passages, { openai: settings, history, signal: options.signal });
+    const run = answerGeneratively(question, passages, { openai: settings, history, signal: options.signal, fetchDependencies });
     return yield* annotateAnswer(run, {
       retrievalQuestion: searched === question ? undefined : searched,
     });
@@ -256,49 +310,12 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           ? 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)'
           : 'offline · extractive answers (quotes; --provider openai for generated answers)',
 
-    async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
-      const embedder = await embedders.forIndexing(options.full === true);
-      closeIndex();
-      try {
-        return yield* runIngest(
-          {
-            indexDir: config.index,
-            source,
-            embedder,
-            chunking: chunkingOf(config),
-          },
-          options,
-        );
-      } catch (error) {
-        forgetEmbedderOn(error);
-        throw error;
-      }
+    ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
+      return withNotices(ingest(options), listenForRetries);
     },
 
-    async *ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
-      const history = options.history ?? [];
-      // A question without words ("?!") has nothing to embed or to ask a model:
-      // the offline answerer says so without a request.
-      const wordless = tokenize(question).length === 0;
-      if (config.provider !== 'openai' || !openai || wordless) return yield* askExtractively(question, history, options);
-      const run = askGeneratively(question, history, options, openai);
-      let streamed = false;
-      try {
-        for (;;) {
-          const step = await run.next();
-          if (step.done) return step.value;
-          if (step.value.type === 'text-delta') streamed = true;
-          yield step.value;
-        }
-      } catch (error) {
-        forgetEmbedderOn(error);
-        // Once words are out, a failure is the answer's, not a reason to start another.
-        if (streamed || config.fallback === false || !isUnreachable(error)) throw error;
-        return yield* askExtractively(question, history, options, error);
-      } finally {
-        // A consumer that stops early (`return()`) closes the generated answer's stream too.
-        await run.return(undefined as never);
-      }
+    ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
+      return withNotices(ask(question, options), listenForRetries);
     },
 
     retrieve,

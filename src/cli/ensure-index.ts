@@ -1,5 +1,6 @@
 import type { Footnote } from '../footnote-types.js';
-import type { IngestReport } from '../ingest/ingest-report.js';
+import type { IngestEvent, IngestReport } from '../ingest/ingest-report.js';
+import { formatProviderRetry } from '../ui/format/format-provider-retry.js';
 import { FootnoteError } from '../shared/errors.js';
 import { plural } from '../shared/plural.js';
 
@@ -31,7 +32,7 @@ export async function ensureIndex(
   );
   const run = footnote.ingest({ signal });
   for (;;) {
-    let step: IteratorResult<unknown, IngestReport>;
+    let step: IteratorResult<IngestEvent, IngestReport>;
     try {
       step = await run.next();
     } catch (error) {
@@ -45,6 +46,7 @@ export async function ensureIndex(
       log(describeUpdate(step.value));
       return step.value;
     }
+    if (step.value.type === 'provider-retry') log(`note: ${formatProviderRetry(step.value.retry)}`);
   }
 }
 

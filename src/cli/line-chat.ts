@@ -8,6 +8,7 @@ import { BUILTIN_COMMANDS } from '../ui/commands/builtin-commands.js';
 import { findSlashCommand, parseSlashCommand } from '../ui/commands/parse-slash-command.js';
 import { runSlashCommand } from '../ui/commands/run-slash-command.js';
 import type { CommandContext, CommandResult } from '../ui/commands/types.js';
+import { formatProviderRetry } from '../ui/format/format-provider-retry.js';
 import { ensureIndex } from './ensure-index.js';
 import { LINE_COMMANDS } from './line-commands.js';
 import { formatAnswer } from './output/print-answer.js';
@@ -90,7 +91,10 @@ async function answerQuestion(
       ...(state.k === null ? {} : { k: state.k }),
     });
     let step = await run.next();
-    while (!step.done) step = await run.next();
+    while (!step.done) {
+      if (step.value.type === 'provider-retry') log.write(`note: ${formatProviderRetry(step.value.retry)}\n`);
+      step = await run.next();
+    }
     state.turns.push({ question, answer: step.value.answer });
     state.lastAnswer = step.value;
     output.write(`> ${question}\n${formatAnswer(step.value)}\n`);

@@ -3,6 +3,7 @@ import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { FootnoteError } from '../shared/errors.js';
 import type { ProviderName } from '../shared/types.js';
 import type { Embedder, EmbedderIdentity } from './embedder.js';
+import type { ProviderFetchDependencies } from './provider-fetch.js';
 import { LocalEmbedder } from './local-embedder.js';
 
 /** What `createEmbedder` needs besides the provider's name. */
@@ -13,6 +14,8 @@ export interface CreateEmbedderOptions {
   signal?: AbortSignal;
   /** The identity stored in the index to be searched: spares the OpenAI probe when it names the same model. */
   indexedIdentity?: EmbedderIdentity;
+  /** Hooks of the server's requests: `onRetry` hears of each wait to try again. */
+  fetchDependencies?: ProviderFetchDependencies;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function createEmbedder(
         resilience: openai.resilience,
         signal: options.signal,
         indexedIdentity: options.indexedIdentity,
+        fetchDependencies: options.fetchDependencies,
       });
     }
     default:

@@ -2,6 +2,7 @@ import type { Config, OpenAIOptions } from '../config/config-schema.js';
 import { FootnoteError } from '../shared/errors.js';
 import { createEmbedder } from './create-embedder.js';
 import { parseEmbedderIdentity, type Embedder, type EmbedderIdentity } from './embedder.js';
+import type { ProviderFetchDependencies } from './provider-fetch.js';
 
 /**
  * The one embedder a footnote session uses, created on first need and kept.
@@ -23,16 +24,20 @@ export interface EmbedderSession {
   forgetOn(error: unknown): boolean;
 }
 
-/** A session over `config`'s provider; `fixed` (tests, eval) is used as it is and never replaced. */
+/**
+ * A session over `config`'s provider; `fixed` (tests, eval) is used as it is
+ * and never replaced. `fetchDependencies` go to every OpenAI embedder it creates.
+ */
 export function createEmbedderSession(
   config: Pick<Config, 'provider'>,
   openai: OpenAIOptions | undefined,
   fixed?: Embedder,
+  fetchDependencies?: ProviderFetchDependencies,
 ): EmbedderSession {
   let current: Promise<Embedder> | null = fixed ? Promise.resolve(fixed) : null;
 
   function create(indexedIdentity: EmbedderIdentity | undefined): Promise<Embedder> {
-    const created = createEmbedder(config.provider, { openai, indexedIdentity });
+    const created = createEmbedder(config.provider, { openai, indexedIdentity, fetchDependencies });
     // A failed creation (say, a server that is down) must not stick for the session.
     created.catch(() => {
       if (current === created) current = null;

@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { ProviderRetry } from '../shared/types.js';
 import { findInCauses, readField } from './error-causes.js';
 import { computeRetryDelayMs, isRetryableStatus, readRetryAfterMs, type RetryPolicy } from './retry-delay.js';
 
@@ -41,6 +42,8 @@ export interface ProviderFetchDependencies {
   /** Waits between retries; rejects when `signal` aborts. */
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** Told before each wait for a retry, so the user sees why nothing moves. */
+  onRetry?: (retry: ProviderRetry) => void;
 }
 
 /**
@@ -96,6 +99,16 @@ export function createProviderFetch(
 ): typeof fetch {
   const sleep = dependencies.sleep ?? ((milliseconds, signal) => sleepFor(milliseconds, undefined, { signal }));
   const random = dependencies.random ?? Math.random;
+  /** Says why and for how long before waiting to try again. */
+  const waitToRetry = async (
+    retry: number,
+    delayMs: number,
+    signal: AbortSignal | undefined,
+    reason: Pick<ProviderRetry, 'cause' | 'status'>,
+  ) => {
+    dependencies.onRetry?.({ ...reason, delayMs, retry: retry + 1, maxRetries: settings.maxRetries });
+    await sleep(delayMs, signal);
+  };
 
   return async (input, init = {}) => {
     const endpoint = describeEndpoint(input);
@@ -108,14 +121,15 @@ export function createProviderFetch(
         const closed = error instanceof ProviderTransportError && error.kind === 'connection-closed';
         const delay = closed ? computeRetryDelayMs(retry, settings, undefined, random) : null;
         if (delay === null) throw error;
-        await sleep(delay, callerSignal);
+        await waitToRetry(retry, delay, callerSignal, { cause: 'connection-closed' });
         continue;
       }
       if (isRetryableStatus(response.status)) {
         const delay = computeRetryDelayMs(retry, settings, readRetryAfterMs(response.headers), random);
         if (delay !== null) {
           await response.body?.cancel().catch(() => undefined);
-          await sleep(delay, callerSignal);
+          const cause = response.status === 429 ? 'rate-limited' : 'server-error';
+          await waitToRetry(retry, delay, callerSignal, { cause, status: response.status });
           continue;
         }
       }

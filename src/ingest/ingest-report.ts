@@ -1,4 +1,4 @@
-import type { SkippedFile } from '../shared/types.js';
+import type { ProviderRetry, SkippedFile } from '../shared/types.js';
 
 /** What one index run did; printed by `footnote index` (or as JSON with `--json`). */
 export interface IngestReport {
@@ -40,4 +40,6 @@ export type IngestEvent =
       embeddingsComputed: number;
       embeddingsReused: number;
     }
+  /** The embedding server failed and the run waits to try again (see {@link ProviderRetry}). */
+  | { type: 'provider-retry'; retry: ProviderRetry }
   | { type: 'ingest-end'; report: IngestReport };

@@ -140,6 +140,23 @@ export interface Answer {
 }
 
 /**
+ * A request to the OpenAI-compatible server failed in a way worth another
+ * try, and footnote is waiting before it tries again: said while it waits,
+ * so a run that goes quiet for seconds explains itself.
+ */
+export interface ProviderRetry {
+  /** Why: the server asked to slow down (429), failed (5xx), or closed the connection unanswered. */
+  cause: 'rate-limited' | 'server-error' | 'connection-closed';
+  /** The HTTP status, when there was a response. */
+  status?: number;
+  /** The wait before the next try, in milliseconds. */
+  delayMs: number;
+  /** Which retry comes next, from 1, of `maxRetries`. */
+  retry: number;
+  maxRetries: number;
+}
+
+/**
  * What the answerer says while it works; the UI renders these, `ask` prints them.
  * `answer-start` comes once, except when a generated answer could not reach the
  * server after it began: a second `answer-start`, with `fallback`, then starts
@@ -147,6 +164,7 @@ export interface Answer {
  */
 export type AnswerEvent =
   | { type: 'answer-start'; mode: AnswerMode; model: string | null; fallback?: AnswerFallback }
+  | { type: 'provider-retry'; retry: ProviderRetry }
   | { type: 'text-delta'; text: string }
   | { type: 'citation'; citation: Citation }
   | { type: 'abstain'; reason: string }

@@ -10,6 +10,7 @@ import { AnswerView } from './components/AnswerView.js';
 import { Conversation } from './components/Conversation.js';
 import { IngestProgress } from './components/IngestProgress.js';
 import { InputLine } from './components/InputLine.js';
+import { RetryNotice, retryKey } from './components/RetryNotice.js';
 import { StatusLine } from './components/StatusLine.js';
 import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
@@ -196,6 +197,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
       {state.pending === null ? null : (
         <AnswerView text={state.pending.text} streaming />
       )}
+      {state.pending?.retry ? <RetryNotice key={retryKey(state.pending.retry)} retry={state.pending.retry} /> : null}
       <Box marginTop={1}>
         <InputLine
           onSubmit={submit}

@@ -179,6 +179,10 @@ describe('footnote with an OpenAI-compatible server', () => {
     expect(asked.code, asked.stderr).toBe(0);
     expect(answerJsonSchema.parse(JSON.parse(asked.stdout)).answer).toBe(REPLY);
     expect(requestsTo('/v1/chat/completions', since)).toHaveLength(2);
+    // The wait is said on stderr, so a pause for the server explains itself; stdout stays JSON.
+    expect(asked.stderr.trimEnd().split('\n')).toContain(
+      'note: the server is rate limiting requests (429); retrying now (retry 1 of 3)',
+    );
   });
 
   it('gives a one-line error naming OPENAI_API_KEY for a 401', async () => {
@@ -200,11 +204,13 @@ describe('footnote with an OpenAI-compatible server', () => {
     const failure = { kind: 'status', status: 500, route: '/v1/chat/completions' } as const;
     server.scriptFailures(failure, failure);
     const since = server.requests.length;
-    const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env: { ...openaiEnv, FOOTNOTE_MAX_RETRIES: '1' } });
+    const env = { ...openaiEnv, FOOTNOTE_MAX_RETRIES: '1', FOOTNOTE_RETRY_BASE_DELAY_MS: '0' };
+    const asked = await runCli(['ask', QUESTION, '--json'], { cwd: workDir, env });
     expect(asked.code).toBe(1);
     expect(asked.stdout).toBe('');
     const lines = asked.stderr.trimEnd().split('\n').filter((line) => !/^(no index yet|indexed )/.test(line));
     expect(lines).toEqual([
+      'note: the server failed (500); retrying now (retry 1 of 1)',
       'error: openai server failed: 500 simulated failure 500',
       "hint: the server had an error of its own and retrying did not get past it: check the server's log (or its status page) and try again, or use --provider local",
     ]);
@@ -305,6 +311,14 @@ describe('footnote with an OpenAI-compatible server', () => {
       `error: cannot reach ${closed.url}/embeddings: ECONNREFUSED`,
       'hint: start the server or check OPENAI_BASE_URL and the network; --provider local works offline',
     ]);
+  });
+
+  it('says so on stderr when the embedding server asks the index run to wait', async () => {
+    server.scriptFailures({ kind: 'status', status: 503, route: '/v1/embeddings' });
+    const indexed = await runCli(['index', '--full', '--json'], { cwd: workDir, env: { ...openaiEnv, FOOTNOTE_RETRY_BASE_DELAY_MS: '0' } });
+    expect(indexed.code, indexed.stderr).toBe(0);
+    expect(JSON.parse(indexed.stdout)).toMatchObject({ full: true });
+    expect(indexed.stderr.trimEnd().split('\n')).toEqual(['note: the server failed (503); retrying now (retry 1 of 3)']);
   });
 
   it('re-indexes without sending unchanged chunks, and never writes the key into the index', async () => {

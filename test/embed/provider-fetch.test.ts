@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProviderFetch, ProviderTransportError, type ProviderFetchSettings } from '../../src/embed/provider-fetch.js';
+import type { ProviderRetry } from '../../src/shared/types.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../helpers/openai-test-server.js';
 
 let server: OpenAITestServer | undefined;
@@ -61,6 +62,25 @@ describe('createProviderFetch', () => {
     expect(response.status).toBe(503);
     expect(waits).toEqual([500, 1000]);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('says why, how long and which retry before each wait', async () => {
+    server = await startOpenAITestServer({ chatReply: 'fine' });
+    server.scriptFailures(
+      { kind: 'status', status: 429, headers: { 'retry-after': '7' } },
+      { kind: 'status', status: 503 },
+    );
+    const told: ProviderRetry[] = [];
+    const fetchFn = createProviderFetch(SETTINGS, {
+      sleep: () => Promise.resolve(),
+      random: () => 1,
+      onRetry: (retry) => told.push(retry),
+    });
+    expect((await postChat(fetchFn, server.url)).status).toBe(200);
+    expect(told).toEqual([
+      { cause: 'rate-limited', status: 429, delayMs: 7000, retry: 1, maxRetries: 3 },
+      { cause: 'server-error', status: 503, delayMs: 1000, retry: 2, maxRetries: 3 },
+    ]);
   });
 
   it('does not retry a 401, nor a 429 that asks to wait longer than maxDelayMs', async () => {

@@ -7,6 +7,7 @@ import { ensureIndex } from '../ensure-index.js';
 import { toAnswerJson } from '../output/answer-json.js';
 import { formatAnswer, formatCitations, formatAnswerNotes } from '../output/print-answer.js';
 import { formatFallbackLabel } from '../../ui/format/format-verification-notes.js';
+import { formatProviderRetry } from '../../ui/format/format-provider-retry.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
 import { readHistoryFile } from '../read-history-file.js';
@@ -70,6 +71,8 @@ export const askCommand: CommandModule<object, AskArgs> = {
             return;
           }
           const event = step.value;
+          // A wait for the server goes to stderr in every mode: the answer on stdout stays clean.
+          if (event.type === 'provider-retry') process.stderr.write(`note: ${formatProviderRetry(event.retry)}\n`);
           if (!stream) continue;
           if (event.type === 'answer-start' && event.fallback) {
             process.stdout.write(`${formatFallbackLabel(event.fallback)}\n\n`);

@@ -3,6 +3,7 @@ import { terminalSafeName } from '../../shared/terminal-safe.js';
 import { createFootnote } from '../../footnote.js';
 import { FootnoteError } from '../../shared/errors.js';
 import { formatIndexReport } from '../output/print-index-report.js';
+import { formatProviderRetry } from '../../ui/format/format-provider-retry.js';
 import { plural } from '../../shared/plural.js';
 import { resolveConfig, withGlobalOptions, type GlobalArgs } from '../global-options.js';
 import { cancelOnSigint } from '../cancel-on-sigint.js';
@@ -47,6 +48,9 @@ export const indexCommand: CommandModule<object, IndexArgs> = {
         }
         const event = step.value;
         if (event.type === 'file-indexed') indexed += 1;
+        if (event.type === 'provider-retry') {
+          process.stderr.write(`${progress ? '\r\x1b[K' : ''}note: ${formatProviderRetry(event.retry)}\n`);
+        }
         if (progress && event.type === 'file-indexed') {
           process.stderr.write(`\r\x1b[K[${event.done}/${event.total}] ${terminalSafeName(event.source)}`);
         }

@@ -5,6 +5,7 @@ import { useNow } from '../hooks/use-now.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { estimateRemainingSeconds, type IngestProgressState } from '../state/ingest-progress.js';
 import { useColor } from '../terminal-context.js';
+import { RetryNotice, retryKey } from './RetryNotice.js';
 
 /** Most cells in the progress bar; narrow terminals get fewer. */
 export const PROGRESS_BAR_WIDTH = 24;
@@ -62,6 +63,7 @@ export function IngestProgress({ progress, now }: IngestProgressProps) {
         {timing.join(' · ')}
       </Text>
       <Text dimColor>{counts.join(' · ')}</Text>
+      {progress.retry === null ? null : <RetryNotice key={retryKey(progress.retry)} retry={progress.retry} now={now} />}
     </Box>
   );
 }

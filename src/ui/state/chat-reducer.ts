@@ -9,6 +9,7 @@ import type {
   AnswerMode,
   Citation,
   ConversationTurn,
+  ProviderRetry,
 } from '../../shared/types.js';
 import type { DisplayError } from '../format/describe-error.js';
 import { appendHistory } from './append-history.js';
@@ -36,6 +37,8 @@ export interface PendingAnswer {
   abstainReason: string | null;
   /** Set once an `answer-start` said the answer is an offline fallback (its label is in history). */
   fallback: AnswerFallback | null;
+  /** The wait to retry a request to the server, while nothing else has come since. */
+  retry: ProviderRetry | null;
 }
 
 /** Everything the chat shows, owned by one pure reducer. */
@@ -127,6 +130,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
           committedText: '',
           citations: [],
           abstainReason: null,
+          retry: null,
           fallback: null,
         },
       };

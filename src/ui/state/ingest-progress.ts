@@ -1,6 +1,6 @@
 import type { IngestEvent } from '../../ingest/ingest-report.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
-import type { SkippedFile } from '../../shared/types.js';
+import type { ProviderRetry, SkippedFile } from '../../shared/types.js';
 
 /** Progress of the running index run. */
 export interface IngestProgressState {
@@ -24,6 +24,8 @@ export interface IngestProgressState {
   embeddingsReused: number;
   skipped: SkippedFile[];
   removed: number;
+  /** The wait to retry a request to the embedding server, until the run moves on. */
+  retry: ProviderRetry | null;
 }
 
 /** Progress before the run has reported anything. */
@@ -42,14 +44,18 @@ export function createIngestProgress(full: boolean, startedAt: number): IngestPr
     embeddingsReused: 0,
     skipped: [],
     removed: 0,
+    retry: null,
   };
 }
 
 /** Folds one event of an index run into its progress. */
 export function reduceIngestEvent(
-  progress: IngestProgressState,
+  state: IngestProgressState,
   event: IngestEvent,
 ): IngestProgressState {
+  if (event.type === 'provider-retry') return { ...state, retry: event.retry };
+  // Anything else the run reports means the wait is over.
+  const progress = state.retry === null ? state : { ...state, retry: null };
   switch (event.type) {
     case 'ingest-start':
       return {

@@ -10,9 +10,11 @@ export function reduceAnswerEvent(state: ChatState, event: AnswerEvent): ChatSta
   if (pending === null) return state;
   switch (event.type) {
     case 'answer-start':
-      return startAnswer(state, pending, event);
+      return startAnswer(state, { ...pending, retry: null }, event);
+    case 'provider-retry':
+      return { ...state, pending: { ...pending, retry: event.retry } };
     case 'text-delta':
-      return appendStreamedText(state, pending, event.text);
+      return appendStreamedText(state, { ...pending, retry: null }, event.text);
     case 'citation':
       return {
         ...state,

@@ -3,6 +3,7 @@ import { IngestProgress } from '../../../src/ui/components/IngestProgress.js';
 import {
   createIngestProgress,
   estimateRemainingSeconds,
+  reduceIngestEvent,
   type IngestProgressState,
 } from '../../../src/ui/state/ingest-progress.js';
 import { cleanup, renderApp } from '../../helpers/render-app.js';
@@ -66,5 +67,26 @@ describe('estimateRemainingSeconds', () => {
     expect(estimateRemainingSeconds({ done: 0, total: 4 }, 2)).toBeNull();
     expect(estimateRemainingSeconds({ done: 4, total: 4 }, 2)).toBeNull();
     expect(estimateRemainingSeconds({ done: 1, total: 5000 }, 0.05)).toBeNull();
+  });
+});
+
+describe('IngestProgress, while the embedding server asks it to wait', () => {
+  const retry = { cause: 'rate-limited', status: 429, delayMs: 12_000, retry: 2, maxRetries: 3 } as const;
+
+  it('says why and for how long under the counts', () => {
+    const { lastFrame } = renderApp(
+      <IngestProgress progress={progressOf({ done: 1, total: 4, retry })} now={STARTED + 5_000} />,
+    );
+    expect(lastFrame()).toContain('the server is rate limiting requests (429); retrying in 12 s (retry 2 of 3)');
+  });
+
+  it('keeps the notice until the run reports anything else', () => {
+    const waiting = reduceIngestEvent(progressOf({ done: 1, total: 4 }), { type: 'provider-retry', retry });
+    expect(waiting.retry).toEqual(retry);
+    const moved = reduceIngestEvent(waiting, {
+      type: 'embed-progress', done: 2, total: 4, embeddingsComputed: 9, embeddingsReused: 0,
+    });
+    expect(moved.retry).toBeNull();
+    expect(moved.embeddingsComputed).toBe(9);
   });
 });

@@ -178,6 +178,7 @@ describe('chatReducer', () => {
       embeddingsReused: 1,
       skipped: [skipped],
       removed: 1,
+      retry: null,
     });
     const done = chatReducer(running, { type: 'ingest-finish', report });
     expect(done.status).toBe('idle');
