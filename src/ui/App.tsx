@@ -9,12 +9,14 @@ import type { CommandContext, CommandResult, SlashCommand } from './commands/typ
 import { AnswerView } from './components/AnswerView.js';
 import { Conversation } from './components/Conversation.js';
 import { IngestProgress } from './components/IngestProgress.js';
-import { InputLine } from './components/InputLine.js';
+import { InputLine, type InputLineHandle } from './components/InputLine.js';
+import { QUEUE_PLACEHOLDER, QueuedLines } from './components/QueuedLines.js';
 import { RetryNotice, retryKey } from './components/RetryNotice.js';
 import { StatusLine } from './components/StatusLine.js';
 import { describeError } from './format/describe-error.js';
 import { useAnswerStream } from './hooks/use-answer-stream.js';
 import { useInterruptKey } from './hooks/use-interrupt-key.js';
+import { useLineQueue } from './hooks/use-line-queue.js';
 import { CLEAR_SCREEN, useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
 import { useStatusPolling } from './hooks/use-status-polling.js';
@@ -85,6 +87,8 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   stateRef.current = state;
 
   const quit = useCallback(() => {
+    // Nothing queued may start as the cancelled answer leaves the chat idle.
+    dispatch({ type: 'queue-clear' });
     answers.abort();
     indexRun.abort();
     exit();
@@ -100,13 +104,14 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   }, [footnote, indexOnStart, indexRun]);
 
   const applyResult = useCallback(
-    (result: CommandResult) => {
+    (result: CommandResult): void | Promise<void> => {
       switch (result.type) {
         case 'quit':
           return quit();
         case 'message':
           return dispatch({ type: 'message-add', tone: result.tone ?? 'info', text: result.text });
         case 'reindex':
+          // Not awaited: the run keeps the chat busy itself, and Ctrl+C cancels it.
           return void indexRun.ingest({ full: result.full });
         case 'open': {
           const citation = stateRef.current.lastAnswer?.citations.find(
@@ -117,7 +122,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
             return dispatch({ type: 'message-add', tone: 'error', text });
           }
           // A file that cannot be read any more shows the passage as indexed, with a note.
-          return void footnote
+          return footnote
             .readPassage(citation, { contextLines: OPEN_CONTEXT_LINES })
             .catch(() => null)
             .then((lines) => dispatch({ type: 'passage-open', citation, lines }));
@@ -144,22 +149,24 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         defaultK: footnote.defaultK,
         setK: (k) => dispatch({ type: 'k-set', k }),
       };
+      // Queued lines wait until the command is done (`/open` reading its file).
+      dispatch({ type: 'command-start' });
       try {
-        applyResult(await runSlashCommand(command, context, args));
+        await applyResult(await runSlashCommand(command, context, args));
       } catch (error) {
         const { message, hint } = describeError(error);
         dispatch({ type: 'message-add', tone: 'error', text: message, hint });
+      } finally {
+        dispatch({ type: 'command-end' });
       }
     },
     [applyResult, footnote.defaultK],
   );
 
-  const submit = useCallback(
-    (line: string): boolean => {
-      const text = line.trim();
+  /** Carries out a line already echoed into history: asks it, or runs it as a command. */
+  const run = useCallback(
+    (text: string): void => {
       const current = stateRef.current;
-      if (text === '' || current.status !== 'idle') return false;
-      dispatch({ type: 'input-submit', text });
       const parsed = parseSlashCommand(text, BUILTIN_COMMANDS);
       if (parsed === null) {
         const asked = answers.ask(text, {
@@ -173,17 +180,21 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
       } else {
         void runCommand(parsed.command, parsed.args);
       }
-      return true;
     },
     [answers, runCommand, footnote],
   );
+  const queue = useLineQueue(state, dispatch, { commands: BUILTIN_COMMANDS, run });
+  const inputRef = useRef<InputLineHandle>(null);
 
+  // Ctrl+C stops the run and sends nothing more: queued lines come back for editing, none is lost.
   const cancel = useCallback((): boolean => {
     const status = stateRef.current.status;
     if (status === 'answering') answers.abort();
     else if (status === 'indexing') indexRun.abort();
-    return status !== 'idle';
-  }, [answers, indexRun]);
+    const queued = queue.takeBack();
+    if (queued !== null) inputRef.current?.putBack(queued);
+    return status !== 'idle' || queued !== null;
+  }, [answers, indexRun, queue]);
   const quitArmed = useInterruptKey({ cancel, quit });
 
   return (
@@ -198,13 +209,14 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         <AnswerView text={state.pending.text} streaming />
       )}
       {state.pending?.retry ? <RetryNotice key={retryKey(state.pending.retry)} retry={state.pending.retry} /> : null}
+      <QueuedLines lines={state.queue} />
       <Box marginTop={1}>
         <InputLine
-          onSubmit={submit}
+          ref={inputRef}
+          onSubmit={queue.submit}
           onEndOfInput={quit}
           history={state.inputHistory}
-          disabled={state.status === 'indexing'}
-          disabledText="indexing… (Ctrl+C cancels)"
+          placeholder={state.status === 'idle' ? undefined : QUEUE_PLACEHOLDER}
         />
       </Box>
       <StatusLine
@@ -215,6 +227,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
         k={state.k}
         status={state.status}
         quitArmed={quitArmed}
+        queued={state.queue.length}
       />
     </Box>
   );

@@ -33,7 +33,9 @@ export type IngestScript =
    * ABORTED. Only a consumer that reads on after aborting lets it end.
    */
   | { events: IngestEvent[]; progress: IngestEvent; afterAbort: IngestEvent[] }
-  | { events: IngestEvent[]; error: Error };
+  | { events: IngestEvent[]; error: Error }
+  /** Yield `events`, wait for `gate`, then return `report`. */
+  | { events: IngestEvent[]; gate: Promise<void>; report: IngestReport };
 
 /** A citation with test defaults. */
 export function makeCitation(overrides: Partial<Citation> & { id: number }): Citation {
@@ -193,6 +195,7 @@ export class FakeFootnote implements Footnote {
       yield* playEvents(script.events);
       if ('error' in script) throw script.error;
       if ('hang' in script) return await abortWhenSignalled(options.signal);
+      if ('gate' in script) await script.gate;
       if ('progress' in script) {
         while (options.signal?.aborted !== true) {
           await nextTick();

@@ -3,7 +3,6 @@ import type { IngestEvent } from '../../src/ingest/ingest-report.js';
 import { FootnoteError } from '../../src/shared/errors.js';
 import { App } from '../../src/ui/App.js';
 import { ABSTAIN_HEADLINE } from '../../src/ui/components/AnswerView.js';
-import { INPUT_PLACEHOLDER } from '../../src/ui/components/InputLine.js';
 import {
   FakeFootnote,
   makeCitation,
@@ -147,7 +146,7 @@ describe('App', () => {
     expect(footnote.ingestCalls).toHaveLength(1);
   });
 
-  it('ignores typing while indexing and cancels indexing on Ctrl+C', async () => {
+  it('keeps a line typed while indexing in the input line and cancels indexing on Ctrl+C', async () => {
     const footnote = new FakeFootnote({
       ingests: [
         { events: [{ type: 'ingest-start', files: 1, toIndex: 1, full: false }], hang: true },
@@ -155,15 +154,16 @@ describe('App', () => {
     });
     const app = renderChat(footnote, true);
     await waitFor(() => expect(app.lastFrame()).toContain('indexing 0/1 files'));
-    await app.write('typed too early');
+    await app.write('typed meanwhile');
+    await waitFor(() => expect(app.lastFrame()).toContain('› typed meanwhile'));
     await app.write(KEYS.ctrlC);
     await waitFor(() => expect(app.lastFrame()).toContain('indexing cancelled'));
     expect(footnote.ingestCalls[0]?.signal?.aborted).toBe(true);
-    expect(app.lastFrame()).not.toContain('typed too early');
+    expect(app.lastFrame()).toContain('› typed meanwhile');
     expect(app.exits()).toBe(0);
-    expect(app.lastFrame()).toContain(INPUT_PLACEHOLDER);
-    await app.write('typed later');
-    await waitFor(() => expect(app.lastFrame()).toContain('typed later'));
+    await app.write(' and later');
+    await waitFor(() => expect(app.lastFrame()).toContain('› typed meanwhile and later'));
+    expect(footnote.questions).toEqual([]);
   });
 
   it('reads a cancelled index run to its end, so that it releases the index, before /reindex starts another', async () => {

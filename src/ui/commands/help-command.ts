@@ -5,7 +5,8 @@ export const KEY_HELP: readonly string[] = [
   'Keys:',
   '↑ ↓ earlier questions · ← → Home End (Ctrl+A, Ctrl+E) move · Alt+← → by word',
   'Ctrl+W delete a word · Ctrl+U to the start · Ctrl+K to the end',
-  'Ctrl+C cancel an answer or indexing; again to quit · Ctrl+D on an empty line quits',
+  'Enter while an answer streams or the index builds queues the line: it runs next, in order (/quit never waits)',
+  'Ctrl+C cancel an answer or indexing, queued lines back to the input; again to quit · Ctrl+D on an empty line quits',
 ];
 
 /** `/help`: lists every command with its usage and what it does, then the keys. */

@@ -46,5 +46,10 @@ export interface SlashCommand {
   description: string;
   /** The arguments, as shown by `/help` (`<n>`, `[full]`). */
   usage?: string;
+  /**
+   * Runs at once even while an answer streams or an index run goes on,
+   * instead of waiting in the queue behind it (`/quit`: leaving never waits).
+   */
+  immediate?: boolean;
   action(context: CommandContext, args: string): CommandResult | Promise<CommandResult>;
 }

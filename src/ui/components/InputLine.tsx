@@ -1,5 +1,5 @@
 import { Box, Text, useInput, type Key } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useInputHistory } from '../hooks/use-input-history.js';
 import { useRawInput, type RawInput } from '../hooks/use-raw-input.js';
 import { editLine, EMPTY_LINE, type LineEdit, type LineState } from '../state/edit-line.js';
@@ -9,20 +9,30 @@ import { useColor } from '../terminal-context.js';
 export const INPUT_PLACEHOLDER = 'Ask a question, or /help';
 const PROMPT = '› ';
 
+/** What the chat can do to the input line from outside. */
+export interface InputLineHandle {
+  /**
+   * Puts `text` back on the line, before whatever is typed there now (which
+   * was typed after it), so that nothing is lost; the cursor goes to the end.
+   */
+  putBack(text: string): void;
+}
+
 /** Props of {@link InputLine}. */
 export interface InputLineProps {
   /**
-   * Called with the line on Enter. Return `false` to refuse it (the chat is
-   * busy) and keep the text; otherwise the line is cleared.
+   * Called with the line on Enter. Return `false` to refuse it and keep the
+   * text; otherwise the line is cleared.
    */
   onSubmit(value: string): boolean;
   /** Ctrl+D on an empty line: the user wants to leave. */
   onEndOfInput?(): void;
   /** Earlier lines, oldest first, for the up and down keys. */
   history: readonly string[];
-  /** Ignore all keys and show `disabledText` (while indexing). */
-  disabled?: boolean;
-  disabledText?: string;
+  /** What the empty line suggests; defaults to {@link INPUT_PLACEHOLDER}. */
+  placeholder?: string;
+  /** The chat's hold on the line, to put queued lines back in it on Ctrl+C. */
+  ref?: Ref<InputLineHandle>;
 }
 
 /**
@@ -37,14 +47,14 @@ export function InputLine({
   onSubmit,
   onEndOfInput,
   history,
-  disabled = false,
-  disabledText = 'please wait…',
+  placeholder = INPUT_PLACEHOLDER,
+  ref,
 }: InputLineProps) {
   const color = useColor();
   const [line, setLine] = useState<LineState>(EMPTY_LINE);
   const lineRef = useRef(line);
-  const propsRef = useRef({ onSubmit, onEndOfInput, disabled });
-  propsRef.current = { onSubmit, onEndOfInput, disabled };
+  const propsRef = useRef({ onSubmit, onEndOfInput });
+  propsRef.current = { onSubmit, onEndOfInput };
   const inputHistory = useInputHistory(history);
   const rawRef = useRawInput();
 
@@ -53,10 +63,22 @@ export function InputLine({
     setLine(next);
   }, []);
 
+  useImperativeHandle(
+    ref,
+    () => ({
+      putBack: (text) => {
+        const value = [text, lineRef.current.value].filter((part) => part !== '').join('\n');
+        inputHistory.reset();
+        update({ value, cursor: value.length });
+      },
+    }),
+    [inputHistory, update],
+  );
+
   const handleInput = useCallback(
     (input: string, key: Key) => {
       const raw = rawRef.current;
-      if (propsRef.current.disabled || raw.marker || key.tab) return;
+      if (raw.marker || key.tab) return;
       const current = lineRef.current;
       const edit = (change: LineEdit): void => update(editLine(current, change));
       const submit = (text: string): boolean => {
@@ -102,21 +124,13 @@ export function InputLine({
   );
   useInput(handleInput);
 
-  if (disabled) {
-    return (
-      <Text dimColor>
-        {PROMPT}
-        {disabledText}
-      </Text>
-    );
-  }
   const prompt = <Text color={color('prompt')}>{PROMPT}</Text>;
   if (line.value === '') {
     return (
       <Text>
         {prompt}
-        <Text inverse>{INPUT_PLACEHOLDER.slice(0, 1)}</Text>
-        <Text dimColor>{INPUT_PLACEHOLDER.slice(1)}</Text>
+        <Text inverse>{placeholder.slice(0, 1)}</Text>
+        <Text dimColor>{placeholder.slice(1)}</Text>
       </Text>
     );
   }

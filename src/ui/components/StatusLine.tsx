@@ -20,6 +20,8 @@ export interface StatusLineProps {
   status: ChatStatus;
   /** A Ctrl+C was just pressed: another one quits. */
   quitArmed?: boolean;
+  /** Lines waiting to run once the chat is idle. */
+  queued?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function StatusLine({
   k,
   status,
   quitArmed = false,
+  queued = 0,
 }: StatusLineProps) {
   const color = useColor();
   const freshness = indexProblem !== null && status !== 'indexing'
@@ -63,7 +66,7 @@ export function StatusLine({
           {quitArmed && status === 'idle' ? (
             <Text color={color('warning')}>Ctrl+C again to quit</Text>
           ) : (
-            <Text dimColor>{describeKeys(status)}</Text>
+            <Text dimColor>{describeKeys(status, queued)}</Text>
           )}
         </Box>
       </Box>
@@ -92,14 +95,15 @@ function describeFreshness(
   return { text: 'up to date', stale: false };
 }
 
-function describeKeys(status: ChatStatus): string {
+function describeKeys(status: ChatStatus, queued: number): string {
   switch (status) {
     case 'idle':
       return '/help · Ctrl+C quit';
     case 'answering':
-      return 'Ctrl+C cancel';
     case 'indexing':
-      return 'Ctrl+C cancel';
+      // Ctrl+C also takes the queued lines back into the input line.
+      if (queued === 0) return 'Enter queues · Ctrl+C cancel';
+      return `${queued} queued, ${queued === 1 ? 'runs' : 'run'} next · Ctrl+C cancel`;
     default:
       return checkExhaustive(status);
   }

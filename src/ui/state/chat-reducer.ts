@@ -19,9 +19,11 @@ import {
   reduceIngestEvent,
   type IngestProgressState,
 } from './ingest-progress.js';
+import { reduceLineQueue, type LineQueueAction } from './line-queue.js';
 import { endAnswer, reduceAnswerEvent } from './reduce-answer-event.js';
+import { rememberInput } from './remember-input.js';
 
-/** What the chat is busy with; input is accepted only when `idle`. */
+/** What the chat is busy with; a line entered while not `idle` is queued. */
 export type ChatStatus = 'idle' | 'indexing' | 'answering';
 
 /** The answer being streamed. */
@@ -61,6 +63,10 @@ export interface ChatState {
   k: number | null;
   /** Submitted input lines, oldest first, for the up and down keys. */
   inputHistory: string[];
+  /** Lines entered while busy, oldest first; each runs in turn once the chat is idle. */
+  queue: string[];
+  /** A slash command is being carried out (`/open` reading its file): queued lines wait for it. */
+  commandRunning: boolean;
 }
 
 /** Everything that can happen to the chat. */
@@ -84,10 +90,10 @@ export type ChatAction =
   /** `/sources`: every passage of the last answer in full. */
   | { type: 'sources-show' }
   | { type: 'history-clear' }
-  | { type: 'k-set'; k: number };
-
-/** Input lines kept for the up and down keys. */
-export const MAX_INPUT_HISTORY = 100;
+  | { type: 'k-set'; k: number }
+  | { type: 'command-start' }
+  | { type: 'command-end' }
+  | LineQueueAction;
 
 /** The state of a chat that has just opened. */
 export function createInitialChatState(): ChatState {
@@ -104,19 +110,19 @@ export function createInitialChatState(): ChatState {
     turns: [],
     k: null,
     inputHistory: [],
+    queue: [],
+    commandRunning: false,
   };
 }
 
 /** The chat's state transitions; pure, so it is tested without Ink. */
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
-    case 'input-submit': {
-      const inputHistory = [...state.inputHistory, action.text];
+    case 'input-submit':
       return {
         ...appendHistory(state, { type: 'user-input', text: action.text }),
-        inputHistory: inputHistory.slice(-MAX_INPUT_HISTORY),
+        inputHistory: rememberInput(state.inputHistory, action.text),
       };
-    }
     case 'ask-start':
       if (state.status !== 'idle') return state;
       return {
@@ -223,6 +229,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, history: [], historyGeneration: state.historyGeneration + 1, turns: [], lastAnswer: null };
     case 'k-set':
       return { ...state, k: action.k };
+    case 'command-start':
+      return { ...state, commandRunning: true };
+    case 'command-end':
+      return { ...state, commandRunning: false };
+    case 'queue-add':
+    case 'queue-take':
+    case 'queue-clear':
+      return reduceLineQueue(state, action);
     default:
       return checkExhaustive(action);
   }

@@ -11,5 +11,6 @@ describe('helpCommand', () => {
     expect(text).toContain('/quit (/exit) — Leave the chat');
     expect(text).toContain('/reindex [full] — ');
     expect(text).toContain('Ctrl+D on an empty line quits');
+    expect(text).toContain('Enter while an answer streams or the index builds queues the line');
   });
 });

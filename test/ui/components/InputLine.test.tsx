@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputLine } from '../../../src/ui/components/InputLine.js';
+import { createRef } from 'react';
+import { InputLine, type InputLineHandle } from '../../../src/ui/components/InputLine.js';
 import { cleanup, KEYS, renderApp } from '../../helpers/render-app.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
@@ -88,5 +89,20 @@ describe('InputLine', () => {
     expect(input.ends()).toBe(0);
     await input.press(KEYS.backspace, KEYS.ctrlD);
     await waitFor(() => expect(input.ends()).toBe(1));
+  });
+
+  it('puts text back before what is typed, cursor at the end, and sends it all on Enter', async () => {
+    const handle = createRef<InputLineHandle>();
+    const submitted: string[] = [];
+    const app = renderApp(
+      <InputLine ref={handle} history={[]} onSubmit={(value) => submitted.push(value) > 0} />,
+    );
+    await app.write('draft');
+    await waitFor(() => expect(app.lastFrame()).toContain('› draft'));
+    handle.current?.putBack('second\nthird');
+    await waitFor(() => expect(app.lastFrame()).toContain('› second\n  third\n  draft'));
+    await app.write('!');
+    await app.write(KEYS.enter);
+    await waitFor(() => expect(submitted).toEqual(['second\nthird\ndraft!']));
   });
 });

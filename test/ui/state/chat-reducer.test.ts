@@ -3,10 +3,10 @@ import type { Answer } from '../../../src/shared/types.js';
 import {
   chatReducer,
   createInitialChatState,
-  MAX_INPUT_HISTORY,
   type ChatAction,
   type ChatState,
 } from '../../../src/ui/state/chat-reducer.js';
+import { MAX_INPUT_HISTORY } from '../../../src/ui/state/remember-input.js';
 import { RESTART_NOTE } from '../../../src/ui/state/reduce-answer-event.js';
 import { makeCitation, makeIngestReport, scriptAnswer } from '../../helpers/fake-footnote.js';
 
