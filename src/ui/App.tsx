@@ -6,7 +6,7 @@ import { BUILTIN_COMMANDS } from './commands/builtin-commands.js';
 import { parseSlashCommand } from './commands/parse-slash-command.js';
 import { runSlashCommand } from './commands/run-slash-command.js';
 import type { CommandContext, CommandResult, SlashCommand } from './commands/types.js';
-import { AnswerView } from './components/AnswerView.js';
+import { AnswerView, describeWait } from './components/AnswerView.js';
 import { Conversation } from './components/Conversation.js';
 import { IngestProgress } from './components/IngestProgress.js';
 import { InputLine, type InputLineHandle } from './components/InputLine.js';
@@ -206,7 +206,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
       />
       {state.ingest === null ? null : <IngestProgress progress={state.ingest} />}
       {state.pending === null ? null : (
-        <AnswerView text={state.pending.text} streaming />
+        <AnswerView text={state.pending.text} streaming waitingText={describeWait(state.pending)} />
       )}
       {state.pending?.retry ? <RetryNotice key={retryKey(state.pending.retry)} retry={state.pending.retry} /> : null}
       <QueuedLines lines={state.queue} />

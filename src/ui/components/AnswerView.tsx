@@ -14,6 +14,19 @@ export const ABSTAIN_MARK = '[no answer]';
 /** Follows the text of an answer still streaming. */
 export const STREAMING_CURSOR = '▍';
 
+/** What a streaming answer says before its first words, while retrieval runs. */
+export const SEARCHING_TEXT = 'searching the corpus…';
+
+/**
+ * What a streaming answer with no words on screen is waiting for: the search,
+ * then the model (a generated answer starts once the passages are found),
+ * and between two paragraphs for nothing new, so only the marker shows.
+ */
+export function describeWait(pending: { mode: string | null; model: string | null; committedText: string }): string {
+  if (pending.committedText !== '') return '';
+  return pending.mode === 'generative' && pending.model !== null ? `asking ${pending.model}…` : SEARCHING_TEXT;
+}
+
 /** Props of {@link AnswerView}. */
 export interface AnswerViewProps {
   /** The answer text to show (for a streamed answer, the part not yet in history). */
@@ -26,6 +39,8 @@ export interface AnswerViewProps {
   abstainReason?: string | null;
   /** Still arriving: shows a marker instead of citations. */
   streaming?: boolean;
+  /** What a streaming answer with no text yet says it is doing; default searching. '' shows the marker alone. */
+  waitingText?: string;
   /**
    * Flag sentences no marker supports. Only for generated answers: an
    * extractive answer quotes each sentence from the passage it cites.
@@ -55,6 +70,7 @@ export function AnswerView({
   abstained = false,
   abstainReason = null,
   streaming = false,
+  waitingText = SEARCHING_TEXT,
   markUnsupported = false,
   unsupported = [],
   invalidCitations = [],
@@ -63,7 +79,7 @@ export function AnswerView({
 }: AnswerViewProps) {
   const color = useColor();
   if (streaming) {
-    if (text === '') return <Text dimColor>searching the corpus…</Text>;
+    if (text === '' && waitingText !== '') return <Text dimColor>{waitingText}</Text>;
     return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} />;
   }
   if (!abstained) {

@@ -8,7 +8,7 @@ afterEach(() => {
   cleanup();
 });
 
-describe('App, while the server asks it to wait', () => {
+describe('App, while an answer waits', () => {
   it('says why the answer is waiting, until its text comes', async () => {
     const footnote = new FakeFootnote({
       answers: {
@@ -30,8 +30,9 @@ describe('App, while the server asks it to wait', () => {
     });
     const app = renderApp(<App footnote={footnote} indexOnStart={false} />);
     await app.submit('waiting');
+    // Counting down from 8 s: a slow machine may show a later second first.
     await waitFor(() =>
-      expect(app.lastFrame()).toContain('the server is rate limiting requests (429); retrying in 8 s (retry 1 of 3)'),
+      expect(app.lastFrame()).toMatch(/the server is rate limiting requests \(429\); retrying in [1-8] s \(retry 1 of 3\)/),
     );
     await app.write('\u0003');
     await waitFor(() => expect(app.lastFrame()).toContain('answer cancelled'));
@@ -40,5 +41,31 @@ describe('App, while the server asks it to wait', () => {
     await app.submit('answered');
     await waitFor(() => expect(app.lastFrame()).toContain('Here it is.'));
     expect(app.lastFrame()).not.toContain('the server failed');
+  });
+
+  it('says it asks the model once the passages are found, and shows only the marker between paragraphs', async () => {
+    const footnote = new FakeFootnote({
+      answers: {
+        asking: { events: [{ type: 'answer-start', mode: 'generative', model: 'test-chat-model' }], hang: true },
+        paragraphs: {
+          events: [
+            { type: 'answer-start', mode: 'generative', model: 'test-chat-model' },
+            { type: 'text-delta', text: 'First paragraph [1].\n\n' },
+          ],
+          hang: true,
+        },
+      },
+    });
+    const app = renderApp(<App footnote={footnote} indexOnStart={false} />);
+    await app.submit('asking');
+    await waitFor(() => expect(app.lastFrame()).toContain('asking test-chat-model…'));
+    expect(app.lastFrame()).not.toContain('searching the corpus');
+    await app.write('\u0003');
+    await waitFor(() => expect(app.lastFrame()).toContain('answer cancelled'));
+
+    await app.submit('paragraphs');
+    await waitFor(() => expect(app.lastFrame()).toContain('First paragraph [1].'));
+    expect(app.lastFrame()).not.toContain('asking test-chat-model');
+    expect(app.lastFrame()).not.toContain('searching the corpus');
   });
 });
