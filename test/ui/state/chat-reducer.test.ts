@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reduce } from '../../helpers/reduce-chat.js';
 import type { Answer } from '../../../src/shared/types.js';
 import {
   chatReducer,
@@ -10,9 +11,6 @@ import { MAX_INPUT_HISTORY } from '../../../src/ui/state/remember-input.js';
 import { RESTART_NOTE } from '../../../src/ui/state/reduce-answer-event.js';
 import { makeCitation, makeIngestReport, scriptAnswer } from '../../helpers/fake-footnote.js';
 
-function reduce(actions: ChatAction[], state: ChatState = createInitialChatState()): ChatState {
-  return actions.reduce(chatReducer, state);
-}
 
 function delta(text: string): ChatAction {
   return { type: 'answer-event', event: { type: 'text-delta', text } };

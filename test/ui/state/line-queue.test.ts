@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { reduce } from '../../helpers/reduce-chat.js';
 import { BUILTIN_COMMANDS } from '../../../src/ui/commands/builtin-commands.js';
-import {
-  chatReducer,
-  createInitialChatState,
-  type ChatAction,
-  type ChatState,
-} from '../../../src/ui/state/chat-reducer.js';
+import { chatReducer, createInitialChatState } from '../../../src/ui/state/chat-reducer.js';
 import { isBusy, mustQueue, nextQueuedLine } from '../../../src/ui/state/line-queue.js';
 
-function reduce(actions: ChatAction[], state: ChatState = createInitialChatState()): ChatState {
-  return actions.reduce(chatReducer, state);
-}
 
 const answering = reduce([{ type: 'ask-start', question: 'first' }]);
 
