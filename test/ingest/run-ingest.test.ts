@@ -409,6 +409,20 @@ describe('runIngest and what it embeds', () => {
     expect(embedded).toContain(paragraph('plain'));
   });
 
+  it('embeds an HTML page\'s first passage under its title once, and keeps the title out of the cited text', async () => {
+    const { footnote, embedder } = setup({
+      'page.html': `<title>Harbor page</title><p>${paragraph('intro')}</p><p>${paragraph('harbor')}</p>`,
+    });
+    await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toEqual([
+      `Harbor page\n\n${paragraph('intro')}`,
+      `Harbor page\n\n${paragraph('harbor')}`,
+    ]);
+    const [first] = await footnote.retrieve('intro paragraph', { k: 1 });
+    expect(first).toMatchObject({ title: 'Harbor page', text: paragraph('intro'), startLine: 1, startOffset: 0 });
+    footnote.close();
+  });
+
   it('embeds a passage again when only its heading changed, and reuses it when only its lines moved', async () => {
     const { footnote, embedder } = setup({ 'guide.md': guide('Install') });
     await drain(footnote.ingest());
