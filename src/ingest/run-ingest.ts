@@ -92,8 +92,9 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * embedded, so only chunks whose input changed cost embedder calls).
  * 3: Markdown chunks carry their section headings. 4: a chunk is embedded
  * under its heading (see embeddingInput), and PDF pages read as paragraphs
- * (see layout-pdf-page.ts), which a re-chunk re-reads. 5: an HTML page's
- * text no longer repeats its `<title>`.
+ * (see layout-pdf-page.ts), which a re-chunk re-reads. 5: a file without a
+ * title of its own is titled by its name (see withFileTitle), and an HTML
+ * page's text no longer repeats its `<title>`.
  */
 export const CHUNKER_VERSION = '5';
 
