@@ -1,3 +1,4 @@
+import { titleFromFileName } from '../shared/file-name-title.js';
 import type { ConversationTurn, Passage } from '../shared/types.js';
 import { stripCitationMarkers } from './parse-citations.js';
 
@@ -48,7 +49,9 @@ function formatLocation(passage: Passage): string {
 export function formatPassage(passage: Passage, index: number): string {
   const attributes = [`id="${index + 1}"`, `source="${escapeAttribute(formatLocation(passage))}"`];
   if (passage.page !== null) attributes.push(`page="${passage.page}"`);
-  if (passage.title !== null && passage.title !== '') {
+  // A title made from the file name says again what `source` says; as a
+  // title, the model could take it for words of the document.
+  if (passage.title !== null && passage.title !== '' && passage.title !== titleFromFileName(passage.source)) {
     attributes.push(`title="${escapeAttribute(passage.title)}"`);
   }
   if (passage.section !== null && passage.section !== '') {

@@ -5,6 +5,7 @@ import { loadDocument, MAX_FILE_BYTES, skipTooLarge, type LoadOutcome } from '..
 import { LINKED_FOLDER, NOT_REGULAR_FILE, walkCorpus } from '../load/walk-corpus.js';
 import type { SkippedFile } from '../shared/types.js';
 import { isIndexFileName } from '../store/index-files.js';
+import { withFileTitle } from './file-title.js';
 import type { ListedDocument } from './plan-changes.js';
 
 /** A document read from its source, with the hash that decides whether it changed. */
@@ -94,7 +95,11 @@ export function createFolderSource(root: string, options: { indexDir?: string } 
           detail: `cannot read the file (${code}); check its permissions`,
         });
       }
-      return { hash: hashBytes(bytes), outcome: await loadDocument(document.source, bytes, { signal }) };
+      const outcome = await loadDocument(document.source, bytes, { signal });
+      return {
+        hash: hashBytes(bytes),
+        outcome: outcome.kind === 'document' ? { kind: 'document', document: withFileTitle(outcome.document) } : outcome,
+      };
     },
   };
 

@@ -92,9 +92,11 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * embedded, so only chunks whose input changed cost embedder calls).
  * 3: Markdown chunks carry their section headings. 4: a chunk is embedded
  * under its heading (see embeddingInput), and PDF pages read as paragraphs
- * (see layout-pdf-page.ts), which a re-chunk re-reads.
+ * (see layout-pdf-page.ts), which a re-chunk re-reads. 5: a file without a
+ * title of its own is titled by its name (see withFileTitle), and an HTML
+ * page's text no longer repeats its `<title>`.
  */
-export const CHUNKER_VERSION = '4';
+export const CHUNKER_VERSION = '5';
 
 /** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
 export function chunkingName(chunking: ChunkingOptions): string {

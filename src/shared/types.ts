@@ -22,7 +22,12 @@ export interface LoadedDocument {
    * `i` (1-based) spans `pageOffsets[i-1]` up to the next page's start. `null` otherwise.
    */
   pageOffsets: number[] | null;
-  /** A title that belongs to the document as a whole (evaluation records carry one). */
+  /**
+   * A title that belongs to the document as a whole: an HTML `<title>`, a
+   * Markdown front matter `title:`, an evaluation record's, or, for a file
+   * without one, one made from its name (see `withFileTitle`). Searched and
+   * embedded with every passage, never cited.
+   */
   title?: string;
 }
 

@@ -40,6 +40,13 @@ describe('buildPrompt', () => {
     );
   });
 
+  it('leaves out a title made from the file name, which the source already says', () => {
+    const report = passage({ source: 'reports/2024-q3-report.pdf', text: 'Churn fell.', title: '2024 q3 report' });
+    expect(buildPrompt('What about churn?', [report]).user).toContain(
+      '<passage id="1" source="reports/2024-q3-report.pdf:1-1">\nChurn fell.\n</passage>',
+    );
+  });
+
   it('ends the user message with the question', () => {
     const { user } = buildPrompt('When was Alpha founded?', passages);
     expect(user.endsWith('\n\nQuestion: When was Alpha founded?')).toBe(true);

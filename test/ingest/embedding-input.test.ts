@@ -10,4 +10,8 @@ describe('embeddingInput', () => {
     expect(embeddingInput(null, 'Run setup.exe.')).toBe('Run setup.exe.');
     expect(embeddingInput('', 'Run setup.exe.')).toBe('Run setup.exe.');
   });
+
+  it('is the text alone when the passage is its heading (a page with only a title)', () => {
+    expect(embeddingInput('Opening hours', 'Opening hours')).toBe('Opening hours');
+  });
 });

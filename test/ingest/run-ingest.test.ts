@@ -67,25 +67,37 @@ describe('runIngest', () => {
 
     corpus.write('doc.md', text.replace(paragraph('beta'), paragraph('delta')));
     const { value: report } = await drain(footnote.ingest());
-    expect(embedder.calls.flat()).toEqual([paragraph('delta')]);
+    expect(embedder.calls.flat()).toEqual([`doc\n\n${paragraph('delta')}`]);
     expect(report).toMatchObject({ changed: 1, embeddingsComputed: 1, embeddingsReused: 2, chunks: 3 });
   });
 
-  it('reuses the embeddings of a renamed file instead of computing them again', async () => {
+  it('reuses the embeddings of a file moved to another folder instead of computing them again', async () => {
     const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
-    const { footnote, embedder } = setup({ 'old.md': text });
+    const { footnote, embedder } = setup({ 'notes.md': text });
     await drain(footnote.ingest());
     embedder.calls.length = 0;
-    corpus.remove('old.md');
-    corpus.write('notes/new.md', text);
+    corpus.remove('notes.md');
+    corpus.write('archive/notes.md', text);
     const { value: report } = await drain(footnote.ingest());
     expect(report).toMatchObject({ added: 1, removed: 1, embeddingsComputed: 0, embeddingsReused: 2, chunks: 2 });
     expect(embedder.calls).toEqual([]);
   });
 
+  it('embeds a renamed file again, under its new name', async () => {
+    const { footnote, embedder } = setup({ 'old-notes.md': paragraph('alpha') });
+    await drain(footnote.ingest());
+    embedder.calls.length = 0;
+    corpus.remove('old-notes.md');
+    corpus.write('harbor-notes.md', paragraph('alpha'));
+    const { value: report } = await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toEqual([`harbor notes\n\n${paragraph('alpha')}`]);
+    expect(report).toMatchObject({ added: 1, removed: 1, embeddingsComputed: 1, embeddingsReused: 0 });
+  });
+
   it('says in embed-progress how many embeddings were computed and reused so far', async () => {
     const text = [paragraph('alpha'), paragraph('beta')].join('\n\n');
-    const { footnote } = setup({ 'doc.md': text, 'copy.md': text });
+    // One name in two folders: the same title, so the same embedding inputs.
+    const { footnote } = setup({ 'doc.md': text, 'copy/doc.md': text });
     const { events } = await drain(footnote.ingest());
     expect(events.filter((event) => event.type === 'embed-progress')).toEqual([
       { type: 'embed-progress', done: 2, total: 2, embeddingsComputed: 2, embeddingsReused: 2 },
@@ -388,7 +400,7 @@ describe('runIngest', () => {
     const bigger = createFootnote({ ...config, chunkSize: 1000 }, { embedder });
     const { value: report } = await drain(bigger.ingest());
     expect(report).toMatchObject({ changed: 1, chunks: 1 });
-    expect(embedder.calls.flat()).toEqual([text]);
+    expect(embedder.calls.flat()).toEqual([`doc\n\n${text}`]);
   });
 });
 
@@ -396,7 +408,7 @@ describe('runIngest and what it embeds', () => {
   // With 200-character passages, the setup paragraph is a passage of its own, below its headings.
   const guide = (heading: string) => `# Guide\n\n## ${heading}\n\n${paragraph('intro')}\n\n${paragraph('setup')}`;
 
-  it('embeds a Markdown passage under its section, and an HTML passage under the page title', async () => {
+  it('embeds a Markdown passage under its section, an HTML passage under the page title, a text one under its file name', async () => {
     const { footnote, embedder } = setup({
       'guide.md': guide('Install'),
       'page.html': `<title>Harbor page</title><p>${paragraph('intro')}</p><p>${paragraph('harbor')}</p>`,
@@ -406,7 +418,21 @@ describe('runIngest and what it embeds', () => {
     const embedded = embedder.calls.flat();
     expect(embedded).toContain(`Guide › Install\n\n${paragraph('setup')}`);
     expect(embedded).toContain(`Harbor page\n\n${paragraph('harbor')}`);
-    expect(embedded).toContain(paragraph('plain'));
+    expect(embedded).toContain(`plain\n\n${paragraph('plain')}`);
+  });
+
+  it('embeds an HTML page\'s first passage under its title once, and keeps the title out of the cited text', async () => {
+    const { footnote, embedder } = setup({
+      'page.html': `<title>Harbor page</title><p>${paragraph('intro')}</p><p>${paragraph('harbor')}</p>`,
+    });
+    await drain(footnote.ingest());
+    expect(embedder.calls.flat()).toEqual([
+      `Harbor page\n\n${paragraph('intro')}`,
+      `Harbor page\n\n${paragraph('harbor')}`,
+    ]);
+    const [first] = await footnote.retrieve('intro paragraph', { k: 1 });
+    expect(first).toMatchObject({ title: 'Harbor page', text: paragraph('intro'), startLine: 1, startOffset: 0 });
+    footnote.close();
   });
 
   it('embeds a passage again when only its heading changed, and reuses it when only its lines moved', async () => {
@@ -629,7 +655,7 @@ describe('runIngest on a worker thread', () => {
     corpus.write('c.md', paragraph('gamma'));
     embedder.calls.length = 0;
     const { value: report } = await drain(footnote.ingest({ full: true }));
-    expect(embedder.calls.flat()).toEqual([paragraph('gamma')]);
+    expect(embedder.calls.flat()).toEqual([`c\n\n${paragraph('gamma')}`]);
     expect(report).toMatchObject({ full: true, added: 3, embeddingsComputed: 1, embeddingsReused: 2 });
     expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
   });

@@ -34,7 +34,7 @@ describe('loadDocument', () => {
     const outcome = await loadDocument('page.html', utf8('<title>T</title><p>Body</p>'));
     expect(outcome).toEqual({
       kind: 'document',
-      document: { source: 'page.html', format: 'html', text: 'T\n\nBody', pageOffsets: null, title: 'T' },
+      document: { source: 'page.html', format: 'html', text: 'Body', pageOffsets: null, title: 'T' },
     });
   });
 

@@ -30,12 +30,15 @@ const CELL_ELEMENTS = new Set(['td', 'th']);
 /**
  * Extracts the text a reader sees: hidden elements dropped, entities decoded, runs
  * of whitespace collapsed to one space, block elements on their own lines and
- * paragraphs separated by a blank line. `<pre>` keeps its whitespace. When the page
- * has a `<title>`, it is returned and also becomes the first line of the text.
+ * paragraphs separated by a blank line. `<pre>` keeps its whitespace. The page's
+ * `<title>` is returned apart and is not in the text, as a browser shows it in the
+ * tab and not on the page: each passage is searched and embedded under it (see
+ * `passageHeading`), so in the text too it counted twice for the first passage.
+ * A page with nothing but a title has it as its text, to be found at all.
  *
  * @example
  * extractHtmlText('<title>T</title><p>a &amp; b</p><p>c</p>')
- * // { text: 'T\n\na & b\n\nc', title: 'T' }
+ * // { text: 'a & b\n\nc', title: 'T' }
  */
 export function extractHtmlText(html: string): HtmlText {
   const output = new TextBuilder();
@@ -74,8 +77,7 @@ export function extractHtmlText(html: string): HtmlText {
   parser.end(html);
 
   const body = output.toString();
-  if (title === null) return { text: body, title: null };
-  return { text: body === '' ? title : `${title}\n\n${body}`, title };
+  return { text: body === '' && title !== null ? title : body, title };
 }
 
 /** HTML's whitespace (space, tab, LF, FF, CR) collapses to one space. */

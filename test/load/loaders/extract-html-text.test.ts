@@ -16,13 +16,17 @@ describe('extractHtmlText', () => {
     });
   });
 
-  it('returns the title alone when the page has no body text', () => {
+  it('keeps the title out of the text, which is what the page shows', () => {
+    expect(extractHtmlText('<title>T</title><p>a</p>')).toEqual({ text: 'a', title: 'T' });
+  });
+
+  it('returns the title as the text when the page has no body text', () => {
     expect(extractHtmlText('<title>Only a title</title>')).toEqual({ text: 'Only a title', title: 'Only a title' });
   });
 
   it('keeps only the first title', () => {
     expect(extractHtmlText('<title>First</title><p>x</p><svg><title>icon</title></svg>')).toEqual({
-      text: 'First\n\nx',
+      text: 'x',
       title: 'First',
     });
   });

@@ -18,15 +18,15 @@ describe('htmlLoader', () => {
     });
   });
 
-  it('puts the title on the document and as the first line of the text', async () => {
+  it('puts the title on the document, not in its text', async () => {
     const html = '<html><head><title>  Opening\n hours </title></head><body><p>Nine to five.</p></body></html>';
-    expect(await load(html)).toEqual({ ok: true, text: 'Opening hours\n\nNine to five.', title: 'Opening hours' });
+    expect(await load(html)).toEqual({ ok: true, text: 'Nine to five.', title: 'Opening hours' });
   });
 
   it('finds the body even when </head> is missing', async () => {
     expect(await load('<head><title>T</title><body><p>Body text</p>')).toEqual({
       ok: true,
-      text: 'T\n\nBody text',
+      text: 'Body text',
       title: 'T',
     });
   });
