@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { ChunkingOptions, Config, OpenAIOptions } from './config/config-schema.js';
 import { openaiOptions, withoutCredentials } from './config/openai-options.js';
 import { createEmbedderSession } from './embed/embedder-session.js';
+import { createIndexSession } from './index-session.js';
 import { formatEmbedderIdentity, type Embedder } from './embed/embedder.js';
-import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
 import { annotateAnswer } from './answer/annotate-answer.js';
 import { answerExtractively } from './answer/extractive-answerer.js';
 import { followUpCue, linksBothQuestions, rewriteFollowUp } from './answer/rewrite-follow-up.js';
@@ -27,15 +27,11 @@ import {
 } from './retrieve/retrieve-passages.js';
 import { ChunkRepository } from './store/chunk-repository.js';
 import { DATABASE_FILE_NAME, openDatabase } from './store/database.js';
-import { openVectorIndex } from './store/index-state.js';
-import { createTermStatistics } from './store/term-statistics.js';
-import { VectorIndex } from './store/vector-index.js';
-import { assertTokenizerVersion } from './store/tokenizer-version.js';
 import { tokenize } from './text/tokenize.js';
 import { FootnoteError, throwIfAborted } from './shared/errors.js';
 import { createNoticeHub } from './shared/notice-hub.js';
 import { withNotices } from './shared/with-notices.js';
-import type { Answer, AnswerEvent, ConversationTurn, Passage, ProviderRetry, TermStatistics } from './shared/types.js';
+import type { Answer, AnswerEvent, ConversationTurn, Passage, ProviderRetry } from './shared/types.js';
 
 export { openaiOptions } from './config/openai-options.js';
 
@@ -50,11 +46,6 @@ export interface FootnoteDependencies {
   maxSentences?: number;
   /** Overrides how passages are retrieved (eval compares variants with it). */
   retrieval?: RetrievalSettings;
-}
-
-interface OpenIndex extends SearchableIndex {
-  statistics: TermStatistics;
-  close(): void;
 }
 
 /** Retrieval while the embedding server is unreachable: BM25 alone, which needs no embedding. */
@@ -79,8 +70,6 @@ function isUnreachable(error: unknown): error is FootnoteError {
  * question and reopens it after every index run.
  */
 export function createFootnote(config: Config, dependencies: FootnoteDependencies = {}): Footnote {
-  let openIndex: OpenIndex | null = null;
-  let keywordIndex: OpenIndex | null = null;
   const source = dependencies.source ?? createFolderSource(config.corpus, { indexDir: config.index });
   const openai = openaiOptions(config);
   // Every request to the server reports its waits to retry here; a run that
@@ -88,67 +77,23 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   const retries = createNoticeHub<ProviderRetry>();
   const fetchDependencies = { onRetry: retries.emit };
   const embedders = createEmbedderSession(config, openai, dependencies.embedder, fetchDependencies);
+  const indexes = createIndexSession(config.index, embedders);
   const listenForRetries = (push: (event: { type: 'provider-retry'; retry: ProviderRetry }) => void) =>
     retries.listen((retry) => push({ type: 'provider-retry', retry }));
 
   /** An index of no passages answers nothing: say why, instead of that no passage matches. */
-  function assertHasPassages(index: OpenIndex): void {
+  function assertHasPassages(index: SearchableIndex): void {
     if (index.statistics.passageCount === 0) throw new FootnoteError('INDEX_EMPTY', { corpus: config.corpus });
   }
 
   function forgetEmbedderOn(error: unknown): void {
-    if (embedders.forgetOn(error)) closeIndex();
+    if (embedders.forgetOn(error)) indexes.close();
   }
 
-  async function getIndex(): Promise<OpenIndex> {
-    if (openIndex) return openIndex;
-    const db = openDatabase(config.index, { readonly: true });
-    try {
-      const repo = new ChunkRepository(db);
-      const indexed = repo.getMeta('embedder');
-      const embedder = await embedders.forSearch(indexed);
-      const current = formatEmbedderIdentity(embedder.identity);
-      if (indexed !== null && indexed !== current) {
-        throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
-      }
-      assertTokenizerVersion(repo);
-      const { index: vectors } = openVectorIndex(config.index, repo, embedder.identity.dimensions);
-      openIndex = {
-        repo,
-        vectors,
-        embedder,
-        statistics: createTermStatistics(db),
-        close: () => db.close(),
-      };
-      return openIndex;
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-  }
-
-  /**
-   * The index for keyword search alone, when the embedding server is
-   * unreachable: no embedder check (the index was built with that server's
-   * embedder) and no vectors.
-   */
-  function getKeywordIndex(cause: Error): OpenIndex {
-    if (openIndex) return openIndex;
-    if (keywordIndex) return keywordIndex;
-    const db = openDatabase(config.index, { readonly: true });
-    keywordIndex = {
-      repo: new ChunkRepository(db),
-      vectors: VectorIndex.create(1, 1),
-      embedder: new UnreachableEmbedder(cause),
-      statistics: createTermStatistics(db),
-      close: () => db.close(),
-    };
-    return keywordIndex;
-  }
 
   async function* ingest(options: IngestOptions): AsyncGenerator<IngestEvent, IngestReport> {
     const embedder = await embedders.forIndexing(options.full === true);
-    closeIndex();
+    indexes.close();
     try {
       return yield* runIngest(
         {
@@ -192,12 +137,6 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     }
   }
 
-  function closeIndex(): void {
-    openIndex?.close();
-    openIndex = null;
-    keywordIndex?.close();
-    keywordIndex = null;
-  }
 
   /**
    * Offline answer: a follow-up gets the previous question's key terms for
@@ -210,7 +149,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     options: AskOptions,
     keywordOnlyBecause?: FootnoteError,
   ): AsyncGenerator<AnswerEvent, Answer> {
-    const index = keywordOnlyBecause ? getKeywordIndex(keywordOnlyBecause) : await getIndex();
+    const index = keywordOnlyBecause ? indexes.forKeywordsOnly(keywordOnlyBecause) : await indexes.forSearch();
     if (!options.passages) assertHasPassages(index);
     const settings = keywordOnlyBecause ? KEYWORD_ONLY : (dependencies.retrieval ?? DEFAULT_RETRIEVAL);
     const spelled = options.passages ? question : spellChecked(question, index, settings);
@@ -280,7 +219,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
     question: string,
     options: { k?: number; signal?: AbortSignal },
   ): Promise<{ searched: string; passages: Passage[] }> {
-    const index = await getIndex();
+    const index = await indexes.forSearch();
     assertHasPassages(index);
     const settings = dependencies.retrieval ?? DEFAULT_RETRIEVAL;
     const searched = spellChecked(question, index, settings);
@@ -373,6 +312,6 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
       });
     },
 
-    close: closeIndex,
+    close: indexes.close,
   };
 }
