@@ -20,6 +20,9 @@ function describeEmbedders(indexed: string, current: string): [string, string] {
   return [describe(indexed, a), describe(current, b)];
 }
 
+/** What an empty index asks for, in `footnote`'s hint and the chat's alike. */
+export const ADD_DOCUMENTS_HINT = 'add .txt, .md, .html, .pdf or .docx files to the corpus folder';
+
 /** Process exit codes: 1 for a runtime failure, 2 for a usage error. */
 export type ExitCode = 1 | 2;
 
@@ -97,7 +100,7 @@ const catalogue = {
   INDEX_EMPTY: {
     exitCode: 1,
     message: (f) => `nothing to search: the index of ${f['corpus']} holds no passages`,
-    hint: () => 'add .txt, .md, .html, .pdf or .docx files to the corpus folder, and ask again',
+    hint: () => `${ADD_DOCUMENTS_HINT}, and ask again`,
   },
   INDEX_LOCKED: {
     exitCode: 1,

@@ -1,4 +1,4 @@
-import { FootnoteError, type ErrorCode } from '../../shared/errors.js';
+import { ADD_DOCUMENTS_HINT, FootnoteError, type ErrorCode } from '../../shared/errors.js';
 
 /** An error as the chat shows it: one red line and, when known, what to do. */
 export interface DisplayError {
@@ -13,7 +13,7 @@ export interface DisplayError {
  */
 const CHAT_HINTS: Partial<Record<ErrorCode, string>> = {
   INDEX_NOT_FOUND: 'type /reindex to build it',
-  INDEX_EMPTY: 'add .txt, .md, .html, .pdf or .docx files to the corpus folder, then type /reindex',
+  INDEX_EMPTY: `${ADD_DOCUMENTS_HINT}, then type /reindex`,
   INDEX_CORRUPT: 'type /reindex full to rebuild it',
   EMBEDDER_MISMATCH:
     'type /reindex full to rebuild with the current embedder, or restart footnote with the --provider (and --embedding-model) the index was built with',
