@@ -78,8 +78,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   const fetchDependencies = { onRetry: retries.emit };
   const embedders = createEmbedderSession(config, openai, dependencies.embedder, fetchDependencies);
   const indexes = createIndexSession(config.index, embedders);
-  const listenForRetries = (push: (event: { type: 'provider-retry'; retry: ProviderRetry }) => void) =>
-    retries.listen((retry) => push({ type: 'provider-retry', retry }));
+  /** A run with the server's waits to retry among its events; the offline provider sends no request to wait for. */
+  function withRetries<E, R>(run: AsyncGenerator<E, R>): AsyncGenerator<E | { type: 'provider-retry'; retry: ProviderRetry }, R> {
+    if (config.provider !== 'openai') return run;
+    return withNotices(run, (push) => retries.listen((retry) => push({ type: 'provider-retry', retry })));
+  }
 
   /** An index of no passages answers nothing: say why, instead of that no passage matches. */
   function assertHasPassages(index: SearchableIndex): void {
@@ -250,11 +253,11 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           : 'offline · extractive answers (quotes; --provider openai for generated answers)',
 
     ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {
-      return withNotices(ingest(options), listenForRetries);
+      return withRetries(ingest(options));
     },
 
     ask(question: string, options: AskOptions = {}): AsyncGenerator<AnswerEvent, Answer> {
-      return withNotices(ask(question, options), listenForRetries);
+      return withRetries(ask(question, options));
     },
 
     retrieve,
