@@ -32,17 +32,32 @@ describe('withNotices', () => {
     expect(await merged.next()).toEqual({ value: 'done', done: true });
   });
 
-  it('stops listening when the run ends or fails', async () => {
-    const hub = createNoticeHub<string>();
+  it('listens only while the run goes on, and stops when it ends or fails', async () => {
+    let listening = 0;
+    const listen = (): (() => void) => {
+      listening += 1;
+      return () => {
+        listening -= 1;
+      };
+    };
     async function* failing(): AsyncGenerator<string, string> {
       yield 'only';
       throw new Error('broken');
     }
-    const merged = withNotices(failing(), hub.listen);
-    expect(await merged.next()).toEqual({ value: 'only', done: false });
-    await expect(merged.next()).rejects.toThrow('broken');
-    hub.emit('late');
-    expect(await merged.next()).toEqual({ value: undefined, done: true });
+    async function* ending(): AsyncGenerator<string, string> {
+      yield 'only';
+      return 'done';
+    }
+    const failed = withNotices(failing(), listen);
+    expect(listening).toBe(0);
+    expect(await failed.next()).toEqual({ value: 'only', done: false });
+    expect(listening).toBe(1);
+    await expect(failed.next()).rejects.toThrow('broken');
+    expect(listening).toBe(0);
+    const ended = withNotices(ending(), listen);
+    await ended.next();
+    expect(await ended.next()).toEqual({ value: 'done', done: true });
+    expect(listening).toBe(0);
   });
 
   it('closes the run when the reader stops early', async () => {

@@ -6,6 +6,7 @@ import { formatInvalidCitationsNote, formatUnsupportedNote } from '../format/for
 import { useColor } from '../terminal-context.js';
 import { AnswerText, hasUnsupportedSentence, UNSUPPORTED_LEGEND } from './AnswerText.js';
 import { CitationList } from './CitationList.js';
+import type { PendingAnswer } from '../state/chat-reducer.js';
 
 /** What an abstaining answer says first. */
 export const ABSTAIN_HEADLINE = 'The corpus does not seem to answer this question.';
@@ -22,7 +23,7 @@ export const SEARCHING_TEXT = 'searching the corpus…';
  * then the model (a generated answer starts once the passages are found),
  * and between two paragraphs for nothing new, so only the marker shows.
  */
-export function describeWait(pending: { mode: string | null; model: string | null; committedText: string }): string {
+export function describeWait(pending: Pick<PendingAnswer, 'mode' | 'model' | 'committedText'>): string {
   if (pending.committedText !== '') return '';
   return pending.mode === 'generative' && pending.model !== null ? `asking ${pending.model}…` : SEARCHING_TEXT;
 }
