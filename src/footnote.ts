@@ -46,6 +46,8 @@ export interface FootnoteDependencies {
   maxSentences?: number;
   /** Overrides how passages are retrieved (eval compares variants with it). */
   retrieval?: RetrievalSettings;
+  /** Overrides how large an index is searched without a graph (FLAT_MAX_NUMBERS; tests take the graph paths with 0). */
+  flatMaxNumbers?: number;
 }
 
 /** Retrieval while the embedding server is unreachable: BM25 alone, which needs no embedding. */
@@ -104,6 +106,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           source,
           embedder,
           chunking: chunkingOf(config),
+          flatMaxNumbers: dependencies.flatMaxNumbers,
         },
         options,
       );

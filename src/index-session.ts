@@ -5,10 +5,10 @@ import type { SearchableIndex } from './retrieve/retrieve-passages.js';
 import { FootnoteError } from './shared/errors.js';
 import { ChunkRepository } from './store/chunk-repository.js';
 import { openDatabase } from './store/database.js';
-import { openVectorIndex } from './store/index-state.js';
+import { FlatVectorIndex } from './store/flat-vector-index.js';
+import { openSearchableVectors } from './store/index-state.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
-import { VectorIndex } from './store/vector-index.js';
 
 /**
  * The index a footnote session searches, opened on the first question and
@@ -48,7 +48,7 @@ export function createIndexSession(indexDir: string, embedders: EmbedderSession)
           throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
         }
         assertTokenizerVersion(repo);
-        const { index: vectors } = openVectorIndex(indexDir, repo, embedder.identity.dimensions);
+        const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions);
         openIndex = { repo, vectors, embedder, statistics: createTermStatistics(db), close: () => db.close() };
         return openIndex;
       } catch (error) {
@@ -63,7 +63,7 @@ export function createIndexSession(indexDir: string, embedders: EmbedderSession)
       const db = openDatabase(indexDir, { readonly: true });
       keywordIndex = {
         repo: new ChunkRepository(db),
-        vectors: VectorIndex.create(1, 1),
+        vectors: FlatVectorIndex.build(1, []),
         embedder: new UnreachableEmbedder(cause),
         statistics: createTermStatistics(db),
         close: () => db.close(),

@@ -2,7 +2,9 @@
 // store modules (no files, no chunker), for the query-latency section.
 // Usage: node bin/run-ts.js bench/lib/build-query-index-child.ts EVAL_DIR INDEX_DIR CHUNKS SEED
 // Each chunk is 2–7 sentences of SciFact/SQuAD prose, so FTS5 and the vectors
-// have real text behind them. Prints one JSON line: { chunks, wallMs, maxRssBytes }.
+// have real text behind them. An index small enough is left flat, with no
+// graph, as an index run leaves it (see FLAT_MAX_NUMBERS).
+// Prints one JSON line: { chunks, wallMs, maxRssBytes }.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CHUNK_OVERLAP_CHARS, DEFAULT_CHUNK_SIZE_CHARS } from '../../src/config/config-schema.js';
@@ -13,7 +15,7 @@ import { CHUNKER_VERSION } from '../../src/ingest/run-ingest.js';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { recordTokenizerVersion } from '../../src/store/tokenizer-version.js';
-import { markVectorsClean, markVectorsDirty, VECTORS_FILE_NAME } from '../../src/store/index-state.js';
+import { fitsFlat, markVectorsClean, markVectorsDirty, markVectorsFlat, VECTORS_FILE_NAME } from '../../src/store/index-state.js';
 import { VectorIndexBuilder } from '../../src/store/vector-index-builder.js';
 import { loadSentencePool } from './generate-eval-corpus.js';
 import { createSeededRandom } from './seeded-random.js';
@@ -34,8 +36,10 @@ async function buildIndex(): Promise<void> {
   repo.setMeta('embedder', formatEmbedderIdentity(embedder.identity));
   repo.setMeta('chunking', `${DEFAULT_CHUNK_SIZE_CHARS}/${DEFAULT_CHUNK_OVERLAP_CHARS}/v${CHUNKER_VERSION}`);
   recordTokenizerVersion(repo);
-  markVectorsDirty(repo);
-  const builder = VectorIndexBuilder.start(embedder.identity.dimensions, total);
+  const flat = fitsFlat(total, embedder.identity.dimensions);
+  if (flat) markVectorsFlat(repo);
+  else markVectorsDirty(repo);
+  const builder = flat ? null : VectorIndexBuilder.start(embedder.identity.dimensions, total);
   try {
     for (let file = 0; file * CHUNKS_PER_FILE < total; file++) {
       const source = `synthetic/${String(file).padStart(5, '0')}.txt`;
@@ -55,12 +59,14 @@ async function buildIndex(): Promise<void> {
         { path: source, hash: hashBytes(texts.join('\n')), size: 0, mtimeMs: 0, format: 'text', title: null },
         chunks,
       );
-      addedChunkIds.forEach((id, i) => builder.add(id, vectors[i]!));
+      if (builder !== null) addedChunkIds.forEach((id, i) => builder.add(id, vectors[i]!));
     }
-    await builder.save(path.join(indexDir, VECTORS_FILE_NAME));
-    markVectorsClean(repo, builder.size);
+    if (builder !== null) {
+      await builder.save(path.join(indexDir, VECTORS_FILE_NAME));
+      markVectorsClean(repo, builder.size);
+    }
   } finally {
-    await builder.close();
+    await builder?.close();
     db.close();
   }
   process.stdout.write(`${JSON.stringify({

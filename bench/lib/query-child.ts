@@ -1,4 +1,4 @@
-// Child process: retrieval latency and HNSW recall on a built index.
+// Child process: retrieval latency and vector search recall on a built index.
 // Usage: node bin/run-ts.js bench/lib/query-child.ts EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES
 // Questions are made from SciFact/SQuAD sentences ("What about w1 … w6?").
 // Latency goes through the facade's retrieve (the product's default hybrid
@@ -12,7 +12,8 @@ import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { createFootnote } from '../../src/footnote.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
-import { openVectorIndex } from '../../src/store/index-state.js';
+import { openSearchableVectors } from '../../src/store/index-state.js';
+import { VectorIndex } from '../../src/store/vector-index.js';
 import { LEXICAL_VECTOR_CANDIDATES } from '../../src/retrieve/retrieve-passages.js';
 import { dot } from '../../src/store/centred-vectors.js';
 import { makeBenchConfig } from './bench-config.js';
@@ -37,6 +38,8 @@ export interface QueryChildResult {
   recallAt10: number;
   recallAt10AsRetrieved: number;
   recallQueries: number;
+  /** What retrieval searched: the HNSW graph, or an exact scan of an index too small to keep one. */
+  vectorSearch: 'graph' | 'flat';
   /**
    * Share of the timed questions whose source words (the six words each was
    * made from; an index of 100k chunks or more holds nearly every sentence of
@@ -122,7 +125,7 @@ async function runQueries(): Promise<void> {
     const db = openDatabase(indexDir, { readonly: true });
     const repo = new ChunkRepository(db);
     const embedder = new LocalEmbedder();
-    const { index: vectors } = openVectorIndex(indexDir, repo, embedder.identity.dimensions);
+    const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions);
     const recallQueries = makeQuestions(pool.sentences, Number(recallArgument ?? 50), 7)
       .map(({ question }) => Float32Array.from(embedder.embedToFloat32([question])[0]!));
     const exact = exactTopK(repo, recallQueries, RECALL_K);
@@ -143,6 +146,7 @@ async function runQueries(): Promise<void> {
       recallAt10: hits / (recallQueries.length * RECALL_K),
       recallAt10AsRetrieved: hitsAsRetrieved / (recallQueries.length * RECALL_K),
       recallQueries: recallQueries.length,
+      vectorSearch: vectors instanceof VectorIndex ? 'graph' : 'flat',
       sourceAt1: sourceAt1 / questions.length,
       sourceAtK: sourceAtK / questions.length,
     };

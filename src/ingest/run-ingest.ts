@@ -13,8 +13,11 @@ import { assertTokenizerVersion, recordTokenizerVersion } from '../store/tokeniz
 import { acquireIndexLock } from '../store/index-lock.js';
 import {
   countJournal,
+  fitsFlat,
+  isFlat,
   markVectorsClean,
   markVectorsDirty,
+  markVectorsFlat,
   openVectorIndex,
   vectorsNeedSaving,
   VECTORS_FILE_NAME,
@@ -74,6 +77,9 @@ const COMPACTION_SHARE = 0.2;
  */
 const REGRAPH_SHARE = 0.5;
 
+/** Share of the flat limit below which an index with a graph drops it (see the run's `flat`). */
+const GRAPH_TO_FLAT_SHARE = 0.75;
+
 /** Journalled chunks inserted into the graph between yields to the event loop. */
 const STAGED_INSERTS_PER_STEP = 16;
 
@@ -117,6 +123,8 @@ export interface IngestSettings {
   chunking: ChunkingOptions;
   /** Overrides {@link WORKER_MIN_BYTES} (tests use 0 to take the worker paths on tiny corpora). */
   workerMinBytes?: number;
+  /** Overrides FLAT_MAX_NUMBERS (tests use 0 to take the graph paths on tiny corpora). */
+  flatMaxNumbers?: number;
 }
 
 /** A batch of files whose embeddings and store tokenisation are under way. */
@@ -278,19 +286,33 @@ async function* updateIndex(
     const journal = hasWork ? countJournal(repo) : null;
     const replacedPaths = [...toIndex.map((document) => document.source), ...plan.removed];
     const replacedChunks = hasWork ? repo.countChunksOfPaths(replacedPaths) : 0;
+    // A small index keeps no graph (see FLAT_MAX_NUMBERS): the database's
+    // embeddings are all there is, so this run only writes SQLite. A graph
+    // turns flat only below 3/4 of the limit, so that a corpus near it does
+    // not build its graph anew on every other run.
+    const wasFlat = isFlat(repo);
+    const chunksBefore = repo.counts().chunks;
+    const chunksAfter = chunksBefore - replacedChunks + estimateChunks(bytesToIndex, settings.chunking);
+    const flat = fitsFlat(
+      wasFlat || chunksBefore === 0 ? chunksAfter : chunksAfter / GRAPH_TO_FLAT_SHARE,
+      embedder.identity.dimensions,
+      settings.flatMaxNumbers,
+    );
     const journalOnly =
-      journal !== null && fs.existsSync(vectorsPath) &&
+      !flat && journal !== null && fs.existsSync(vectorsPath) &&
       journal.added + estimateChunks(bytesToIndex, settings.chunking) <= JOURNAL_MAX_ADDED &&
       journal.removed + replacedChunks <= Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
     // An update that replaces most of the index builds a new graph on the
     // worker, from the chunks that stay and then the new ones, as a first run
     // does: inserting into the old graph ran on this thread, beside as many
     // deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
-    const liveChunks = hasWork && !journalOnly ? repo.counts().chunks : 0;
-    const regraph = liveChunks > 0 && bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks;
+    const liveChunks = hasWork && !journalOnly && !flat ? repo.counts().chunks : 0;
+    // A flat index that outgrew the limit gets its whole graph on the worker.
+    const regraph = liveChunks > 0 &&
+      ((wasFlat && hasWork) || (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
     // With no file to index, a vector file that is missing or dirty is still
-    // this run's to save: otherwise every question would rebuild it.
-    const openedVectors =
+    // this run's to save: otherwise every question would scan the database.
+    const openedVectors = flat ? null :
       (hasWork && !journalOnly && !regraph) || (!hasWork && vectorsNeedSaving(targetDir, repo, embedder.identity.dimensions))
         ? openVectorIndex(targetDir, repo, embedder.identity.dimensions, { stageRest: true }).index
         : null;
@@ -311,7 +333,8 @@ async function* updateIndex(
     textWorker = bytesToIndex >= workerMinBytes
       ? TextWorker.start({ embedder: workerEmbeds ? (embedder as LocalEmbedder) : null })
       : null;
-    if (openedVectors !== null || builder !== null) markVectorsDirty(repo);
+    if (flat && !wasFlat) markVectorsFlat(repo);
+    else if (openedVectors !== null || builder !== null) markVectorsDirty(repo);
     repo.setMeta('embedder', embedderName);
     // Re-chunking keeps the old setting until every file is done, so that a
     // run stopped halfway is finished by the next one rather than forgotten.
@@ -495,6 +518,9 @@ async function* updateIndex(
         : openedVectors;
       final.save(vectorsPath);
       markVectorsClean(repo, final.size);
+    } else if (flat) {
+      markVectorsFlat(repo);
+      fs.rmSync(vectorsPath, { force: true });
     }
     writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));
     repo.setMeta('chunking', chunking);

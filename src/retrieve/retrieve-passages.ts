@@ -1,6 +1,6 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { ChunkRepository } from '../store/chunk-repository.js';
-import type { VectorIndex } from '../store/vector-index.js';
+import type { SearchableVectors } from '../store/vector-index.js';
 import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
 import { formatSentenceTerms, termFinder, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
@@ -24,7 +24,7 @@ import { searchVectors } from './vector-search.js';
 /** An open index to search: the database, its vectors and the embedder that built them. */
 export interface SearchableIndex {
   repo: ChunkRepository;
-  vectors: VectorIndex;
+  vectors: SearchableVectors;
   embedder: Embedder;
   statistics: TermStatistics;
 }

@@ -1,4 +1,4 @@
-import type { VectorIndex } from '../store/vector-index.js';
+import type { SearchableVectors } from '../store/vector-index.js';
 
 /**
  * Nearest chunks to the question's embedding: chunk ids with cosine similarity,
@@ -6,7 +6,7 @@ import type { VectorIndex } from '../store/vector-index.js';
  * other chunks against it embed it once.
  */
 export function searchVectors(
-  vectors: VectorIndex,
+  vectors: SearchableVectors,
   query: Float32Array,
   limit: number,
 ): { id: number; score: number }[] {

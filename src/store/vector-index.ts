@@ -43,6 +43,14 @@ export interface VectorMatch {
   distance: number;
 }
 
+/** What retrieval searches: the HNSW graph, or an exact scan (FlatVectorIndex). */
+export interface SearchableVectors {
+  /** Vectors a search can return. */
+  readonly size: number;
+  /** Up to `k` nearest vectors to `vector`, closest first. */
+  search(vector: Float32Array | readonly number[], k: number): VectorMatch[];
+}
+
 /**
  * Approximate nearest-neighbour search over chunk embeddings (cosine), keyed
  * by chunk id. Wraps hnswlib-node and smooths its sharp edges: it grows when
@@ -65,7 +73,7 @@ export interface VectorMatch {
  * 0.60 to 0.73 at 10k chunks and from 0.38 to 0.53 at 100k.
  * Files written before the centre was kept have none, and search as before.
  */
-export class VectorIndex {
+export class VectorIndex implements SearchableVectors {
   readonly dimensions: number;
   readonly #hnsw: Hnsw;
   /** Subtracted from every vector the graph stores; null for none. */

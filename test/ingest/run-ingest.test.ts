@@ -11,7 +11,7 @@ import { FootnoteError } from '../../src/shared/errors.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
-import { countJournal } from '../../src/store/index-state.js';
+import { countJournal, isFlat } from '../../src/store/index-state.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
@@ -25,11 +25,12 @@ const paragraph = (topic: string) =>
 let corpus: TempCorpus;
 afterEach(() => corpus?.cleanup());
 
-function setup(files: Record<string, string | Uint8Array>, chunking = { chunkSize: 200, chunkOverlap: 0 }) {
+/** `graph`: keep an HNSW graph however small the index (see FLAT_MAX_NUMBERS), for the tests of the vector file. */
+function setup(files: Record<string, string | Uint8Array>, chunking = { chunkSize: 200, chunkOverlap: 0 }, options: { graph?: boolean } = {}) {
   corpus = createTempCorpus(files);
   const config = makeTestConfig(corpus.root, chunking);
   const embedder = new FakeEmbedder();
-  const footnote = createFootnote(config, { embedder });
+  const footnote = createFootnote(config, { embedder, ...(options.graph === true ? { flatMaxNumbers: 0 } : {}) });
   return { config, embedder, footnote };
 }
 
@@ -220,7 +221,7 @@ describe('runIngest', () => {
   });
 
   it('saves a missing, damaged or dirty vector file on a run with no file to index', async () => {
-    const { footnote, config } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') });
+    const { footnote, config } = setup({ 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') }, undefined, { graph: true });
     await drain(footnote.ingest());
     const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
     fs.rmSync(vectorsPath);
@@ -242,7 +243,7 @@ describe('runIngest', () => {
   it('stops between steps of rebuilding a dirty vector file when cancelled', async () => {
     // More chunks than the centre's sample (256), which goes into the graph at once.
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]));
-    const { footnote, config } = setup(files);
+    const { footnote, config } = setup(files, undefined, { graph: true });
     await drain(footnote.ingest());
     markVectorsDirty(config.index);
     await expectCancelledAt(footnote, 'ingest-start');
@@ -254,7 +255,7 @@ describe('runIngest', () => {
     const files = Object.fromEntries(
       Array.from({ length: 160 }, (_, i) => [`f${String(i).padStart(3, '0')}.md`, paragraph(`topic${i}`)]),
     );
-    const { footnote, config, embedder } = setup(files);
+    const { footnote, config, embedder } = setup(files, undefined, { graph: true });
     await drain(footnote.ingest());
     for (let i = 0; i < 130; i++) corpus.remove(`f${String(i).padStart(3, '0')}.md`);
     const { value: report } = await drain(footnote.ingest());
@@ -269,7 +270,7 @@ describe('runIngest', () => {
     const files = Object.fromEntries(
       Array.from({ length: 20 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
     );
-    const { footnote, config } = setup(files);
+    const { footnote, config } = setup(files, undefined, { graph: true });
     await drain(footnote.ingest());
     const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
     const saved = fs.readFileSync(vectorsPath);
@@ -293,7 +294,7 @@ describe('runIngest', () => {
     const files = Object.fromEntries(
       Array.from({ length: 20 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
     );
-    const { footnote, config, embedder } = setup(files);
+    const { footnote, config, embedder } = setup(files, undefined, { graph: true });
     await drain(footnote.ingest());
     corpus.write('f03.md', paragraph('zebra'));
     await drain(footnote.ingest());
@@ -310,6 +311,72 @@ describe('runIngest', () => {
     const vectors = VectorIndex.load(path.join(config.index, VECTORS_FILE_NAME), embedder.identity.dimensions);
     expect(vectors.size).toBe(12);
     expect((await footnote.retrieve('zebra', { k: 1 }))[0]?.source).toBe('f03.md');
+  });
+
+  it('keeps a small index flat: no vector file, and questions scan the database', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`f${String(i).padStart(2, '0')}.md`, paragraph(`topic${i}`)]),
+    );
+    const { footnote, config } = setup(files);
+    await drain(footnote.ingest());
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    expect(fs.existsSync(vectorsPath)).toBe(false);
+    expect((await footnote.retrieve('topic7', { k: 1 }))[0]?.source).toBe('f07.md');
+
+    corpus.write('f03.md', paragraph('zebra'));
+    corpus.remove('f04.md');
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ changed: 1, removed: 1, chunks: 19 });
+    expect(fs.existsSync(vectorsPath)).toBe(false);
+    const db = openDatabase(config.index, { readonly: true });
+    try {
+      const repo = new ChunkRepository(db);
+      expect(isFlat(repo)).toBe(true);
+      expect(repo.vectorRemovals()).toEqual([]);
+    } finally {
+      db.close();
+    }
+    expect((await footnote.retrieve('zebra', { k: 1 }))[0]?.source).toBe('f03.md');
+    expect((await footnote.retrieve('topic4', { k: 20 })).map((passage) => passage.source)).not.toContain('f04.md');
+  });
+
+  it('builds a graph once a flat index outgrows the limit, and drops it below 3/4 of the limit', async () => {
+    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
+    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
+    // The run decides from an estimate of the chunks its files make, made for this chunk size.
+    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const embedder = new FakeEmbedder();
+    // Room for 20 chunks of the fake embedder's 32 dimensions.
+    const footnote = createFootnote(config, { embedder, flatMaxNumbers: 20 * embedder.identity.dimensions });
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    const state = () => {
+      const db = openDatabase(config.index, { readonly: true });
+      try {
+        return new ChunkRepository(db).getMeta('vectors_state');
+      } finally {
+        db.close();
+      }
+    };
+    await drain(footnote.ingest());
+    expect([state(), fs.existsSync(vectorsPath)]).toEqual(['flat', false]);
+
+    for (let i = 10; i < 30; i++) corpus.write(name(i), paragraph(`topic${i}`));
+    await drain(footnote.ingest());
+    expect(state()).toBe('clean');
+    expect(VectorIndex.load(vectorsPath, embedder.identity.dimensions).size).toBe(30);
+    expect((await footnote.retrieve('topic25', { k: 1 }))[0]?.source).toBe(name(25));
+    expect((await footnote.retrieve('topic5', { k: 1 }))[0]?.source).toBe(name(5));
+
+    // 17 chunks: under the limit, but not under 3/4 of it.
+    for (let i = 17; i < 30; i++) corpus.remove(name(i));
+    await drain(footnote.ingest());
+    expect([state(), fs.existsSync(vectorsPath)]).toEqual(['clean', true]);
+
+    for (let i = 14; i < 17; i++) corpus.remove(name(i));
+    await drain(footnote.ingest());
+    expect([state(), fs.existsSync(vectorsPath)]).toEqual(['flat', false]);
+    expect((await footnote.retrieve('topic13', { k: 1 }))[0]?.source).toBe(name(13));
+    footnote.close();
   });
 
   it('names the index folder it cannot create', async () => {
@@ -576,6 +643,7 @@ describe('runIngest on a worker thread', () => {
         embedder,
         chunking: { chunkSize: 200, chunkOverlap: 0 },
         workerMinBytes,
+        flatMaxNumbers: 0,
       }));
       const vectors = VectorIndex.load(path.join(indexDir, VECTORS_FILE_NAME), embedder.identity.dimensions);
       const query = embedder.vectorOf(paragraph('topic17'));
@@ -621,7 +689,7 @@ describe('runIngest on a worker thread', () => {
     corpus = createTempCorpus(files);
     const embedder = new FakeEmbedder();
     const settings = (indexDir: string) => ({
-      indexDir, source: createFolderSource(corpus.root), embedder, chunking: { chunkSize: 200, chunkOverlap: 0 }, workerMinBytes: 0,
+      indexDir, source: createFolderSource(corpus.root), embedder, chunking: { chunkSize: 200, chunkOverlap: 0 }, workerMinBytes: 0, flatMaxNumbers: 0,
     });
     const updated = makeTestConfig(corpus.root).index;
     await drain(runIngest(settings(updated)));

@@ -5,11 +5,18 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
+import { FlatVectorIndex } from '../../src/store/flat-vector-index.js';
 import {
   countJournal,
+  fitsFlat,
+  FLAT_MAX_NUMBERS,
+  isFlat,
   markVectorsClean,
   markVectorsDirty,
+  markVectorsFlat,
+  openSearchableVectors,
   openVectorIndex,
+  vectorsNeedSaving,
 } from '../../src/store/index-state.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 
@@ -136,5 +143,49 @@ describe('openVectorIndex', () => {
     writeCleanIndex();
     markVectorsDirty(repository);
     expect(countJournal(repository)).toBeNull();
+  });
+});
+
+describe('openSearchableVectors', () => {
+  it('searches the saved graph when the file can be trusted', () => {
+    const [first] = writeCleanIndex();
+    const vectors = openSearchableVectors(indexDir, repository, 2);
+    expect(vectors).toBeInstanceOf(VectorIndex);
+    expect(vectors.search([1, 0.1], 1)[0]?.id).toBe(first);
+  });
+
+  it('scans the database when the file cannot be trusted, and leaves the file as it was', () => {
+    const [, second] = writeCleanIndex();
+    markVectorsDirty(repository);
+    const saved = fs.readFileSync(vectorsPath);
+    const vectors = openSearchableVectors(indexDir, repository, 2);
+    expect(vectors).toBeInstanceOf(FlatVectorIndex);
+    expect(vectors.search([0.1, 1], 2).map((match) => match.id)[0]).toBe(second);
+    expect(fs.readFileSync(vectorsPath).equals(saved)).toBe(true);
+  });
+
+  it('ignores a vector file once the index is flat, even one that looks clean', () => {
+    writeCleanIndex();
+    markVectorsFlat(repository);
+    expect(isFlat(repository)).toBe(true);
+    expect(vectorsNeedSaving(indexDir, repository, 2)).toBe(false);
+    expect(openSearchableVectors(indexDir, repository, 2)).toBeInstanceOf(FlatVectorIndex);
+  });
+
+  it('empties the removals journal when marked flat, since no file will apply it', () => {
+    const [first] = writeCleanIndex();
+    repository.removeFile('a.txt');
+    expect(repository.vectorRemovals()).toContain(first);
+    markVectorsFlat(repository);
+    expect(repository.vectorRemovals()).toEqual([]);
+  });
+});
+
+describe('fitsFlat', () => {
+  it('compares chunks × dimensions with the limit', () => {
+    expect(fitsFlat(FLAT_MAX_NUMBERS / 1024, 1024)).toBe(true);
+    expect(fitsFlat(FLAT_MAX_NUMBERS / 1024 + 1, 1024)).toBe(false);
+    expect(fitsFlat(10, 4, 40)).toBe(true);
+    expect(fitsFlat(1, 4, 0)).toBe(false);
   });
 });
