@@ -66,8 +66,9 @@ export class FlatVectorIndex implements SearchableVectors {
     const count = Math.min(Math.floor(k), this.#size);
     if (count <= 0) return [];
     const query = normalized(vector);
-    // The dimensions to read, padded to a multiple of four with weight 0:
-    // summing four dimensions per pass over the scores made a scan ~2× faster.
+    // The dimensions to read, padded to a multiple of eight with weight 0:
+    // summing eight dimensions per pass over the scores made a scan about
+    // 2.5× faster than one (fewer loads and stores of each score).
     const offsets: number[] = [];
     const weights: number[] = [];
     for (let d = 0; d < query.length; d++) {
@@ -75,7 +76,7 @@ export class FlatVectorIndex implements SearchableVectors {
       offsets.push(d * BLOCK_SIZE);
       weights.push(query[d] as number);
     }
-    while (offsets.length % 4 !== 0) {
+    while (offsets.length % 8 !== 0) {
       offsets.push(0);
       weights.push(0);
     }
@@ -86,22 +87,34 @@ export class FlatVectorIndex implements SearchableVectors {
       const base = b * BLOCK_SIZE;
       const filled = Math.min(BLOCK_SIZE, this.#size - base);
       scores.fill(0);
-      for (let u = 0; u < offsets.length; u += 4) {
+      for (let u = 0; u < offsets.length; u += 8) {
         const o0 = offsets[u] as number;
         const o1 = offsets[u + 1] as number;
         const o2 = offsets[u + 2] as number;
         const o3 = offsets[u + 3] as number;
+        const o4 = offsets[u + 4] as number;
+        const o5 = offsets[u + 5] as number;
+        const o6 = offsets[u + 6] as number;
+        const o7 = offsets[u + 7] as number;
         const w0 = weights[u] as number;
         const w1 = weights[u + 1] as number;
         const w2 = weights[u + 2] as number;
         const w3 = weights[u + 3] as number;
+        const w4 = weights[u + 4] as number;
+        const w5 = weights[u + 5] as number;
+        const w6 = weights[u + 6] as number;
+        const w7 = weights[u + 7] as number;
         for (let j = 0; j < filled; j++) {
           scores[j] =
             (scores[j] as number) +
             w0 * (block[o0 + j] as number) +
             w1 * (block[o1 + j] as number) +
             w2 * (block[o2 + j] as number) +
-            w3 * (block[o3 + j] as number);
+            w3 * (block[o3 + j] as number) +
+            w4 * (block[o4 + j] as number) +
+            w5 * (block[o5 + j] as number) +
+            w6 * (block[o6 + j] as number) +
+            w7 * (block[o7 + j] as number);
         }
       }
       for (let j = 0; j < filled; j++) top.offer(scores[j] as number, base + j);
