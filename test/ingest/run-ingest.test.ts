@@ -340,6 +340,22 @@ describe('runIngest', () => {
     expect((await footnote.retrieve('topic4', { k: 20 })).map((passage) => passage.source)).not.toContain('f04.md');
   });
 
+  it('drops the graph of an index made before flat indexes, on a run with nothing to index', async () => {
+    const files = { 'a.md': paragraph('alpha'), 'b.md': paragraph('beta') };
+    const { footnote: before, config } = setup(files, undefined, { graph: true });
+    await drain(before.ingest());
+    before.close();
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    expect(fs.existsSync(vectorsPath)).toBe(true);
+
+    const footnote = createFootnote(config, { embedder: new FakeEmbedder() });
+    const { value: report } = await drain(footnote.ingest());
+    expect(report).toMatchObject({ unchanged: 2, chunks: 2 });
+    expect(fs.existsSync(vectorsPath)).toBe(false);
+    expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+    footnote.close();
+  });
+
   it('builds a graph once a flat index outgrows the limit, and drops it below 3/4 of the limit', async () => {
     const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
     corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
