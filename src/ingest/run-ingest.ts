@@ -306,7 +306,7 @@ async function* updateIndex(
     // worker, from the chunks that stay and then the new ones, as a first run
     // does: inserting into the old graph ran on this thread, beside as many
     // deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
-    const liveChunks = hasWork && !journalOnly && !flat ? repo.counts().chunks : 0;
+    const liveChunks = hasWork && !journalOnly && !flat ? chunksBefore : 0;
     // A flat index that outgrew the limit gets its whole graph on the worker.
     const regraph = liveChunks > 0 &&
       ((wasFlat && hasWork) || (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
