@@ -11,6 +11,10 @@
 // hnswlib-node copies a vector in with one N-API call per number, a quarter
 // of the time of a graph insert at 1024 dimensions (0.56 → 0.43 ms each).
 //
+// And it opens a saved index faster (patchIndexLoad): without a stream
+// seek per vector in hnswlib's check of the file, and with the vectors in
+// huge pages. Reading a 100,000-vector file took 2.1 s, then 0.6 s.
+//
 // The build is made in a copy and swapped in only once it loads and answers a
 // search, so a failed compile never leaves hnswlib-node broken. Like
 // `-march=native`, the result suits this CPU: set FOOTNOTE_PORTABLE_NATIVE=1
@@ -25,13 +29,15 @@ const packageDir = path.join(root, 'node_modules', 'hnswlib-node');
 const addon = path.join(packageDir, 'build', 'Release', 'addon.node');
 const marker = `${addon}.avx2`;
 const FLAGS = '-mavx2 -mfma';
+/** Starts the marker's text; a build marked by an older version of this script is made again. */
+const TUNE_VERSION = 'tune 2';
 
 /** Why this machine keeps the portable build, or null when it can take the tuned one. */
 function reasonToSkip() {
   if (process.env.FOOTNOTE_PORTABLE_NATIVE === '1') return 'FOOTNOTE_PORTABLE_NATIVE=1';
   if (process.platform !== 'linux' || process.arch !== 'x64') return 'not x86-64 Linux';
   if (!fs.existsSync(addon)) return 'hnswlib-node is not built';
-  if (fs.existsSync(marker)) return 'already tuned';
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').startsWith(`${TUNE_VERSION}:`)) return 'already tuned';
   const cpuFlags = new Set((fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^flags\s*:(.*)$/m)?.[1] ?? '').split(/\s+/));
   if (!cpuFlags.has('avx2') || !cpuFlags.has('fma')) return 'the CPU has no AVX2/FMA';
   // npm tells its lifecycle scripts where its own node-gyp is.
@@ -118,6 +124,77 @@ function patchFloat32Input(addonSource) {
   return true;
 }
 
+/** hnswlib 0.8's check of a file's link lists, in HierarchicalNSW::loadIndex. */
+const LOAD_CHECK = `        input.seekg(cur_element_count * size_data_per_element_, input.cur);
+        for (size_t i = 0; i < cur_element_count; i++) {
+            if (input.tellg() < 0 || input.tellg() >= total_filesize) {
+                throw std::runtime_error("Index seems to be corrupted or unsupported");
+            }
+
+            unsigned int linkListSize;
+            readBinaryPOD(input, linkListSize);
+            if (linkListSize != 0) {
+                input.seekg(linkListSize, input.cur);
+            }
+        }
+
+        // throw exception if it either corrupted or old index
+        if (input.tellg() != total_filesize)
+            throw std::runtime_error("Index seems to be corrupted or unsupported");`;
+const FAST_LOAD_CHECK = `        // footnote (bin/tune-native.js): the same check, counting bytes rather
+        // than asking the stream where it is. A seekg per vector discarded the
+        // stream's read buffer, and so read the file's tail again for each one.
+        input.seekg(cur_element_count * size_data_per_element_, input.cur);
+        std::streamoff footnotePosition = input.tellg();
+        const std::streamoff footnoteEnd = total_filesize;
+        for (size_t i = 0; i < cur_element_count; i++) {
+            if (footnotePosition < 0 || footnotePosition >= footnoteEnd) {
+                throw std::runtime_error("Index seems to be corrupted or unsupported");
+            }
+
+            unsigned int linkListSize;
+            readBinaryPOD(input, linkListSize);
+            footnotePosition += sizeof(linkListSize);
+            if (linkListSize != 0) {
+                input.ignore(linkListSize);
+                footnotePosition += linkListSize;
+            }
+        }
+
+        // throw exception if it either corrupted or old index
+        if (!input || footnotePosition != footnoteEnd)
+            throw std::runtime_error("Index seems to be corrupted or unsupported");`;
+
+/** Where loadIndex allocates the vectors and their level-0 links, which it then reads in one go. */
+const LEVEL0_ALLOCATION = `        data_level0_memory_ = (char *) malloc(max_elements * size_data_per_element_);
+        if (data_level0_memory_ == nullptr)
+            throw std::runtime_error("Not enough memory: loadIndex failed to allocate level0");
+`;
+const LEVEL0_HUGE_PAGES = `${LEVEL0_ALLOCATION}        // footnote (bin/tune-native.js): in 2 MB pages where the kernel allows
+        // (transparent huge pages, "madvise" mode): reading 400 MB into 4 KB
+        // pages cost a page fault each, a third of opening the file in a VM.
+        {
+            const uintptr_t footnoteStart = ((uintptr_t) data_level0_memory_ + 4095) & ~(uintptr_t) 4095;
+            const uintptr_t footnoteEnd = ((uintptr_t) data_level0_memory_ + max_elements * size_data_per_element_) & ~(uintptr_t) 4095;
+            if (footnoteEnd > footnoteStart) madvise((void *) footnoteStart, footnoteEnd - footnoteStart, MADV_HUGEPAGE);
+        }
+`;
+
+/**
+ * Makes HierarchicalNSW::loadIndex check a file's link lists in one buffered
+ * pass, and read the vectors into huge pages. Returns false, leaving the file
+ * alone, unless loadIndex reads exactly as in hnswlib 0.8.
+ */
+function patchIndexLoad(hnswalgSource) {
+  const source = fs.readFileSync(hnswalgSource, 'utf8');
+  if (![LOAD_CHECK, LEVEL0_ALLOCATION, '#pragma once\n'].every((part) => source.split(part).length === 2)) return false;
+  fs.writeFileSync(hnswalgSource, source
+    .replace('#pragma once\n', '#pragma once\n#include <sys/mman.h>\n')
+    .replace(LOAD_CHECK, FAST_LOAD_CHECK)
+    .replace(LEVEL0_ALLOCATION, LEVEL0_HUGE_PAGES));
+  return true;
+}
+
 function tune() {
   const skip = reasonToSkip();
   if (skip !== null) {
@@ -132,6 +209,7 @@ function tune() {
     fs.mkdirSync(workDir, { recursive: true });
     fs.cpSync(packageDir, copy, { recursive: true, filter: (source) => !source.startsWith(path.join(packageDir, 'build')) });
     const float32 = patchFloat32Input(path.join(copy, 'src', 'addon.cc'));
+    const fastLoad = patchIndexLoad(path.join(copy, 'src', 'hnswlib', 'hnswalg.h'));
     const built = spawnSync(process.execPath, [process.env.npm_config_node_gyp, 'rebuild'], {
       cwd: copy,
       env: { ...process.env, CXXFLAGS: `${process.env.CXXFLAGS ?? ''} ${FLAGS}`.trim() },
@@ -144,8 +222,8 @@ function tune() {
     if (!works(candidate, float32)) throw new Error('the tuned build did not pass its check');
     fs.copyFileSync(tuned, `${addon}.tuned`);
     fs.renameSync(`${addon}.tuned`, addon);
-    const build = float32 ? `${FLAGS}, Float32Array input` : FLAGS;
-    fs.writeFileSync(marker, `${build}\n`);
+    const build = [FLAGS, ...(float32 ? ['Float32Array input'] : []), ...(fastLoad ? ['fast load'] : [])].join(', ');
+    fs.writeFileSync(marker, `${TUNE_VERSION}: ${build}\n`);
     console.log(`footnote: hnswlib-node rebuilt with ${build} for this CPU (FOOTNOTE_PORTABLE_NATIVE=1 keeps npm's build)`);
   } catch (error) {
     console.warn(`footnote: hnswlib-node kept as npm built it (${error instanceof Error ? error.message : error})`);

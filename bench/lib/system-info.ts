@@ -22,7 +22,7 @@ function describeHnswlibBuild(): string {
   const addon = path.join(path.dirname(createRequire(import.meta.url).resolve('hnswlib-node/package.json')),
     'build', 'Release', 'addon.node');
   try {
-    return fs.readFileSync(`${addon}.avx2`, 'utf8').trim();
+    return fs.readFileSync(`${addon}.avx2`, 'utf8').trim().replace(/^tune \d+: /u, '');
   } catch {
     return 'portable';
   }

@@ -173,6 +173,18 @@ describe('VectorIndex', () => {
     expect((error as FootnoteError).code).toBe('INDEX_CORRUPT');
   });
 
+  it('refuses a file cut short or with bytes added, as INDEX_CORRUPT', () => {
+    const filePath = path.join(dir, 'vectors.hnsw');
+    const index = VectorIndex.create(8);
+    randomVectors(300, 8, 5).forEach((vector, id) => index.add(id, vector));
+    index.save(filePath);
+    const whole = fs.readFileSync(filePath);
+    for (const damaged of [whole.subarray(0, whole.length - 3), whole.subarray(0, whole.length / 2), Buffer.concat([whole, Buffer.alloc(5)])]) {
+      fs.writeFileSync(filePath, damaged);
+      expect(() => VectorIndex.load(filePath, 8)).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+    }
+  });
+
   it('reports compaction once deleted vectors pass 20% and 100', () => {
     const index = VectorIndex.create(2);
     for (let id = 0; id < 600; id++) index.add(id, [Math.cos(id), Math.sin(id)]);
