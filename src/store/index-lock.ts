@@ -112,11 +112,28 @@ function isStale(lockPath: string, holder: LockOwner | null): boolean {
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return errorCode(error) !== 'ESRCH';
   }
+  return !isZombie(pid);
+}
+
+/**
+ * True for a process that has exited but not been reaped: signal 0 still
+ * reaches it. In a container whose first process does not reap orphans, a
+ * killed index run stays a zombie for good, and its lock would never be taken
+ * over. Linux only (elsewhere there is no /proc to ask: false).
+ */
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  // "pid (command) state …": the command may itself hold spaces and parentheses.
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
 }
 
 function lockedError(lockPath: string, holder: LockOwner | null): FootnoteError {

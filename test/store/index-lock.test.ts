@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,21 @@ describe('acquireIndexLock', () => {
     const lock = acquireIndexLock(indexDir);
     expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
     lock.release();
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock left by a process that exited but was never reaped', async () => {
+    // `sleep` does not reap the shell's background child, which stays a zombie while it runs.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number((await once(parent.stdout, 'data'))[0].toString().trim());
+      await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /u));
+      fs.writeFileSync(lockPath, JSON.stringify({ pid, hostname: os.hostname(), startedAt: '2024-01-01T00:00:00.000Z' }));
+      const lock = acquireIndexLock(indexDir);
+      expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      parent.kill();
+    }
   });
 
   it('respects a lock held from another host', () => {
