@@ -80,11 +80,12 @@ describe('acquireIndexLock', () => {
   });
 
   it.runIf(process.platform === 'linux')('takes over a lock left by a process that exited but was never reaped', async () => {
-    // `sleep` does not reap the shell's background child, which stays a zombie while it runs.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The shell's background child exits once the shell has become `sleep`,
+    // which never reaps it: a zombie for as long as `sleep` runs.
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number((await once(parent.stdout, 'data'))[0].toString().trim());
-      await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /u));
+      await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /u), { timeout: 5000 });
       fs.writeFileSync(lockPath, JSON.stringify({ pid, hostname: os.hostname(), startedAt: '2024-01-01T00:00:00.000Z' }));
       const lock = acquireIndexLock(indexDir);
       expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
