@@ -308,11 +308,12 @@ async function* updateIndex(
     // deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
     const liveChunks = hasWork && !journalOnly && !flat ? chunksBefore : 0;
     // So does an index with no graph to update: a flat one that outgrew the
-    // limit, or one whose file a killed run left dirty. Rebuilding it here
+    // limit, or one whose file is gone or was left dirty by a killed run. Rebuilding it here
     // would insert every chunk on this thread: finishing a killed run that
     // had written 16,388 chunks took 18.0 s that way, 12.1 s on the worker.
     const regraph = liveChunks > 0 &&
-      ((hasWork && journal === null) || (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
+      ((hasWork && (journal === null || !fs.existsSync(vectorsPath))) ||
+        (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would scan the database.
     const openedVectors = flat ? null :

@@ -12,7 +12,7 @@ export function toBlob(vector: Float32Array): Buffer {
  * The BLOB's numbers. better-sqlite3 hands back a fresh Buffer per value, so
  * a view of it is the caller's to keep; only a Buffer at an offset a
  * Float32Array cannot sit on (a slice of Node's shared pool) is copied.
- * Copying every one took a tenth of opening a 7,700-chunk flat index.
+ * Copying every one took 54 ms of a 620 ms `ask` on a 7,700-chunk flat index.
  */
 export function fromBlob(blob: Buffer): Float32Array {
   if (blob.byteOffset % Float32Array.BYTES_PER_ELEMENT === 0) {

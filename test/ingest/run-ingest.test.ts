@@ -240,6 +240,25 @@ describe('runIngest', () => {
     expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
   });
 
+  it('builds the whole graph anew when files change while the vector file is dirty or gone', async () => {
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]));
+    const { footnote, config, embedder } = setup(files, undefined, { graph: true });
+    await drain(footnote.ingest());
+    const vectorsPath = path.join(config.index, VECTORS_FILE_NAME);
+    for (const damage of [() => markVectorsDirty(config.index), () => fs.rmSync(vectorsPath)]) {
+      damage();
+      corpus.write('f3.md', paragraph('zebra'));
+      corpus.write('f12.md', paragraph('quokka'));
+      const { value: report } = await drain(footnote.ingest());
+      expect(report.chunks).toBe(13);
+      expect(VectorIndex.load(vectorsPath, embedder.identity.dimensions).size).toBe(13);
+      expect((await footnote.retrieve('quokka', { k: 1 }))[0]?.source).toBe('f12.md');
+      expect((await footnote.retrieve('topic5', { k: 1 }))[0]?.source).toBe('f5.md');
+      corpus.remove('f12.md');
+      await drain(footnote.ingest());
+    }
+  });
+
   it('stops between steps of rebuilding a dirty vector file when cancelled', async () => {
     // More chunks than the centre's sample (256), which goes into the graph at once.
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.md`, paragraph(`topic${i}`)]));
