@@ -86,7 +86,7 @@ export function benchQuery(
         (goal === undefined ? '' : `; goal p95 ≤ ${goal} ms ${p95 <= goal ? 'met' : 'not met'}`));
     row.summary.median = summarizeSamples(perRound.map((round) => round.p50)).median;
     row.summary.p95 = p95;
-    log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite, loads the vector file)`, 'ms',
+    log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite and the vectors: the graph file, or a flat index's embeddings)`, 'ms',
       [result.openMs]);
     const searched = result.vectorSearch === 'graph'
       ? `HNSW, ef ${HNSW_PARAMETERS.efSearch}`
