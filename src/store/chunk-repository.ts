@@ -6,6 +6,7 @@ import {
   prepareGetChunks,
   prepareGetSentenceTerms,
   prepareInsertChunk,
+  prepareInsertSentenceTerms,
   prepareStatements,
 } from './chunk-statements.js';
 import { fromBlob, toBlob } from './embedding-blob.js';
@@ -63,6 +64,9 @@ export class ChunkRepository {
   readonly #statements: ChunkStatements;
   #insertChunk: ReturnType<typeof prepareInsertChunk> | null = null;
   #getSentenceTerms: ReturnType<typeof prepareGetSentenceTerms> | null = null;
+  #insertSentenceTerms: ReturnType<typeof prepareInsertSentenceTerms> | null = null;
+  /** Where the sentence terms are: their own table from version 4, `chunks.terms` in 2 and 3, none in 1. */
+  readonly #termsTable: 'chunk_terms' | 'chunks' | null;
   readonly #getChunks: ReturnType<typeof prepareGetChunks>;
   /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
   readonly #hasVersion2Tables: boolean;
@@ -72,6 +76,8 @@ export class ChunkRepository {
     this.#statements = prepareStatements(db);
     const columns = new Set((db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name));
     this.#hasVersion2Tables = columns.has('terms');
+    const hasTermsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chunk_terms'").get() !== undefined;
+    this.#termsTable = hasTermsTable ? 'chunk_terms' : this.#hasVersion2Tables ? 'chunks' : null;
     // A read-only connection to an index older than schema 3 reads every section as null.
     this.#getChunks = prepareGetChunks(db, columns.has('section'));
   }
@@ -123,7 +129,9 @@ export class ChunkRepository {
       if (fileRow === undefined) throw new Error(`upsert of ${file.path} returned no row`);
       const fileSearchTitle = toSearchText(file.title ?? '');
       this.#insertChunk ??= prepareInsertChunk(this.#db);
+      this.#insertSentenceTerms ??= prepareInsertSentenceTerms(this.#db);
       const insertChunk = this.#insertChunk;
+      const insertSentenceTerms = this.#insertSentenceTerms;
       const addedChunkIds = chunks.map(({ chunk, textHash, embedding, analysis }) => {
         // A section's words count as the title's (see passageHeading).
         const heading = passageHeading({ title: file.title, section: chunk.section });
@@ -140,9 +148,9 @@ export class ChunkRepository {
           chunk.page,
           chunk.section,
           toBlob(embedding),
-          sentenceTerms,
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
+        insertSentenceTerms.run(row.id, sentenceTerms);
         const searchTitle = chunk.section === null ? fileSearchTitle : toSearchText(heading ?? '');
         this.#statements.insertFts.run(row.id, searchTitle, searchText);
         return row.id;
@@ -226,8 +234,8 @@ export class ChunkRepository {
    */
   getSentenceTerms(ids: readonly number[]): Map<number, string> {
     const terms = new Map<number, string>();
-    if (!this.#hasVersion2Tables) return terms;
-    this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db);
+    if (this.#termsTable === null) return terms;
+    this.#getSentenceTerms ??= prepareGetSentenceTerms(this.#db, this.#termsTable);
     for (const row of this.#getSentenceTerms.all(JSON.stringify(ids))) {
       if (row.terms !== null) terms.set(row.id, row.terms);
     }
@@ -244,11 +252,12 @@ export class ChunkRepository {
       const rows = this.#db
         .prepare<[], { id: number; text: string; title: string | null; section: string | null }>(
           `SELECT chunks.id, chunks.text, chunks.section, files.title FROM chunks JOIN files ON files.id = chunks.file_id
-           WHERE chunks.terms IS NULL`,
+           WHERE chunks.id NOT IN (SELECT id FROM chunk_terms)`,
         )
         .all();
-      const update = this.#db.prepare<[string, number]>('UPDATE chunks SET terms = ? WHERE id = ?');
-      for (const row of rows) update.run(formatSentenceTerms(tokenizePassage(passageHeading(row), row.text)), row.id);
+      this.#insertSentenceTerms ??= prepareInsertSentenceTerms(this.#db);
+      const insert = this.#insertSentenceTerms;
+      for (const row of rows) insert.run(row.id, formatSentenceTerms(tokenizePassage(passageHeading(row), row.text)));
       this.#db.prepare("DELETE FROM meta WHERE key = 'terms_missing'").run();
     });
   }

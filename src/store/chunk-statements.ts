@@ -103,24 +103,32 @@ export function prepareGetChunks(db: Database.Database, hasSection: boolean) {
 }
 
 /**
- * The chunk insert, prepared apart because it names `chunks.terms` and
- * `chunks.section`, which a read-only connection to an older index lacks (and
- * never inserts into).
+ * The chunk insert, prepared apart because it names `chunks.section`, which
+ * a read-only connection to an older index lacks (and never inserts into).
  */
 export function prepareInsertChunk(db: Database.Database) {
   return db.prepare<
-    [number, number, string, string, number, number, number, number, number | null, string | null, Buffer, string],
+    [number, number, string, string, number, number, number, number, number | null, string | null, Buffer],
     { id: number }
   >(
     `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
-       start_line, end_line, page, section, embedding, terms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       start_line, end_line, page, section, embedding)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
 }
 
-/** Sentence terms by id (a JSON array); prepared apart for the same reason as the insert. */
-export function prepareGetSentenceTerms(db: Database.Database) {
+/** Stores a chunk's sentence terms (a writer's connection is always at the current schema). */
+export function prepareInsertSentenceTerms(db: Database.Database) {
+  return db.prepare<[number, string]>('INSERT OR REPLACE INTO chunk_terms (id, terms) VALUES (?, ?)');
+}
+
+/**
+ * Sentence terms by id (a JSON array), from where the index keeps them:
+ * `chunk_terms` from version 4, `chunks.terms` in versions 2 and 3, which a
+ * read-only connection reads as they are.
+ */
+export function prepareGetSentenceTerms(db: Database.Database, table: 'chunk_terms' | 'chunks') {
   return db.prepare<[string], { id: number; terms: string | null }>(
-    'SELECT id, terms FROM chunks WHERE id IN (SELECT value FROM json_each(?))',
+    `SELECT id, terms FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
   );
 }

@@ -54,6 +54,9 @@ function downgradeToSchema2(): void {
   const db = new Database(path.join(workDir, 'embeddings', 'footnote.sqlite'));
   try {
     db.exec(`
+      UPDATE chunks SET terms = (SELECT terms FROM chunk_terms WHERE chunk_terms.id = chunks.id);
+      DROP TRIGGER chunks_delete_terms;
+      DROP TABLE chunk_terms;
       ALTER TABLE chunks DROP COLUMN section;
       UPDATE chunks_fts SET title = '';
       UPDATE meta SET value = replace(value, '/v${CHUNKER_VERSION}', '/v2') WHERE key = 'chunking';

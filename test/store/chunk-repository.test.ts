@@ -229,7 +229,7 @@ describe('ChunkRepository', () => {
 
   it('fills the sentence terms of chunks stored before they existed, once', () => {
     const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
-    db.exec('UPDATE chunks SET terms = NULL');
+    db.exec('DELETE FROM chunk_terms');
     repository.setMeta('terms_missing', '1');
     expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
     repository.fillMissingSentenceTerms();
@@ -240,7 +240,8 @@ describe('ChunkRepository', () => {
   it('reads a version-1 index read-only, whose chunks have no sentence terms', () => {
     const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['heron']));
     db.exec(
-      'DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ' +
+      'DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; ' +
+        'DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ' +
         'ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section',
     );
     db.pragma('user_version = 1');
@@ -252,6 +253,28 @@ describe('ChunkRepository', () => {
     } finally {
       reader.close();
     }
+  });
+
+  it('reads a version-3 index read-only, whose sentence terms are in chunks.terms', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
+    db.exec(
+      'UPDATE chunks SET terms = (SELECT terms FROM chunk_terms WHERE chunk_terms.id = chunks.id); ' +
+        'DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms',
+    );
+    db.pragma('user_version = 3');
+    const reader = openDatabase(indexDir, { readonly: true });
+    try {
+      expect(new ChunkRepository(reader).getSentenceTerms(addedChunkIds)).toEqual(new Map([[addedChunkIds[0]!, 'heron wade']]));
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('deletes a chunk\'s sentence terms with the chunk', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
+    repository.removeFile('a.txt');
+    expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
+    expect(db.prepare('SELECT count(*) AS n FROM chunk_terms').get()).toEqual({ n: 0 });
   });
 
   it('reads a version-2 index read-only, whose chunks have no section', () => {

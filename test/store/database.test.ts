@@ -42,6 +42,7 @@ describe('openDatabase', () => {
       .all()
       .map((row) => row.name);
     expect(tables).toEqual([
+      'chunk_terms',
       'chunks',
       'chunks_file_id',
       'chunks_fts',
@@ -109,7 +110,7 @@ describe('openDatabase', () => {
   it('adds sentence terms and the vector journal to a version-1 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section');
+    created.exec('DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section');
     created.pragma('user_version = 1');
     created.close();
     const db = openDatabase(indexDir);
@@ -123,13 +124,30 @@ describe('openDatabase', () => {
   it('adds the section column to a version-2 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('ALTER TABLE chunks DROP COLUMN section');
+    created.exec('DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; ALTER TABLE chunks DROP COLUMN section');
     created.pragma('user_version = 2');
     created.close();
     const db = openDatabase(indexDir);
     const columns = (db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name);
     expect(columns).toContain('section');
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('moves the sentence terms of a version-3 index into their own table when opened for writing', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms');
+    created.prepare("INSERT INTO files (path, hash, size, mtime_ms, format, indexed_at) VALUES ('a.txt', 'h', 1, 0, 'text', '')").run();
+    created.prepare(
+      "INSERT INTO chunks (file_id, ordinal, text, text_hash, embedding, terms) VALUES (1, 0, 'Herons wade.', 'x', x'00000000', 'heron wade')",
+    ).run();
+    created.pragma('user_version = 3');
+    created.close();
+    const db = openDatabase(indexDir);
+    expect(db.prepare('SELECT id, terms FROM chunk_terms').all()).toEqual([{ id: 1, terms: 'heron wade' }]);
+    db.prepare('DELETE FROM chunks').run();
+    expect(db.prepare('SELECT count(*) AS n FROM chunk_terms').get()).toEqual({ n: 0 });
     db.close();
   });
 
