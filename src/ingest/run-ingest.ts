@@ -286,21 +286,23 @@ async function* updateIndex(
     const journal = hasWork ? countJournal(repo) : null;
     const replacedPaths = [...toIndex.map((document) => document.source), ...plan.removed];
     const replacedChunks = hasWork ? repo.countChunksOfPaths(replacedPaths) : 0;
+    const newChunks = estimateChunks(bytesToIndex, settings.chunking);
+    const hasVectorFile = fs.existsSync(vectorsPath);
     // A small index keeps no graph (see FLAT_MAX_NUMBERS): the database's
     // embeddings are all there is, so this run only writes SQLite. A graph
     // turns flat only below 3/4 of the limit, so that a corpus near it does
     // not build its graph anew on every other run.
     const wasFlat = isFlat(repo);
     const chunksBefore = repo.counts().chunks;
-    const chunksAfter = chunksBefore - replacedChunks + estimateChunks(bytesToIndex, settings.chunking);
+    const chunksAfter = chunksBefore - replacedChunks + newChunks;
     const flat = fitsFlat(
       wasFlat || chunksBefore === 0 ? chunksAfter : chunksAfter / GRAPH_TO_FLAT_SHARE,
       embedder.identity.dimensions,
       settings.flatMaxNumbers,
     );
     const journalOnly =
-      !flat && journal !== null && fs.existsSync(vectorsPath) &&
-      journal.added + estimateChunks(bytesToIndex, settings.chunking) <= JOURNAL_MAX_ADDED &&
+      !flat && journal !== null && hasVectorFile &&
+      journal.added + newChunks <= JOURNAL_MAX_ADDED &&
       journal.removed + replacedChunks <= Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
     // An update that replaces most of the index builds a new graph on the
     // worker, from the chunks that stay and then the new ones, as a first run
@@ -308,11 +310,12 @@ async function* updateIndex(
     // deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
     const liveChunks = hasWork && !journalOnly && !flat ? chunksBefore : 0;
     // So does an index with no graph to update: a flat one that outgrew the
-    // limit, or one whose file is gone or was left dirty by a killed run. Rebuilding it here
-    // would insert every chunk on this thread: finishing a killed run that
-    // had written 16,388 chunks took 18.0 s that way, 12.1 s on the worker.
+    // limit, or one whose file is gone or was left dirty by a killed run.
+    // Rebuilding it here would insert every chunk on this thread: finishing a
+    // killed run that had written 16,388 chunks took 18.0 s that way, 12.1 s
+    // on the worker. (liveChunks > 0 only when this run has work.)
     const regraph = liveChunks > 0 &&
-      ((hasWork && (journal === null || !fs.existsSync(vectorsPath))) ||
+      (journal === null || !hasVectorFile ||
         (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would scan the database.
@@ -324,7 +327,7 @@ async function* updateIndex(
     builder = regraph || (fresh && bytesToIndex >= workerMinBytes)
       ? VectorIndexBuilder.start(
         embedder.identity.dimensions,
-        liveChunks - replacedChunks + estimateChunks(bytesToIndex, settings.chunking),
+        liveChunks - replacedChunks + newChunks,
       )
       : null;
     if (regraph && builder !== null) {

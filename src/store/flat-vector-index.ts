@@ -30,8 +30,8 @@ const ROWS_PER_FLUSH = 16;
 export class FlatVectorIndex implements SearchableVectors {
   readonly dimensions: number;
   readonly #blocks: Float32Array[] = [];
-  #ids = new Float64Array(BLOCK_SIZE);
-  #size = 0;
+  /** Chunk ids by slot, in the order vectors were added. */
+  readonly #ids: number[] = [];
   /** Rows waiting to be written into their block: see {@link #flushRows}. */
   readonly #rows: Float32Array;
   #rowCount = 0;
@@ -50,12 +50,12 @@ export class FlatVectorIndex implements SearchableVectors {
   }
 
   get size(): number {
-    return this.#size;
+    return this.#ids.length;
   }
 
   /** Up to `k` nearest vectors to `vector`, closest first; equal scores keep the order vectors were added in. */
   search(vector: Float32Array | readonly number[], k: number): VectorMatch[] {
-    const count = Math.min(Math.floor(k), this.#size);
+    const count = Math.min(Math.floor(k), this.#ids.length);
     if (count <= 0) return [];
     const query = normalized(vector);
     // The dimensions to read, padded to a multiple of eight with weight 0:
@@ -77,7 +77,7 @@ export class FlatVectorIndex implements SearchableVectors {
     for (let b = 0; b < this.#blocks.length; b++) {
       const block = this.#blocks[b] as Float32Array;
       const base = b * BLOCK_SIZE;
-      const filled = Math.min(BLOCK_SIZE, this.#size - base);
+      const filled = Math.min(BLOCK_SIZE, this.#ids.length - base);
       scores.fill(0);
       for (let u = 0; u < offsets.length; u += 8) {
         const o0 = offsets[u] as number;
@@ -119,13 +119,7 @@ export class FlatVectorIndex implements SearchableVectors {
     if (embedding.length !== dimensions) {
       throw new RangeError(`vector has ${embedding.length} dimensions, expected ${dimensions}`);
     }
-    if (this.#size === this.#ids.length) {
-      const grown = new Float64Array(this.#ids.length * 2);
-      grown.set(this.#ids);
-      this.#ids = grown;
-    }
-    this.#ids[this.#size] = id;
-    this.#size += 1;
+    this.#ids.push(id);
     let norm = 0;
     for (let d = 0; d < dimensions; d++) norm += (embedding[d] as number) ** 2;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -148,7 +142,7 @@ export class FlatVectorIndex implements SearchableVectors {
     if (rows === 0) return;
     const dimensions = this.dimensions;
     const buffered = this.#rows;
-    const first = this.#size - rows;
+    const first = this.#ids.length - rows;
     for (let r = 0; r < rows; ) {
       const slot = first + r;
       const offsetInBlock = slot % BLOCK_SIZE;

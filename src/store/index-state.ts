@@ -176,10 +176,9 @@ export function openSearchableVectors(
   repository: ChunkRepository,
   dimensions: number,
 ): SearchableVectors {
-  const loaded = isFlat(repository)
-    ? null
-    : loadIfTrusted(path.join(indexDir, VECTORS_FILE_NAME), repository, dimensions);
-  return loaded ?? FlatVectorIndex.build(dimensions, repository.allEmbeddings());
+  // A flat index is not 'clean', so its leftover file is never trusted.
+  return loadIfTrusted(path.join(indexDir, VECTORS_FILE_NAME), repository, dimensions) ??
+    FlatVectorIndex.build(dimensions, repository.allEmbeddings());
 }
 
 function loadIfTrusted(
