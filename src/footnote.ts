@@ -48,6 +48,8 @@ export interface FootnoteDependencies {
   retrieval?: RetrievalSettings;
   /** Overrides how large an index is searched without a graph (FLAT_MAX_NUMBERS; tests take the graph paths with 0). */
   flatMaxNumbers?: number;
+  /** Overrides how large an index is searched by a scan file (SCAN_MAX_NUMBERS; tests take the graph paths with 0). */
+  scanMaxNumbers?: number;
 }
 
 /** Retrieval while the embedding server is unreachable: BM25 alone, which needs no embedding. */
@@ -107,6 +109,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
           embedder,
           chunking: chunkingOf(config),
           flatMaxNumbers: dependencies.flatMaxNumbers,
+          scanMaxNumbers: dependencies.scanMaxNumbers,
         },
         options,
       );

@@ -4,7 +4,7 @@ import { DEFAULT_K } from '../../src/config/config-schema.js';
 import { formatEmbedderIdentity } from '../../src/embed/embedder.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { SCHEMA_VERSION } from '../../src/store/database.js';
-import { fitsFlat } from '../../src/store/index-state.js';
+import { chooseVectorsKind, fitsFlat } from '../../src/store/index-state.js';
 import { LEXICAL_VECTOR_CANDIDATES } from '../../src/retrieve/retrieve-passages.js';
 import { HNSW_PARAMETERS } from '../../src/store/vector-index.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
@@ -51,8 +51,10 @@ export function benchQuery(
     .replace(/[^\w.-]+/gu, '_');
   const details: Record<string, unknown>[] = [];
   for (const chunks of sizes) {
-    // A flat index (no graph) is built differently, so it is cached under its own name.
-    const layout = fitsFlat(chunks, new LocalEmbedder().identity.dimensions) ? '-flat' : '';
+    // Each way of keeping the vectors is built differently, so it is cached under its own name.
+    const local = new LocalEmbedder();
+    const layout = fitsFlat(chunks, local.identity.dimensions) ? '-flat'
+      : chooseVectorsKind(chunks, local.identity.dimensions, local.lexical) === 'scan' ? '-scan' : '';
     const indexDir = path.join(context.repoRoot, '.bench-cache', `query-index-${chunks}-${key}${layout}`);
     const doneMarker = path.join(indexDir, '.complete');
     let buildSeconds: number | null = null;
@@ -86,11 +88,13 @@ export function benchQuery(
         (goal === undefined ? '' : `; goal p95 ≤ ${goal} ms ${p95 <= goal ? 'met' : 'not met'}`));
     row.summary.median = summarizeSamples(perRound.map((round) => round.p50)).median;
     row.summary.p95 = p95;
-    log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite and the vectors: the graph file, or a flat index's embeddings)`, 'ms',
+    log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite and the vectors: the graph or scan file, or a flat index's embeddings)`, 'ms',
       [result.openMs]);
     const searched = result.vectorSearch === 'graph'
       ? `HNSW, ef ${HNSW_PARAMETERS.efSearch}`
-      : 'an exact scan: an index this small keeps no graph (FLAT_MAX_NUMBERS)';
+      : result.vectorSearch === 'scan'
+        ? 'a scan of 1-byte codes, its best 2k reordered by exact cosine (vectors.scan, ScanVectorIndex)'
+        : 'an exact scan: an index this small keeps no vector file (FLAT_MAX_NUMBERS)';
     log.add(SECTION, `query.${chunks}.recall`, `${name}: vector search recall@10, search(q, 10) vs exact`, 'fraction',
       [result.recallAt10], `${result.recallQueries} queries; ${searched}; goal ≥ 0.98 ` +
         `${result.recallAt10 >= 0.98 ? 'met' : 'not met'}`);

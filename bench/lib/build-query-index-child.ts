@@ -2,8 +2,9 @@
 // store modules (no files, no chunker), for the query-latency section.
 // Usage: node bin/run-ts.js bench/lib/build-query-index-child.ts EVAL_DIR INDEX_DIR CHUNKS SEED
 // Each chunk is 2–7 sentences of SciFact/SQuAD prose, so FTS5 and the vectors
-// have real text behind them. An index small enough is left flat, with no
-// graph, as an index run leaves it (see FLAT_MAX_NUMBERS).
+// have real text behind them. The vectors are kept as an index run keeps
+// them for the local embedder: none beside the database for an index small
+// enough (FLAT_MAX_NUMBERS), a scan file up to SCAN_MAX_NUMBERS, a graph beyond.
 // Prints one JSON line: { chunks, wallMs, maxRssBytes }.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,15 @@ import { CHUNKER_VERSION } from '../../src/ingest/run-ingest.js';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { recordTokenizerVersion } from '../../src/store/tokenizer-version.js';
-import { fitsFlat, markVectorsClean, markVectorsDirty, markVectorsFlat, VECTORS_FILE_NAME } from '../../src/store/index-state.js';
+import {
+  chooseVectorsKind,
+  fitsFlat,
+  markVectorsClean,
+  markVectorsDirty,
+  markVectorsFlat,
+  vectorsFileName,
+} from '../../src/store/index-state.js';
+import { ScanVectorIndex } from '../../src/store/scan-vector-index.js';
 import { VectorIndexBuilder } from '../../src/store/vector-index-builder.js';
 import { loadSentencePool } from './generate-eval-corpus.js';
 import { createSeededRandom } from './seeded-random.js';
@@ -36,10 +45,13 @@ async function buildIndex(): Promise<void> {
   repo.setMeta('embedder', formatEmbedderIdentity(embedder.identity));
   repo.setMeta('chunking', `${DEFAULT_CHUNK_SIZE_CHARS}/${DEFAULT_CHUNK_OVERLAP_CHARS}/v${CHUNKER_VERSION}`);
   recordTokenizerVersion(repo);
-  const flat = fitsFlat(total, embedder.identity.dimensions);
+  const { dimensions } = embedder.identity;
+  const flat = fitsFlat(total, dimensions);
+  const kind = chooseVectorsKind(total, dimensions, embedder.lexical);
   if (flat) markVectorsFlat(repo);
   else markVectorsDirty(repo);
-  const builder = flat ? null : VectorIndexBuilder.start(embedder.identity.dimensions, total);
+  const scan = !flat && kind === 'scan' ? ScanVectorIndex.create(dimensions) : null;
+  const builder = flat || scan !== null ? null : VectorIndexBuilder.start(dimensions, total);
   try {
     for (let file = 0; file * CHUNKS_PER_FILE < total; file++) {
       const source = `synthetic/${String(file).padStart(5, '0')}.txt`;
@@ -60,10 +72,15 @@ async function buildIndex(): Promise<void> {
         chunks,
       );
       if (builder !== null) addedChunkIds.forEach((id, i) => builder.add(id, vectors[i]!));
+      if (scan !== null) addedChunkIds.forEach((id, i) => scan.add(id, vectors[i]!));
     }
     if (builder !== null) {
-      await builder.save(path.join(indexDir, VECTORS_FILE_NAME));
+      await builder.save(path.join(indexDir, vectorsFileName('graph')));
       markVectorsClean(repo, builder.size);
+    }
+    if (scan !== null) {
+      scan.save(path.join(indexDir, vectorsFileName('scan')));
+      markVectorsClean(repo, scan.size, 'scan');
     }
   } finally {
     await builder?.close();

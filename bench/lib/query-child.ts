@@ -13,6 +13,7 @@ import { createFootnote } from '../../src/footnote.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { openSearchableVectors } from '../../src/store/index-state.js';
+import { ScanVectorIndex } from '../../src/store/scan-vector-index.js';
 import { VectorIndex } from '../../src/store/vector-index.js';
 import { LEXICAL_VECTOR_CANDIDATES } from '../../src/retrieve/retrieve-passages.js';
 import { dot } from '../../src/store/centred-vectors.js';
@@ -38,8 +39,8 @@ export interface QueryChildResult {
   recallAt10: number;
   recallAt10AsRetrieved: number;
   recallQueries: number;
-  /** What retrieval searched: the HNSW graph, or an exact scan of an index too small to keep one. */
-  vectorSearch: 'graph' | 'flat';
+  /** What retrieval searched: the HNSW graph, a scan file's codes, or the exact scan of an index too small for a file. */
+  vectorSearch: 'graph' | 'scan' | 'flat';
   /**
    * Share of the timed questions whose source words (the six words each was
    * made from; an index of 100k chunks or more holds nearly every sentence of
@@ -146,7 +147,7 @@ async function runQueries(): Promise<void> {
       recallAt10: hits / (recallQueries.length * RECALL_K),
       recallAt10AsRetrieved: hitsAsRetrieved / (recallQueries.length * RECALL_K),
       recallQueries: recallQueries.length,
-      vectorSearch: vectors instanceof VectorIndex ? 'graph' : 'flat',
+      vectorSearch: vectors instanceof VectorIndex ? 'graph' : vectors instanceof ScanVectorIndex ? 'scan' : 'flat',
       sourceAt1: sourceAt1 / questions.length,
       sourceAtK: sourceAtK / questions.length,
     };

@@ -12,6 +12,7 @@ import { openDatabase } from '../store/database.js';
 import { assertTokenizerVersion, recordTokenizerVersion } from '../store/tokenizer-version.js';
 import { acquireIndexLock } from '../store/index-lock.js';
 import {
+  chooseVectorsKind,
   countJournal,
   fitsFlat,
   isFlat,
@@ -19,10 +20,11 @@ import {
   markVectorsDirty,
   markVectorsFlat,
   openVectorIndex,
+  rebuildVectors,
+  vectorsFileName,
+  vectorsKind,
   vectorsNeedSaving,
-  VECTORS_FILE_NAME,
 } from '../store/index-state.js';
-import { VectorIndex } from '../store/vector-index.js';
 import { VectorIndexBuilder } from '../store/vector-index-builder.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
 import { makeFolders } from '../shared/make-folders.js';
@@ -123,8 +125,10 @@ export interface IngestSettings {
   chunking: ChunkingOptions;
   /** Overrides {@link WORKER_MIN_BYTES} (tests use 0 to take the worker paths on tiny corpora). */
   workerMinBytes?: number;
-  /** Overrides FLAT_MAX_NUMBERS (tests use 0 to take the graph paths on tiny corpora). */
+  /** Overrides FLAT_MAX_NUMBERS (tests use 0 to take the vector file's paths on tiny corpora). */
   flatMaxNumbers?: number;
+  /** Overrides SCAN_MAX_NUMBERS (tests use 0 to take the graph's paths with the local embedder). */
+  scanMaxNumbers?: number;
 }
 
 /** A batch of files whose embeddings and store tokenisation are under way. */
@@ -280,55 +284,57 @@ async function* updateIndex(
     const bytesToIndex = toIndex.reduce((sum, document) => sum + document.size, 0);
     const workerMinBytes = settings.workerMinBytes ?? WORKER_MIN_BYTES;
     const hasWork = toIndex.length > 0 || plan.removed.some((removed) => indexedHash.has(removed));
-    const vectorsPath = path.join(targetDir, VECTORS_FILE_NAME);
     // Journal mode: a small update leaves the vector file alone (see
     // store/index-state.ts); this run then never loads it either.
     const journal = hasWork ? countJournal(repo) : null;
     const replacedPaths = [...toIndex.map((document) => document.source), ...plan.removed];
     const replacedChunks = hasWork ? repo.countChunksOfPaths(replacedPaths) : 0;
     const newChunks = estimateChunks(bytesToIndex, settings.chunking);
-    const hasVectorFile = fs.existsSync(vectorsPath);
-    // A small index keeps no graph (see FLAT_MAX_NUMBERS): the database's
-    // embeddings are all there is, so this run only writes SQLite. A graph
-    // turns flat only below 3/4 of the limit, so that a corpus near it does
-    // not build its graph anew on every other run.
+    // A small index keeps no vector file (see FLAT_MAX_NUMBERS): the
+    // database's embeddings are all there is, so this run only writes SQLite.
+    // An index with a file turns flat only below 3/4 of the limit, so that a
+    // corpus near it does not build its file anew on every other run.
     const wasFlat = isFlat(repo);
     const chunksBefore = repo.counts().chunks;
     const chunksAfter = chunksBefore - replacedChunks + newChunks;
+    const { dimensions } = embedder.identity;
     const flat = fitsFlat(
       wasFlat || chunksBefore === 0 ? chunksAfter : chunksAfter / GRAPH_TO_FLAT_SHARE,
-      embedder.identity.dimensions,
+      dimensions,
       settings.flatMaxNumbers,
     );
+    // Past it, a scan file for the local embedder, a graph otherwise (see SCAN_MAX_NUMBERS).
+    const kind = chooseVectorsKind(chunksAfter, dimensions, embedder.lexical === true, settings.scanMaxNumbers);
+    const vectorsPath = path.join(targetDir, vectorsFileName(kind));
+    const hasVectorFile = fs.existsSync(vectorsPath) && vectorsKind(repo) === kind;
     const journalOnly =
       !flat && journal !== null && hasVectorFile &&
       journal.added + newChunks <= JOURNAL_MAX_ADDED &&
       journal.removed + replacedChunks <= Math.min(JOURNAL_MAX_REMOVED, COMPACTION_SHARE * journal.saved);
-    // An update that replaces most of the index builds a new graph on the
-    // worker, from the chunks that stay and then the new ones, as a first run
-    // does: inserting into the old graph ran on this thread, beside as many
-    // deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
+    // An update that replaces most of the index builds a new file from the
+    // chunks that stay and then the new ones, as a first run does (a graph
+    // on the worker): inserting into the old graph ran on this thread, beside
+    // as many deleted nodes (1,000 of 1,000 files changed: 12.9 s against 5.5 s).
     const liveChunks = hasWork && !journalOnly && !flat ? chunksBefore : 0;
-    // So does an index with no graph to update: a flat one that outgrew the
-    // limit, or one whose file is gone or was left dirty by a killed run.
-    // Rebuilding it here would insert every chunk on this thread: finishing a
-    // killed run that had written 16,388 chunks took 18.0 s that way, 12.1 s
-    // on the worker. (liveChunks > 0 only when this run has work.)
-    const regraph = liveChunks > 0 &&
+    // So does an index with no file to update: a flat one that outgrew the
+    // limit, or one whose file is gone, of the other kind, or was left dirty
+    // by a killed run. Rebuilding a graph here would insert every chunk on
+    // this thread: finishing a killed run that had written 16,388 chunks took
+    // 18.0 s that way, 12.1 s on the worker. (liveChunks > 0 only when this run has work.)
+    const rebuild = liveChunks > 0 &&
       (journal === null || !hasVectorFile ||
         (bytesToIndex >= workerMinBytes && replacedChunks >= REGRAPH_SHARE * liveChunks));
+    const regraph = rebuild && kind === 'graph';
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would scan the database.
-    const openedVectors = flat ? null :
-      (hasWork && !journalOnly && !regraph) || (!hasWork && vectorsNeedSaving(targetDir, repo, embedder.identity.dimensions))
-        ? openVectorIndex(targetDir, repo, embedder.identity.dimensions, { stageRest: true }).index
+    const openedVectors = flat ? null
+      : rebuild && kind === 'scan' ? rebuildVectors('scan', dimensions, repo.embeddingsExceptPaths(replacedPaths))
+      : (hasWork && !journalOnly && !regraph) || (!hasWork && vectorsNeedSaving(targetDir, repo, dimensions, kind))
+        ? openVectorIndex(targetDir, repo, dimensions, { stageRest: true, kind }).index
         : null;
     const fresh = openedVectors !== null && openedVectors.size === 0 && openedVectors.deletedCount === 0;
-    builder = regraph || (fresh && bytesToIndex >= workerMinBytes)
-      ? VectorIndexBuilder.start(
-        embedder.identity.dimensions,
-        liveChunks - replacedChunks + newChunks,
-      )
+    builder = regraph || (kind === 'graph' && fresh && bytesToIndex >= workerMinBytes)
+      ? VectorIndexBuilder.start(dimensions, liveChunks - replacedChunks + newChunks)
       : null;
     if (regraph && builder !== null) {
       for (const { id, embedding } of repo.embeddingsExceptPaths(replacedPaths)) builder.add(id, embedding);
@@ -521,13 +527,18 @@ async function* updateIndex(
       markVectorsClean(repo, builder.size);
     } else if (openedVectors !== null) {
       const final = openedVectors.needsCompaction
-        ? VectorIndex.rebuild(embedder.identity.dimensions, repo.allEmbeddings())
+        ? rebuildVectors(kind, dimensions, repo.allEmbeddings())
         : openedVectors;
       final.save(vectorsPath);
-      markVectorsClean(repo, final.size);
+      markVectorsClean(repo, final.size, kind);
     } else if (flat) {
       markVectorsFlat(repo);
-      fs.rmSync(vectorsPath, { force: true });
+    }
+    // The file of the kind not kept, from before the index changed kind.
+    for (const other of ['graph', 'scan'] as const) {
+      if (flat || (other !== kind && (builder !== null || openedVectors !== null))) {
+        fs.rmSync(path.join(targetDir, vectorsFileName(other)), { force: true });
+      }
     }
     writeSkippedFiles(repo, report.failed, new Map(listed.map((document) => [document.source, document])));
     repo.setMeta('chunking', chunking);

@@ -2,10 +2,43 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChunkRepository } from './chunk-repository.js';
 import { FlatVectorIndex } from './flat-vector-index.js';
+import { SCAN_FILE_NAME, ScanVectorIndex } from './scan-vector-index.js';
 import { type SearchableVectors, VECTORS_FILE_NAME, VectorIndex } from './vector-index.js';
 
-// Re-exported for callers that locate both index files through this module.
-export { VECTORS_FILE_NAME };
+// Re-exported for callers that locate the index files through this module.
+export { SCAN_FILE_NAME, VECTORS_FILE_NAME };
+
+/**
+ * What the vector file holds: an HNSW graph (vectors.hnsw), or quantised
+ * vectors for a scan (vectors.scan, see ScanVectorIndex).
+ */
+export type VectorsKind = 'graph' | 'scan';
+
+/** Meta key: the kind of the vector file last marked clean; absent means a graph, as every index before scans. */
+export const VECTORS_KIND_KEY = 'vectors_kind';
+
+/** Either kind of vector file, as a writer changes and saves it. */
+export type WritableVectors = VectorIndex | ScanVectorIndex;
+
+/** The file each kind keeps in the index folder. */
+export function vectorsFileName(kind: VectorsKind): string {
+  return kind === 'scan' ? SCAN_FILE_NAME : VECTORS_FILE_NAME;
+}
+
+/** The kind of vector file the index was last saved with. */
+export function vectorsKind(repository: ChunkRepository): VectorsKind {
+  return repository.getMeta(VECTORS_KIND_KEY) === 'scan' ? 'scan' : 'graph';
+}
+
+/** A new index of `kind` holding `entries` (see VectorIndex.rebuild for `stageRest`). */
+export function rebuildVectors(
+  kind: VectorsKind,
+  dimensions: number,
+  entries: Iterable<{ id: number; embedding: Float32Array }>,
+  options: { stageRest?: boolean } = {},
+): WritableVectors {
+  return kind === 'scan' ? ScanVectorIndex.rebuild(dimensions, entries) : VectorIndex.rebuild(dimensions, entries, options);
+}
 
 /**
  * Meta key: 'dirty' while a writer may have chunks the vector file lacks,
@@ -46,6 +79,34 @@ export function fitsFlat(chunks: number, dimensions: number, maxNumbers = FLAT_M
   return chunks * dimensions <= maxNumbers;
 }
 
+/**
+ * Most numbers (chunks × dimensions) a scan file may hold: 2M chunks of the
+ * local embedder, 2 GB of codes in WebAssembly's 4 GB memory. Beyond it, or
+ * for an embedder whose questions use every dimension (a server's: a scan
+ * would read all 1,536 of them, 25× a local question's), the index keeps a
+ * graph.
+ *
+ * Why a scan for the local embedder's large indexes: the graph found only
+ * about half of the true ten nearest passages (recall@10 0.54 at 100,000
+ * chunks, 0.47 at 1M), since hashed n-gram vectors have no neighbourhoods
+ * to follow; the scan finds 0.998 of them (ScanVectorIndex).
+ */
+export const SCAN_MAX_NUMBERS = 2 * 1024 * 1024 * 1024;
+
+/**
+ * The vector file an index of `chunks` vectors keeps past the flat limit: a
+ * scan when the embedder is lexical (its questions use few dimensions) and
+ * the codes fit {@link SCAN_MAX_NUMBERS}, otherwise a graph.
+ */
+export function chooseVectorsKind(
+  chunks: number,
+  dimensions: number,
+  lexical: boolean,
+  scanMaxNumbers = SCAN_MAX_NUMBERS,
+): VectorsKind {
+  return lexical && chunks * dimensions <= scanMaxNumbers ? 'scan' : 'graph';
+}
+
 /** True when the index has no vector file and is searched by a scan (see {@link markVectorsFlat}). */
 export function isFlat(repository: ChunkRepository): boolean {
   return repository.getMeta(VECTORS_STATE_KEY) === ('flat' satisfies VectorsState);
@@ -70,9 +131,10 @@ export function markVectorsDirty(repository: ChunkRepository): void {
   repository.setMeta(VECTORS_STATE_KEY, 'dirty' satisfies VectorsState);
 }
 
-/** Step 4 of the protocol (see {@link openVectorIndex}): call after the vector file holding `count` live vectors is saved. */
-export function markVectorsClean(repository: ChunkRepository, count: number): void {
+/** Step 4 of the protocol (see {@link openVectorIndex}): call after the vector file of `kind` holding `count` live vectors is saved. */
+export function markVectorsClean(repository: ChunkRepository, count: number, kind: VectorsKind = 'graph'): void {
   repository.transaction(() => {
+    repository.setMeta(VECTORS_KIND_KEY, kind);
     repository.setMeta(VECTORS_COUNT_KEY, String(count));
     repository.setMeta(VECTORS_LAST_ID_KEY, String(repository.lastChunkId()));
     repository.clearVectorRemovals();
@@ -87,11 +149,19 @@ export function markVectorsClean(repository: ChunkRepository, count: number): vo
  * (damaged): every open would rebuild it in memory until a writer saves it.
  * Cheap: it reads the state and the file's size, not the file.
  */
-export function vectorsNeedSaving(indexDir: string, repository: ChunkRepository, dimensions: number): boolean {
+export function vectorsNeedSaving(
+  indexDir: string,
+  repository: ChunkRepository,
+  dimensions: number,
+  kind: VectorsKind = vectorsKind(repository),
+): boolean {
   if (isFlat(repository)) return false;
-  const size = fs.statSync(path.join(indexDir, VECTORS_FILE_NAME), { throwIfNoEntry: false })?.size;
+  if (kind !== vectorsKind(repository)) return repository.counts().chunks > 0;
+  const size = fs.statSync(path.join(indexDir, vectorsFileName(kind)), { throwIfNoEntry: false })?.size;
   const saved = Number(repository.getMeta(VECTORS_COUNT_KEY) ?? 0);
-  const whole = size !== undefined && size >= saved * dimensions * Float32Array.BYTES_PER_ELEMENT;
+  // A graph keeps 4 bytes a number, a scan 1.
+  const bytesPerNumber = kind === 'scan' ? 1 : Float32Array.BYTES_PER_ELEMENT;
+  const whole = size !== undefined && size >= saved * dimensions * bytesPerNumber;
   return !(repository.getMeta(VECTORS_STATE_KEY) === 'clean' && whole) && repository.counts().chunks > 0;
 }
 
@@ -149,17 +219,18 @@ export function openVectorIndex(
   indexDir: string,
   repository: ChunkRepository,
   dimensions: number,
-  /** Rebuild with all but the centre's sample staged, for a writer that inserts them in steps. */
-  options: { stageRest?: boolean } = {},
-): { index: VectorIndex; rebuilt: boolean } {
-  const loaded = loadIfTrusted(
-    path.join(indexDir, VECTORS_FILE_NAME),
-    repository,
-    dimensions,
-  );
+  options: {
+    /** Rebuild with all but the centre's sample staged, for a writer that inserts them in steps. */
+    stageRest?: boolean;
+    /** The kind the writer will save; a trusted file of the other kind is rebuilt as this one. */
+    kind?: VectorsKind;
+  } = {},
+): { index: WritableVectors; rebuilt: boolean } {
+  const kind = options.kind ?? 'graph';
+  const loaded = vectorsKind(repository) === kind ? loadIfTrusted(indexDir, repository, dimensions) : null;
   if (loaded !== null) return { index: loaded, rebuilt: false };
   return {
-    index: VectorIndex.rebuild(dimensions, repository.allEmbeddings(), options),
+    index: rebuildVectors(kind, dimensions, repository.allEmbeddings(), options),
     rebuilt: true,
   };
 }
@@ -177,20 +248,25 @@ export function openSearchableVectors(
   dimensions: number,
 ): SearchableVectors {
   // A flat index is not 'clean', so its leftover file is never trusted.
-  return loadIfTrusted(path.join(indexDir, VECTORS_FILE_NAME), repository, dimensions) ??
-    FlatVectorIndex.build(dimensions, repository.allEmbeddings());
+  const loaded = loadIfTrusted(indexDir, repository, dimensions);
+  // A scan orders its best candidates by their exact embeddings, which only the database keeps.
+  if (loaded instanceof ScanVectorIndex) loaded.useExactEmbeddings((ids) => repository.getEmbeddings(ids));
+  return loaded ?? FlatVectorIndex.build(dimensions, repository.allEmbeddings());
 }
 
+/** The vector file of the kind the database records, with the journal applied; null when it cannot be trusted. */
 function loadIfTrusted(
-  filePath: string,
+  indexDir: string,
   repository: ChunkRepository,
   dimensions: number,
-): VectorIndex | null {
+): WritableVectors | null {
   if (repository.getMeta(VECTORS_STATE_KEY) !== 'clean') return null;
+  const kind = vectorsKind(repository);
+  const filePath = path.join(indexDir, vectorsFileName(kind));
   if (!fs.existsSync(filePath)) return null;
-  let index: VectorIndex;
+  let index: WritableVectors;
   try {
-    index = VectorIndex.load(filePath, dimensions);
+    index = kind === 'scan' ? ScanVectorIndex.load(filePath, dimensions) : VectorIndex.load(filePath, dimensions);
   } catch {
     // Unreadable or from another embedder: the database can rebuild it.
     return null;

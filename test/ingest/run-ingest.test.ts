@@ -13,6 +13,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
 import { countJournal, isFlat } from '../../src/store/index-state.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
+import { SCAN_FILE_NAME, ScanVectorIndex } from '../../src/store/scan-vector-index.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
@@ -412,6 +413,56 @@ describe('runIngest', () => {
     expect([state(), fs.existsSync(vectorsPath)]).toEqual(['flat', false]);
     expect((await footnote.retrieve('topic13', { k: 1 }))[0]?.source).toBe(name(13));
     footnote.close();
+  });
+
+  it('keeps a scan file rather than a graph for the local embedder past the flat limit, and changes kind both ways', async () => {
+    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
+    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
+    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const embedder = new LocalEmbedder({ dimensions: 64 });
+    const scanning = createFootnote(config, { embedder, flatMaxNumbers: 0 });
+    const scanPath = path.join(config.index, SCAN_FILE_NAME);
+    const graphPath = path.join(config.index, VECTORS_FILE_NAME);
+    const meta = () => {
+      const db = openDatabase(config.index, { readonly: true });
+      try {
+        const repository = new ChunkRepository(db);
+        return [repository.getMeta('vectors_state'), repository.getMeta('vectors_kind'), fs.existsSync(scanPath), fs.existsSync(graphPath)];
+      } finally {
+        db.close();
+      }
+    };
+    await drain(scanning.ingest());
+    expect(meta()).toEqual(['clean', 'scan', true, false]);
+    expect(ScanVectorIndex.load(scanPath, 64).size).toBe(30);
+    expect((await scanning.retrieve('topic25', { k: 1 }))[0]?.source).toBe(name(25));
+
+    // A small change is journalled: the file stays as it was, and readers see the new passage.
+    const saved = fs.readFileSync(scanPath);
+    corpus.write(name(3), paragraph('zebrafish'));
+    await drain(scanning.ingest());
+    expect(fs.readFileSync(scanPath).equals(saved)).toBe(true);
+    expect((await scanning.retrieve('zebrafish', { k: 1 }))[0]?.source).toBe(name(3));
+    scanning.close();
+
+    // Past the scan limit the same index keeps a graph, and the scan file goes; then back.
+    const graphing = createFootnote(config, { embedder, flatMaxNumbers: 0, scanMaxNumbers: 0 });
+    await drain(graphing.ingest());
+    expect(meta()).toEqual(['clean', 'graph', false, true]);
+    expect((await graphing.retrieve('zebrafish', { k: 1 }))[0]?.source).toBe(name(3));
+    graphing.close();
+    const again = createFootnote(config, { embedder, flatMaxNumbers: 0 });
+    await drain(again.ingest());
+    expect(meta()).toEqual(['clean', 'scan', true, false]);
+
+    // A run killed before its save leaves the file untrusted: the next run, with nothing to index, saves it.
+    markVectorsDirty(config.index);
+    fs.rmSync(scanPath);
+    expect((await again.retrieve('topic7', { k: 1 }))[0]?.source).toBe(name(7));
+    await drain(again.ingest());
+    expect(meta()).toEqual(['clean', 'scan', true, false]);
+    expect((await again.retrieve('topic7', { k: 1 }))[0]?.source).toBe(name(7));
+    again.close();
   });
 
   it('names the index folder it cannot create', async () => {

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../../bench/lib/seeded-random.js';
+import { type ExactEmbeddings, ScanVectorIndex } from '../../src/store/scan-vector-index.js';
+
+/** Vectors with about `density` of their numbers non-zero, as hashed word features are. */
+function sparseVectors(count: number, dimensions: number, density: number, seed: number): Float32Array[] {
+  const random = createSeededRandom(seed);
+  return Array.from({ length: count }, () =>
+    Float32Array.from({ length: dimensions }, () => (random.next() < density ? random.next() * 2 - 1 : 0)),
+  );
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  for (let d = 0; d < a.length; d++) dot += (a[d] as number) * (b[d] as number);
+  const length = Math.hypot(...a) * Math.hypot(...b);
+  return length === 0 ? 0 : dot / length;
+}
+
+/** Ids by cosine similarity to `query`, best first. */
+function bruteForce(vectors: Map<number, Float32Array>, query: Float32Array): number[] {
+  return [...vectors]
+    .map(([id, vector]) => ({ id, similarity: cosine(vector, query) }))
+    .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+    .map((entry) => entry.id);
+}
+
+/** The exact embeddings a reader's database would give. */
+function exactFrom(vectors: Map<number, Float32Array>): ExactEmbeddings {
+  return (ids) => new Map(ids.flatMap((id) => (vectors.has(id) ? [[id, vectors.get(id) as Float32Array] as const] : [])));
+}
+
+function recallAt10(index: ScanVectorIndex, vectors: Map<number, Float32Array>, questions: Float32Array[]): number {
+  let hits = 0;
+  for (const question of questions) {
+    const expected = new Set(bruteForce(vectors, question).slice(0, 10));
+    hits += index.search(question, 10).filter((match) => expected.has(match.id)).length;
+  }
+  return hits / (10 * questions.length);
+}
+
+describe('ScanVectorIndex', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-scan-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // 9,000 vectors: two whole blocks of 4,096 and a part-filled third.
+  const dimensions = 32;
+  const vectors = new Map(sparseVectors(9000, dimensions, 0.5, 1).map((vector, i) => [i * 3 + 1, vector]));
+  const questions = sparseVectors(20, dimensions, 0.25, 2);
+
+  it('finds the nearest vectors across blocks, with exact cosine distances once it reads the exact embeddings', () => {
+    const index = ScanVectorIndex.rebuild(dimensions, [...vectors].map(([id, embedding]) => ({ id, embedding })), exactFrom(vectors));
+    expect(index.size).toBe(9000);
+    for (const question of questions) {
+      const expected = bruteForce(vectors, question).slice(0, 5);
+      const found = index.search(question, 5);
+      expect(found.map((match) => match.id)).toEqual(expected);
+      found.forEach((match) => expect(match.distance).toBeCloseTo(1 - cosine(vectors.get(match.id)!, question), 5));
+    }
+  });
+
+  it('estimates distances from its codes alone when it has no exact embeddings', () => {
+    const index = ScanVectorIndex.rebuild(dimensions, [...vectors].map(([id, embedding]) => ({ id, embedding })));
+    expect(recallAt10(index, vectors, questions)).toBeGreaterThanOrEqual(0.9);
+    for (const match of index.search(questions[0]!, 10)) {
+      expect(match.distance).toBeCloseTo(1 - cosine(vectors.get(match.id)!, questions[0]!), 1);
+    }
+  });
+
+  it('searches vectors exactly before it has enough to fit its codes, and fits them when saved', () => {
+    const few = new Map([...vectors].slice(0, 50));
+    const index = ScanVectorIndex.create(dimensions);
+    for (const [id, vector] of few) index.add(id, vector);
+    const expected = bruteForce(few, questions[0]!).slice(0, 10);
+    expect(index.search(questions[0]!, 10).map((match) => match.id)).toEqual(expected);
+    const file = path.join(dir, 'vectors.scan');
+    index.save(file);
+    const loaded = ScanVectorIndex.load(file, dimensions, exactFrom(few));
+    expect(loaded.size).toBe(50);
+    expect(loaded.search(questions[0]!, 10).map((match) => match.id)).toEqual(expected);
+  });
+
+  it('removes and replaces vectors, and counts the slots they leave', () => {
+    // What the database holds, changed with the index.
+    const current = new Map(vectors);
+    const index = ScanVectorIndex.rebuild(dimensions, [...vectors].map(([id, embedding]) => ({ id, embedding })), exactFrom(current));
+    const question = questions[3]!;
+    const [first, second] = bruteForce(vectors, question) as [number, number];
+    index.remove(first);
+    index.remove(first);
+    index.remove(123_456);
+    expect(index.has(first)).toBe(false);
+    expect(index.search(question, 1)[0]!.id).toBe(second);
+    // A removed id added again, now pointing straight at the question.
+    current.set(first, question);
+    index.add(first, question);
+    expect(index.search(question, 1)).toEqual([{ id: first, distance: expect.closeTo(0, 6) }]);
+    expect(index.size).toBe(9000);
+    expect(index.deletedCount).toBe(1);
+    expect(index.needsCompaction).toBe(false);
+    for (const id of [...vectors.keys()].slice(0, 2000)) index.remove(id);
+    expect(index.needsCompaction).toBe(true);
+  });
+
+  it('saves and loads to the same searches, removals included', () => {
+    const index = ScanVectorIndex.rebuild(dimensions, [...vectors].map(([id, embedding]) => ({ id, embedding })));
+    const removed = [...vectors.keys()].slice(100, 140);
+    for (const id of removed) index.remove(id);
+    const file = path.join(dir, 'vectors.scan');
+    index.save(file);
+    const loaded = ScanVectorIndex.load(file, dimensions);
+    expect(loaded.size).toBe(index.size);
+    expect(loaded.deletedCount).toBe(40);
+    for (const id of removed) expect(loaded.has(id)).toBe(false);
+    for (const question of questions) expect(loaded.search(question, 15)).toEqual(index.search(question, 15));
+    expect(fs.readdirSync(dir)).toEqual(['vectors.scan']);
+  });
+
+  it('refuses a file of another dimension, format or size as INDEX_CORRUPT', () => {
+    const index = ScanVectorIndex.rebuild(dimensions, [...vectors].slice(0, 300).map(([id, embedding]) => ({ id, embedding })));
+    const file = path.join(dir, 'vectors.scan');
+    index.save(file);
+    const corrupt = expect.objectContaining({ code: 'INDEX_CORRUPT' });
+    expect(() => ScanVectorIndex.load(file, 64)).toThrow(corrupt);
+    const bytes = fs.readFileSync(file);
+    for (const damaged of [bytes.subarray(0, bytes.length - 1), bytes.subarray(0, 20), Buffer.concat([bytes, Buffer.alloc(1)])]) {
+      fs.writeFileSync(file, damaged);
+      expect(() => ScanVectorIndex.load(file, dimensions)).toThrow(corrupt);
+    }
+    fs.writeFileSync(file, Buffer.from('not an index at all, but long enough for a header'));
+    expect(() => ScanVectorIndex.load(file, dimensions)).toThrow(corrupt);
+    expect(() => ScanVectorIndex.load(path.join(dir, 'missing.scan'), dimensions)).toThrow(corrupt);
+  });
+
+  it('returns at most what it holds, nothing for k of zero, and refuses wrong dimensions', () => {
+    const index = ScanVectorIndex.create(dimensions);
+    expect(index.search(questions[0]!, 5)).toEqual([]);
+    index.add(7, questions[1]!);
+    expect(index.search(questions[0]!, 0)).toEqual([]);
+    expect(index.search(questions[0]!, 5).map((match) => match.id)).toEqual([7]);
+    expect(() => index.add(8, new Float32Array(3))).toThrow(RangeError);
+    expect(() => index.search(new Float32Array(3), 1)).toThrow(RangeError);
+  });
+
+  it('keeps its sums exact for a question that uses every dimension', () => {
+    // Dense questions are the worst case for the kernel's 32-bit sums.
+    const wide = 1536;
+    const dense = new Map(sparseVectors(400, wide, 1, 5).map((vector, id) => [id, vector]));
+    const index = ScanVectorIndex.rebuild(wide, [...dense].map(([id, embedding]) => ({ id, embedding })));
+    const question = sparseVectors(1, wide, 1, 6)[0]!;
+    const expected = bruteForce(dense, question).slice(0, 10);
+    const found = index.search(question, 10).map((match) => match.id);
+    expect(found.filter((id) => expected.includes(id)).length).toBeGreaterThanOrEqual(8);
+    expect(found[0]).toBe(expected[0]);
+  });
+});
