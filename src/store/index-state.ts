@@ -248,10 +248,7 @@ export function openSearchableVectors(
   dimensions: number,
 ): SearchableVectors {
   // A flat index is not 'clean', so its leftover file is never trusted.
-  const loaded = loadIfTrusted(indexDir, repository, dimensions);
-  // A scan orders its best candidates by their exact embeddings, which only the database keeps.
-  if (loaded instanceof ScanVectorIndex) loaded.useExactEmbeddings((ids) => repository.getEmbeddings(ids));
-  return loaded ?? FlatVectorIndex.build(dimensions, repository.allEmbeddings());
+  return loadIfTrusted(indexDir, repository, dimensions) ?? FlatVectorIndex.build(dimensions, repository.allEmbeddings());
 }
 
 /** The vector file of the kind the database records, with the journal applied; null when it cannot be trusted. */

@@ -26,6 +26,11 @@ export class TopScores {
     this.#siftDown(score, slot);
   }
 
+  /** The score an offer must beat to enter: -Infinity until `capacity` are in. */
+  get floor(): number {
+    return this.#length < this.#capacity ? Number.NEGATIVE_INFINITY : (this.#scores[0] as number);
+  }
+
   /** Best first. */
   sorted(): { score: number; slot: number }[] {
     const entries = Array.from({ length: this.#length }, (_, i) => ({
