@@ -13,7 +13,7 @@ const target = path.join(root, 'src', 'store', 'scan-kernel-wasm.ts');
 
 export async function compileScanKernel() {
   const wabt = await (await import('wabt')).default();
-  const module = wabt.parseWat(source, fs.readFileSync(source, 'utf8'), { simd: true });
+  const module = wabt.parseWat(source, fs.readFileSync(source, 'utf8'), { simd: true, threads: true });
   try {
     return Buffer.from(module.toBinary({}).buffer).toString('base64');
   } finally {

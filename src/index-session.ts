@@ -49,7 +49,13 @@ export function createIndexSession(indexDir: string, embedders: EmbedderSession)
         }
         assertTokenizerVersion(repo);
         const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions);
-        openIndex = { repo, vectors, embedder, statistics: createTermStatistics(db), close: () => db.close() };
+        openIndex = {
+          repo, vectors, embedder, statistics: createTermStatistics(db),
+          close: () => {
+            vectors.close?.();
+            db.close();
+          },
+        };
         return openIndex;
       } catch (error) {
         db.close();

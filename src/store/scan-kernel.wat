@@ -19,7 +19,8 @@
 ;;   running sums in memory (16 KB a block, in L1), took 1.05 ms (0.9 ms with
 ;;   warm caches, as before). Two or four rows at a time: 1.46 and 1.16 ms.
 (module
-  (memory (export "memory") 1 65536)
+  ;; Shared, so that a second thread can scan part of the same blocks (scan-helper.ts).
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; For each of `blocks` blocks starting at byte `codes` (`blockBytes` apart),
   ;; writes to `scores` (an i32 a vector, in slot order) the sum over q <

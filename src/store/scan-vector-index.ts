@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { FootnoteError } from '../shared/errors.js';
 import { CENTER_SAMPLE, dot, estimateCenter, normalized } from './centred-vectors.js';
+import { ScanHelper } from './scan-helper.js';
 import { SCAN_KERNEL_BASE64 } from './scan-kernel-wasm.js';
 import { TopScores } from './top-scores.js';
 import { replaceFileDurably, type SearchableVectors, type VectorMatch } from './vector-index.js';
@@ -14,6 +15,14 @@ const BLOCK = 4096;
 const BLOCKS_PER_SCAN = 16;
 /** Rows quantised before they are written into their block: 64 bytes per dimension, a cache line. */
 const ROWS_PER_FLUSH = 64;
+/**
+ * Blocks from which a search shares its scan with a second thread (see
+ * ScanHelper), and most blocks that thread takes: its sums have a region of
+ * their own, 16 KB a block. Below 8 blocks (32,768 vectors) a scan takes
+ * under a millisecond, and waking a thread costs tens of microseconds.
+ */
+const HELPER_MIN_BLOCKS = 8;
+const HELPER_MAX_BLOCKS = 256;
 /** Rows the kernel sums per pass (see scan-kernel.wat). */
 const ROWS_PER_PASS = 8;
 const WASM_PAGE = 65536;
@@ -27,22 +36,34 @@ const FILE_MAGIC = Buffer.from('FNSCAN\u0000\u0001', 'latin1');
 const HEADER_BYTES = 32;
 const FORMAT_VERSION = 1;
 
+interface KernelMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
 interface Kernel {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  module: object;
+  memory: KernelMemory;
   scan(codes: number, blocks: number, blockBytes: number, dims: number, weights: number, count: number, scores: number): void;
   select(sums: number, scales: number, count: number, threshold: number, out: number): number;
 }
 
 // The project's TypeScript libraries (no DOM) do not declare WebAssembly; Node has it.
 const wasm = (globalThis as unknown as {
-  WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } };
+  WebAssembly: {
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (module: object, imports: object) => { exports: unknown };
+    Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => KernelMemory;
+  };
 }).WebAssembly;
 
 let compiledKernel: object | null = null;
 
 function instantiateKernel(): Kernel {
   compiledKernel ??= new wasm.Module(Buffer.from(SCAN_KERNEL_BASE64, 'base64'));
-  return new wasm.Instance(compiledKernel).exports as Kernel;
+  const memory = new wasm.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  const { exports } = new wasm.Instance(compiledKernel, { env: { memory } });
+  return { ...(exports as Pick<Kernel, 'scan' | 'select'>), module: compiledKernel, memory };
 }
 
 /**
@@ -80,7 +101,13 @@ export class ScanVectorIndex implements SearchableVectors {
   /** A block's scales, copied in for `select`, and the slots it picks. */
   readonly #blockScalesAt: number;
   readonly #pickedAt: number;
+  /** The helper thread's sums. */
+  readonly #helperSumsAt: number;
   readonly #codesAt: number;
+  /** The second thread, once a search of enough blocks started it; null for none yet. */
+  #helper: ScanHelper | null = null;
+  /** Set by {@link close}: no helper is started again. */
+  #singleThreaded = false;
   /** Chunk id by slot; -1 for a removed one. */
   readonly #ids: number[] = [];
   readonly #slotOf = new Map<number, number>();
@@ -106,7 +133,9 @@ export class ScanVectorIndex implements SearchableVectors {
     this.#scoresAt = 8 * entries;
     this.#blockScalesAt = this.#scoresAt + 4 * BLOCK * BLOCKS_PER_SCAN;
     this.#pickedAt = this.#blockScalesAt + 4 * BLOCK;
-    this.#codesAt = alignUp(this.#pickedAt + 4 * BLOCK, WASM_PAGE);
+    this.#helperSumsAt = this.#pickedAt + 4 * BLOCK;
+    // Untouched, the helper's region costs address space, not memory.
+    this.#codesAt = alignUp(this.#helperSumsAt + 4 * BLOCK * HELPER_MAX_BLOCKS, WASM_PAGE);
     this.#rows = new Int8Array(ROWS_PER_FLUSH * dimensions);
     this.#ensureMemory(this.#codesAt);
   }
@@ -319,39 +348,88 @@ export class ScanVectorIndex implements SearchableVectors {
       dims[i] = d * BLOCK;
       weights[i] = i < dimensions.length ? Math.round((query[d] as number) * scale) : 0;
     }
-    const sums = new Int32Array(memory, this.#scoresAt, BLOCK * BLOCKS_PER_SCAN);
-    const blockScales = new Float32Array(memory, this.#blockScalesAt, BLOCK);
-    const picked = new Int32Array(memory, this.#pickedAt, BLOCK);
     const top = new TopScores(Math.min(count, this.#slotOf.size));
-    const slots = this.#ids.length;
-    const ids = this.#ids;
-    const scales = this.#scales;
-    for (let first = 0; first * BLOCK < slots; first += BLOCKS_PER_SCAN) {
-      const blocks = Math.min(BLOCKS_PER_SCAN, Math.ceil(slots / BLOCK) - first);
-      this.#kernel.scan(this.#codesAt + first * this.#blockBytes, blocks, this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, this.#scoresAt);
-      for (let b = 0; b < blocks; b++) {
-        const base = (first + b) * BLOCK;
-        const filled = Math.min(BLOCK, slots - base);
-        blockScales.set(scales.subarray(base, base + BLOCK));
-        // Slots past the last one hold NaN, so select skips them.
-        if (filled < BLOCK) blockScales.fill(Number.NaN, filled);
-        // Computed in 32-bit floats, the products may round below a score that
-        // would enter in 64 bits: the threshold is lowered a little for them.
-        const floor = top.floor;
-        const threshold = Number.isFinite(floor) ? floor - Math.abs(floor) * 1e-5 : -Number.MAX_VALUE;
-        const picks = this.#kernel.select(this.#scoresAt + 4 * b * BLOCK, this.#blockScalesAt, BLOCK, threshold, this.#pickedAt);
-        for (let i = 0; i < picks; i++) {
-          const j = picked[i] as number;
-          if ((ids[base + j] as number) >= 0) top.offer((sums[b * BLOCK + j] as number) * (scales[base + j] as number), base + j);
-        }
+    const blocks = Math.ceil(this.#ids.length / BLOCK);
+    const helper = this.#helperFor(blocks);
+    // The helper scans the last blocks while this thread scans the first.
+    const helped = helper === null ? 0 : Math.min(HELPER_MAX_BLOCKS, Math.floor(blocks / 2));
+    const own = blocks - helped;
+    helper?.begin([this.#codesAt + own * this.#blockBytes, helped, this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, this.#helperSumsAt]);
+    this.#scanBlocks(top, rows, 0, own);
+    if (helper !== null) {
+      if (helper.finish()) this.#pick(top, this.#helperSumsAt, own, helped);
+      else {
+        // The thread did not answer: its blocks are scanned here, and no thread is asked again.
+        this.close();
+        this.#scanBlocks(top, rows, own, blocks);
       }
     }
+    const ids = this.#ids;
     // q·v = q·(v − c) + q·c, and q·(v − c) ≈ sum × the vector's scale / the weights' scale.
     const offset = dot(query, this.#center as Float32Array);
     return top.sorted().map(({ score, slot }) => ({
       id: ids[slot] as number,
       distance: 1 - (scale === 0 ? 0 : score / scale) - offset,
     }));
+  }
+
+  /** Scans blocks `from` to `to` on this thread, in chunks whose sums fit the L2 cache. */
+  #scanBlocks(top: TopScores, rows: number, from: number, to: number): void {
+    for (let first = from; first < to; first += BLOCKS_PER_SCAN) {
+      const chunk = Math.min(BLOCKS_PER_SCAN, to - first);
+      this.#kernel.scan(this.#codesAt + first * this.#blockBytes, chunk, this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, this.#scoresAt);
+      this.#pick(top, this.#scoresAt, first, chunk);
+    }
+  }
+
+  /**
+   * Offers `top` the slots of `blocks` blocks from `firstBlock` whose sums
+   * the kernel wrote at `sumsAt` and that can still enter it, as the
+   * kernel's `select` picks them.
+   */
+  #pick(top: TopScores, sumsAt: number, firstBlock: number, blocks: number): void {
+    const memory = this.#kernel.memory.buffer;
+    const sums = new Int32Array(memory, sumsAt, BLOCK * blocks);
+    const blockScales = new Float32Array(memory, this.#blockScalesAt, BLOCK);
+    const picked = new Int32Array(memory, this.#pickedAt, BLOCK);
+    const slots = this.#ids.length;
+    const ids = this.#ids;
+    const scales = this.#scales;
+    for (let b = 0; b < blocks; b++) {
+      const base = (firstBlock + b) * BLOCK;
+      const filled = Math.min(BLOCK, slots - base);
+      blockScales.set(scales.subarray(base, base + BLOCK));
+      // Slots past the last one hold NaN, so select skips them.
+      if (filled < BLOCK) blockScales.fill(Number.NaN, filled);
+      // Computed in 32-bit floats, the products may round below a score that
+      // would enter in 64 bits: the threshold is lowered a little for them.
+      const floor = top.floor;
+      const threshold = Number.isFinite(floor) ? floor - Math.abs(floor) * 1e-5 : -Number.MAX_VALUE;
+      const picks = this.#kernel.select(sumsAt + 4 * b * BLOCK, this.#blockScalesAt, BLOCK, threshold, this.#pickedAt);
+      for (let i = 0; i < picks; i++) {
+        const j = picked[i] as number;
+        if ((ids[base + j] as number) >= 0) top.offer((sums[b * BLOCK + j] as number) * (scales[base + j] as number), base + j);
+      }
+    }
+  }
+
+  /** The helper thread for a scan of `blocks` blocks: started by the first such search, used once it is ready. */
+  #helperFor(blocks: number): ScanHelper | null {
+    if (blocks < HELPER_MIN_BLOCKS || this.#singleThreaded) return null;
+    this.#helper ??= ScanHelper.start(this.#kernel.module, this.#kernel.memory);
+    return this.#helper.ready ? this.#helper : null;
+  }
+
+  /** True while searches share their scan with a helper thread (for tests). */
+  get helperReady(): boolean {
+    return this.#helper?.ready === true;
+  }
+
+  /** Ends the helper thread, if a search started one; searches after this use one thread. */
+  close(): void {
+    this.#singleThreaded = true;
+    this.#helper?.close();
+    this.#helper = null;
   }
 
   /** Takes the mean of the vectors added so far as the centre, then codes them. */

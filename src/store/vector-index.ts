@@ -49,6 +49,8 @@ export interface SearchableVectors {
   readonly size: number;
   /** Up to `k` nearest vectors to `vector`, closest first. */
   search(vector: Float32Array | readonly number[], k: number): VectorMatch[];
+  /** Frees what the garbage collector cannot: a scan's helper thread. */
+  close?(): void;
 }
 
 /**

@@ -149,3 +149,32 @@ describe('ScanVectorIndex', () => {
     expect(found[0]).toBe(expected[0]);
   });
 });
+
+describe('ScanVectorIndex on two threads', () => {
+  it('finds what one thread finds once its helper thread is up, and goes on alone after close', async () => {
+    // 40,000 vectors: ten blocks, enough for a second thread to take the last five.
+    const dimensions = 8;
+    const entries = sparseVectors(40_000, dimensions, 0.6, 11).map((embedding, id) => ({ id, embedding }));
+    const questions = sparseVectors(30, dimensions, 0.5, 12);
+    const alone = ScanVectorIndex.rebuild(dimensions, entries);
+    alone.close();
+    const expected = questions.map((question) => alone.search(question, 20));
+    const shared = ScanVectorIndex.rebuild(dimensions, entries);
+    shared.search(questions[0]!, 1);
+    // The thread starts with the first large search and answers once it is up.
+    const helped = await new Promise<boolean>((resolve) => {
+      const startedAt = Date.now();
+      const poll = () => {
+        if (shared.helperReady) resolve(true);
+        else if (Date.now() - startedAt > 10_000) resolve(false);
+        else setTimeout(poll, 10);
+      };
+      poll();
+    });
+    expect(helped).toBe(true);
+    expect(questions.map((question) => shared.search(question, 20))).toEqual(expected);
+    shared.close();
+    expect(shared.helperReady).toBe(false);
+    expect(questions.map((question) => shared.search(question, 20))).toEqual(expected);
+  });
+});
