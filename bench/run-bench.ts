@@ -130,7 +130,7 @@ function describeSkipped(plan: readonly ThroughputPlan[], querySizes: readonly n
     }
   }
   if (!querySizes.includes(1_000_000)) {
-    skipped.push('query latency at 1M chunks: building a 1M-chunk graph takes ~20 minutes of CPU on this machine; ' +
+    skipped.push('query latency at 1M chunks: building a 1M-chunk index (embedding 1M passages) takes ~10 minutes on this machine; ' +
       'run `npm run bench -- --query-chunks 1000000` once to build and cache it in .bench-cache/');
   }
   if (!plan.some((size) => size.megabytes >= 200)) {

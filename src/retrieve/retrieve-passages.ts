@@ -19,7 +19,7 @@ import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
 import { scoreLeftOutTerms } from './score-left-out-terms.js';
 import { stem } from '../text/porter-stemmer.js';
 import { dot } from '../store/centred-vectors.js';
-import { searchVectors } from './vector-search.js';
+import { beginVectorSearch } from './vector-search.js';
 
 /** An open index to search: the database, its vectors and the embedder that built them. */
 export interface SearchableIndex {
@@ -128,15 +128,20 @@ export async function retrievePassages(
   // list supplies them cheaply (FTS5 scores every match anyway), where
   // scoring chosen rowids separately measured ~30 ms a question.
   const keywordDepth = settings.mode === 'rerank' ? Math.max(RERANK_SCORE_DEPTH, candidates) : candidates;
+  const query =
+    settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
+  throwIfAborted(options.signal);
+  // A large local index scans its vectors on a second thread while this one
+  // runs the keyword search (ScanVectorIndex.searchLater).
+  const vectorHits = query === null
+    ? () => []
+    : beginVectorSearch(index.vectors, query, vectorCandidates(index.embedder, settings, candidates));
   const plan: KeywordPlan =
     settings.mode === 'vector'
       ? { matched: [], requireAll: false, leftOut: [] }
       : planKeywordSearch(question, { rowBudget: settings.matchRowBudget, statistics: index.statistics });
   const keyword = searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
-  const query =
-    settings.mode === 'keyword' ? null : Float32Array.from(await index.embedder.embedQuery(question));
-  const vector = query === null ? [] : searchVectors(index.vectors, query, vectorCandidates(index.embedder, settings, candidates));
-  throwIfAborted(options.signal);
+  const vector = vectorHits();
 
   if (settings.mode === 'rerank') {
     const leftOut = plan.leftOut.map(stem);

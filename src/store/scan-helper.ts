@@ -4,10 +4,29 @@ import { Worker } from 'node:worker_threads';
 const REQUEST = 0;
 const DONE = 1;
 const READY = 2;
-const ARGUMENTS = 3;
-/** The seven numbers of the kernel's `scan`. */
-const ARGUMENT_COUNT = 7;
+/** The next chunk of blocks to claim: both threads take chunks from it until none is left. */
+const NEXT = 3;
+const ARGUMENTS = 4;
+/** What a request holds: see {@link ScanRequest}. */
+const ARGUMENT_COUNT = 8;
 const CLOSED = -1;
+
+/**
+ * A scan shared by both threads: `blocks` blocks from byte `codes`
+ * (`blockBytes` apart) in chunks of `chunkBlocks`, whose sums go to `sums`
+ * (16 KB a block, in block order); `dims`, `weights` and `rows` as the
+ * kernel's `scan` takes them.
+ */
+export interface ScanRequest {
+  codes: number;
+  blocks: number;
+  blockBytes: number;
+  dims: number;
+  weights: number;
+  rows: number;
+  sums: number;
+  chunkBlocks: number;
+}
 
 /**
  * Longest a search waits for the other thread before it does that thread's
@@ -34,17 +53,22 @@ for (;;) {
   if (request === ${CLOSED}) break;
   seen = request;
   const a = ${ARGUMENTS};
-  kernel.scan(ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6]);
+  const [codes, blocks, blockBytes, dims, weights, rows, sums, chunkBlocks] = ctl.subarray(a, a + ${ARGUMENT_COUNT});
+  for (let first = Atomics.add(ctl, ${NEXT}, 1) * chunkBlocks; first < blocks; first = Atomics.add(ctl, ${NEXT}, 1) * chunkBlocks) {
+    kernel.scan(codes + first * blockBytes, Math.min(chunkBlocks, blocks - first), blockBytes, dims, weights, rows, sums + first * 16384);
+  }
   Atomics.store(ctl, ${DONE}, request);
   Atomics.notify(ctl, ${DONE});
 }
 `;
 
 /**
- * A second thread for ScanVectorIndex's kernel: a search hands it the last
- * blocks and scans the first ones meanwhile, so that a large index's scan
- * takes both cores. The thread shares the kernel's memory, so it is only told
- * where to read and write.
+ * A second thread for ScanVectorIndex's kernel, so that a large index's scan
+ * takes both cores. A search asks it to start, and joins in whenever it can:
+ * both threads claim chunks of blocks from one counter until none is left,
+ * so that the thread that started earlier, or runs faster, takes more. The
+ * thread shares the kernel's memory, so it is only told where to read and
+ * write.
  */
 export class ScanHelper {
   readonly #worker: Worker;
@@ -75,16 +99,23 @@ export class ScanHelper {
     return !this.#failed && Atomics.load(this.#control, READY) === 1;
   }
 
-  /** Has the thread run the kernel's `scan` with these arguments; {@link finish} waits for it. */
-  begin(scanArguments: readonly number[]): void {
-    this.#control.set(scanArguments, ARGUMENTS);
+  /** Has the thread start on `request`; {@link claim} shares it, {@link finish} waits for the thread's part. */
+  begin(request: ScanRequest): void {
+    const { codes, blocks, blockBytes, dims, weights, rows, sums, chunkBlocks } = request;
+    this.#control.set([codes, blocks, blockBytes, dims, weights, rows, sums, chunkBlocks], ARGUMENTS);
+    Atomics.store(this.#control, NEXT, 0);
     this.#request += 1;
     Atomics.store(this.#control, REQUEST, this.#request);
     Atomics.notify(this.#control, REQUEST);
   }
 
+  /** The next chunk of the current request for the calling thread to scan; past the last one when none is left. */
+  claim(): number {
+    return Atomics.add(this.#control, NEXT, 1);
+  }
+
   /**
-   * Waits for the scan {@link begin} asked for. False when the thread did not
+   * Waits for the thread's part of the scan {@link begin} asked for. False when the thread did not
    * answer in time: the caller then scans those blocks itself, and this
    * helper takes no further request.
    */

@@ -49,6 +49,11 @@ export interface SearchableVectors {
   readonly size: number;
   /** Up to `k` nearest vectors to `vector`, closest first. */
   search(vector: Float32Array | readonly number[], k: number): VectorMatch[];
+  /**
+   * The same search begun now and finished by the returned function, for an
+   * index that can search on another thread meanwhile (ScanVectorIndex).
+   */
+  searchLater?(vector: Float32Array | readonly number[], k: number): () => VectorMatch[];
   /** Frees what the garbage collector cannot: a scan's helper thread. */
   close?(): void;
 }

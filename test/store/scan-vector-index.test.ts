@@ -178,3 +178,23 @@ describe('ScanVectorIndex on two threads', () => {
     expect(questions.map((question) => shared.search(question, 20))).toEqual(expected);
   });
 });
+
+describe('ScanVectorIndex.searchLater', () => {
+  it('gives what search gives, also when another search runs before it is finished', async () => {
+    const dimensions = 8;
+    const entries = sparseVectors(40_000, dimensions, 0.6, 21).map((embedding, id) => ({ id, embedding }));
+    const [first, second] = sparseVectors(2, dimensions, 0.5, 22) as [Float32Array, Float32Array];
+    const index = ScanVectorIndex.rebuild(dimensions, entries);
+    const expected = [index.search(first, 15), index.search(second, 15)];
+    await new Promise<void>((resolve) => {
+      const poll = () => (index.helperReady ? resolve() : setTimeout(poll, 10));
+      poll();
+    });
+    const later = index.searchLater(first, 15);
+    // A second search between the two steps: it waits for the helper, scans alone, and leaves the first its sums.
+    expect(index.search(second, 15)).toEqual(expected[1]);
+    expect(later()).toEqual(expected[0]);
+    expect(index.searchLater(second, 15)()).toEqual(expected[1]);
+    index.close();
+  });
+});
