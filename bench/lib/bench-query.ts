@@ -93,7 +93,7 @@ export function benchQuery(
     const searched = result.vectorSearch === 'graph'
       ? `HNSW, ef ${HNSW_PARAMETERS.efSearch}`
       : result.vectorSearch === 'scan'
-        ? 'a scan of 1-byte codes, its best 2k reordered by exact cosine (vectors.scan, ScanVectorIndex)'
+        ? 'a scan of 1-byte codes (vectors.scan, ScanVectorIndex)'
         : 'an exact scan: an index this small keeps no vector file (FLAT_MAX_NUMBERS)';
     log.add(SECTION, `query.${chunks}.recall`, `${name}: vector search recall@10, search(q, 10) vs exact`, 'fraction',
       [result.recallAt10], `${result.recallQueries} queries; ${searched}; goal ≥ 0.98 ` +
