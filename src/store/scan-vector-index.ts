@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import { FootnoteError } from '../shared/errors.js';
 import { CENTER_SAMPLE, dot, estimateCenter, normalized } from './centred-vectors.js';
+import { readScanFile, writeScanFile } from './scan-file.js';
 import { ScanHelper } from './scan-helper.js';
 import { SCAN_KERNEL_BASE64 } from './scan-kernel-wasm.js';
 import { TopScores } from './top-scores.js';
-import { replaceFileDurably, type SearchableVectors, type VectorMatch } from './vector-index.js';
+import type { SearchableVectors, VectorMatch } from './vector-index.js';
 
 /** The scan index's file inside the index folder (the graph's is vectors.hnsw). */
 export const SCAN_FILE_NAME = 'vectors.scan';
@@ -34,10 +33,6 @@ const MAX_PAGES = 65536;
 const CODE_MAX = 127;
 const WEIGHT_MAX = 8191;
 const INT32_MAX = 2 ** 31 - 1;
-
-const FILE_MAGIC = Buffer.from('FNSCAN\u0000\u0001', 'latin1');
-const HEADER_BYTES = 32;
-const FORMAT_VERSION = 1;
 
 interface KernelMemory {
   readonly buffer: ArrayBuffer;
@@ -166,54 +161,23 @@ export class ScanVectorIndex implements SearchableVectors {
    * another size than its header says, or holds vectors of another dimension.
    */
   static load(filePath: string, dimensions: number): ScanVectorIndex {
-    const corrupt = (detail: string, cause?: unknown) =>
-      new FootnoteError('INDEX_CORRUPT', { path: filePath, detail }, cause === undefined ? undefined : { cause });
-    let fd: number;
-    try {
-      fd = fs.openSync(filePath, 'r');
-    } catch (error) {
-      throw corrupt(error instanceof Error ? error.message : String(error), error);
-    }
-    try {
-      const header = Buffer.alloc(HEADER_BYTES);
-      if (fs.readSync(fd, header, 0, HEADER_BYTES, 0) < HEADER_BYTES || !header.subarray(0, 8).equals(FILE_MAGIC)) {
-        throw corrupt('not a footnote scan index');
-      }
-      if (header.readUInt32LE(8) !== FORMAT_VERSION) throw corrupt(`scan index format ${header.readUInt32LE(8)} is not ${FORMAT_VERSION}`);
-      const fileDimensions = header.readUInt32LE(12);
-      if (fileDimensions !== dimensions) {
-        throw corrupt(`the vectors have ${fileDimensions} dimensions, expected ${dimensions}`);
-      }
-      const slots = header.readUInt32LE(16);
-      const centred = header.readUInt32LE(20) === 1;
-      const index = new ScanVectorIndex(dimensions);
-      const blocks = Math.ceil(slots / BLOCK);
-      const expected = HEADER_BYTES + 4 * dimensions + 12 * slots + blocks * index.#blockBytes;
-      if (fs.fstatSync(fd).size !== expected) throw corrupt('the scan index is not the size its header gives');
-      let position = HEADER_BYTES;
-      const readFloats = (length: number, ArrayType: typeof Float32Array | typeof Float64Array) => {
-        const values = new ArrayType(length);
-        readFully(fd, new Uint8Array(values.buffer), position);
-        position += values.byteLength;
-        return values;
-      };
-      const center = readFloats(dimensions, Float32Array) as Float32Array;
-      if (centred) index.#center = center;
-      const ids = readFloats(slots, Float64Array);
-      index.#scales = new Float32Array(Math.max(BLOCK, blocks * BLOCK));
-      index.#scales.set(readFloats(slots, Float32Array));
-      for (let slot = 0; slot < slots; slot++) {
-        const id = ids[slot] as number;
-        index.#ids.push(id);
-        if (id < 0) index.#removed += 1;
-        else index.#slotOf.set(id, slot);
-      }
-      index.#ensureMemory(index.#codesAt + blocks * index.#blockBytes);
-      readFully(fd, new Uint8Array(index.#kernel.memory.buffer, index.#codesAt, blocks * index.#blockBytes), position);
-      return index;
-    } finally {
-      fs.closeSync(fd);
-    }
+    const index = new ScanVectorIndex(dimensions);
+    const { center, ids, scales } = readScanFile(filePath, dimensions, {
+      codeBytes: (slots) => index.#codeBytes(slots),
+      codesFor: (bytes) => {
+        index.#ensureMemory(index.#codesAt + bytes);
+        return new Uint8Array(index.#kernel.memory.buffer, index.#codesAt, bytes);
+      },
+    });
+    index.#center = center;
+    index.#scales = new Float32Array(Math.max(BLOCK, Math.ceil(ids.length / BLOCK) * BLOCK));
+    index.#scales.set(scales);
+    ids.forEach((id, slot) => {
+      index.#ids.push(id);
+      if (id < 0) index.#removed += 1;
+      else index.#slotOf.set(id, slot);
+    });
+    return index;
   }
 
   /** Live vectors: what `search` can return. */
@@ -314,39 +278,12 @@ export class ScanVectorIndex implements SearchableVectors {
   save(filePath: string): void {
     if (this.#center === null && this.#uncentred.size > 0) this.#centre();
     this.#flushRows();
-    const slots = this.#ids.length;
-    const header = Buffer.alloc(HEADER_BYTES);
-    FILE_MAGIC.copy(header, 0);
-    header.writeUInt32LE(FORMAT_VERSION, 8);
-    header.writeUInt32LE(this.dimensions, 12);
-    header.writeUInt32LE(slots, 16);
-    header.writeUInt32LE(this.#center === null ? 0 : 1, 20);
-    const temporaryPath = `${filePath}.tmp-${process.pid}`;
-    try {
-      const fd = fs.openSync(temporaryPath, 'w');
-      try {
-        let position = 0;
-        const write = (bytes: Uint8Array) => {
-          for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at, position + at);
-          position += bytes.length;
-        };
-        write(header);
-        const center = this.#center ?? new Float32Array(this.dimensions);
-        write(new Uint8Array(center.buffer, center.byteOffset, center.byteLength));
-        write(new Uint8Array(Float64Array.from(this.#ids).buffer));
-        write(new Uint8Array(this.#scales.buffer, 0, 4 * slots));
-        const codes = Math.ceil(slots / BLOCK) * this.#blockBytes;
-        for (let at = 0; at < codes; at += 1 << 26) {
-          write(new Uint8Array(this.#kernel.memory.buffer, this.#codesAt + at, Math.min(1 << 26, codes - at)));
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch (error) {
-      fs.rmSync(temporaryPath, { force: true });
-      throw error;
-    }
-    replaceFileDurably(temporaryPath, filePath);
+    const bytes = this.#codeBytes(this.#ids.length);
+    writeScanFile(
+      filePath,
+      { dimensions: this.dimensions, center: this.#center, ids: this.#ids, scales: this.#scales },
+      [new Uint8Array(this.#kernel.memory.buffer, this.#codesAt, bytes)],
+    );
   }
 
   /**
@@ -539,6 +476,11 @@ export class ScanVectorIndex implements SearchableVectors {
     this.#rowCount = 0;
   }
 
+  /** The codes of `slots` slots: whole blocks. */
+  #codeBytes(slots: number): number {
+    return Math.ceil(slots / BLOCK) * this.#blockBytes;
+  }
+
   /** Grows the kernel's memory to at least `bytes`, doubling so that adds stay cheap. */
   #ensureMemory(bytes: number): void {
     const pages = this.#kernel.memory.buffer.byteLength / WASM_PAGE;
@@ -553,14 +495,4 @@ export class ScanVectorIndex implements SearchableVectors {
 
 function alignUp(value: number, alignment: number): number {
   return Math.ceil(value / alignment) * alignment;
-}
-
-/** Reads exactly `target.length` bytes from `position` (the caller checked the file's size). */
-function readFully(fd: number, target: Uint8Array, position: number): void {
-  const limit = 1 << 30;
-  for (let at = 0; at < target.length; ) {
-    const read = fs.readSync(fd, target, at, Math.min(limit, target.length - at), position + at);
-    if (read === 0) throw new RangeError('the scan index ended early');
-    at += read;
-  }
 }
