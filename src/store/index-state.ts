@@ -74,7 +74,7 @@ export type VectorsState = 'dirty' | 'clean' | 'flat';
  */
 export const FLAT_MAX_NUMBERS = 16 * 1024 * 1024;
 
-/** Whether an index of `chunks` vectors of `dimensions` is searched by a scan rather than a graph (see {@link FLAT_MAX_NUMBERS}). */
+/** Whether an index of `chunks` vectors of `dimensions` is searched from the database, with no vector file (see {@link FLAT_MAX_NUMBERS}). */
 export function fitsFlat(chunks: number, dimensions: number, maxNumbers = FLAT_MAX_NUMBERS): boolean {
   return chunks * dimensions <= maxNumbers;
 }
@@ -181,10 +181,10 @@ export function countJournal(
 }
 
 /**
- * The vector graph for a writer of `indexDir` to change and save: the saved
- * file when it can be trusted, otherwise rebuilt from the database's
- * embeddings, and then `rebuilt` tells it to save the file (and mark it
- * clean). Readers call {@link openSearchableVectors}, which scans rather than
+ * The vector file's index, of `options.kind`, for a writer of `indexDir` to
+ * change and save: the saved file when it can be trusted, otherwise rebuilt
+ * from the database's embeddings, and then `rebuilt` tells it to save the
+ * file (and mark it clean). Readers call {@link openSearchableVectors}, which scans rather than
  * rebuild.
  *
  * This is the read side of the crash-safety protocol between SQLite and the
@@ -194,9 +194,10 @@ export function countJournal(
  *
  * 1. A writer calls {@link markVectorsDirty} before it touches any chunk.
  * 2. It changes chunks in SQLite transactions (each file all-or-nothing) and
- *    applies the same adds and removes to the in-memory {@link VectorIndex}.
- * 3. It saves the vector file with {@link VectorIndex.save} (write to a temp
- *    file, fsync, rename over the old one).
+ *    applies the same adds and removes to the in-memory {@link VectorIndex}
+ *    (or ScanVectorIndex).
+ * 3. It saves the vector file with its `save` (write to a temp file, fsync,
+ *    rename over the old one).
  * 4. Only then does it call {@link markVectorsClean} with the live count.
  *
  * This function trusts the file only when the state is 'clean', the file
