@@ -81,7 +81,7 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
   const retries = createNoticeHub<ProviderRetry>();
   const fetchDependencies = { onRetry: retries.emit };
   const embedders = createEmbedderSession(config, openai, dependencies.embedder, fetchDependencies);
-  const indexes = createIndexSession(config.index, embedders);
+  const indexes = createIndexSession(config.index, embedders, dependencies.flatMaxNumbers);
   /** A run with the server's waits to retry among its events; the offline provider sends no request to wait for. */
   function withRetries<E, R>(run: AsyncGenerator<E, R>): AsyncGenerator<E | { type: 'provider-retry'; retry: ProviderRetry }, R> {
     if (config.provider !== 'openai') return run;

@@ -31,7 +31,12 @@ interface OpenIndex extends SearchableIndex {
 }
 
 /** A session over the index in `indexDir`, searched with `embedders`' embedder. */
-export function createIndexSession(indexDir: string, embedders: EmbedderSession): IndexSession {
+export function createIndexSession(
+  indexDir: string,
+  embedders: EmbedderSession,
+  /** Overrides FLAT_MAX_NUMBERS, as the index runs of the same footnote do. */
+  flatMaxNumbers?: number,
+): IndexSession {
   let openIndex: OpenIndex | null = null;
   let keywordIndex: OpenIndex | null = null;
 
@@ -48,7 +53,7 @@ export function createIndexSession(indexDir: string, embedders: EmbedderSession)
           throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
         }
         assertTokenizerVersion(repo);
-        const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions);
+        const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions, flatMaxNumbers);
         openIndex = {
           repo, vectors, embedder, statistics: createTermStatistics(db),
           close: () => {

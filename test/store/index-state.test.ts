@@ -18,6 +18,7 @@ import {
   openVectorIndex,
   vectorsNeedSaving,
 } from '../../src/store/index-state.js';
+import { SCAN_FILE_NAME, ScanVectorIndex } from '../../src/store/scan-vector-index.js';
 import { VECTORS_FILE_NAME, VectorIndex } from '../../src/store/vector-index.js';
 
 let indexDir: string;
@@ -162,6 +163,22 @@ describe('openSearchableVectors', () => {
     expect(vectors).toBeInstanceOf(FlatVectorIndex);
     expect(vectors.search([0.1, 1], 2).map((match) => match.id)[0]).toBe(second);
     expect(fs.readFileSync(vectorsPath).equals(saved)).toBe(true);
+  });
+
+  it('codes a large scan index in memory when its file cannot be trusted', () => {
+    const [first, second] = writeCleanIndex();
+    const index = ScanVectorIndex.rebuild(2, [{ id: first!, embedding: Float32Array.of(1, 0) }, { id: second!, embedding: Float32Array.of(0, 1) }]);
+    index.save(path.join(indexDir, SCAN_FILE_NAME));
+    markVectorsClean(repository, 2, 'scan');
+    expect(openSearchableVectors(indexDir, repository, 2, 0)).toBeInstanceOf(ScanVectorIndex);
+    // A writer at work: the file is not trusted, and the database's embeddings are coded again.
+    markVectorsDirty(repository);
+    fs.rmSync(path.join(indexDir, SCAN_FILE_NAME));
+    const rebuilt = openSearchableVectors(indexDir, repository, 2, 0);
+    expect(rebuilt).toBeInstanceOf(ScanVectorIndex);
+    expect(rebuilt.search([0.1, 1], 1)[0]?.id).toBe(second);
+    // Below the flat limit the database is scanned as floats, as before.
+    expect(openSearchableVectors(indexDir, repository, 2)).toBeInstanceOf(FlatVectorIndex);
   });
 
   it('ignores a vector file once the index is flat, even one that looks clean', () => {
