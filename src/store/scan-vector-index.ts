@@ -113,7 +113,6 @@ export class ScanVectorIndex implements SearchableVectors {
   /** Chunk id by slot; -1 for a removed one. */
   readonly #ids: number[] = [];
   readonly #slotOf = new Map<number, number>();
-  #removed = 0;
   /** Subtracted from every vector before it is coded; null until the first vectors are in. */
   #center: Float32Array | null = null;
   /** Each slot's value of one code step: its largest difference from the centre over 127; NaN once removed. */
@@ -174,8 +173,7 @@ export class ScanVectorIndex implements SearchableVectors {
     index.#scales.set(scales);
     ids.forEach((id, slot) => {
       index.#ids.push(id);
-      if (id < 0) index.#removed += 1;
-      else index.#slotOf.set(id, slot);
+      if (id >= 0) index.#slotOf.set(id, slot);
     });
     return index;
   }
@@ -187,12 +185,13 @@ export class ScanVectorIndex implements SearchableVectors {
 
   /** Removed vectors still taking their slot. */
   get deletedCount(): number {
-    return this.#removed;
+    return this.#ids.length - this.#slotOf.size;
   }
 
   /** True once removed vectors are over 20% of the slots and over 100: time to rebuild (as the graph). */
   get needsCompaction(): boolean {
-    return this.#removed > 100 && this.#removed > 0.2 * this.#ids.length;
+    const removed = this.deletedCount;
+    return removed > 100 && removed > 0.2 * this.#ids.length;
   }
 
   /** Always 0: an add is cheap enough to make at once (the graph's staging, for one interface). */
@@ -238,7 +237,6 @@ export class ScanVectorIndex implements SearchableVectors {
     this.#slotOf.delete(id);
     this.#ids[slot] = -1;
     this.#scales[slot] = Number.NaN;
-    this.#removed += 1;
   }
 
   /** Up to `k` nearest live vectors to `vector`, closest first. */
@@ -334,8 +332,7 @@ export class ScanVectorIndex implements SearchableVectors {
       this.#scanBlocks(top, rows, shared, blocks);
       if (helper !== null) {
         for (let first = helper.claim() * SHARED_CHUNK_BLOCKS; first < shared; first = helper.claim() * SHARED_CHUNK_BLOCKS) {
-          this.#kernel.scan(this.#codesAt + first * this.#blockBytes, Math.min(SHARED_CHUNK_BLOCKS, shared - first),
-            this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, this.#helperSumsAt + first * 4 * BLOCK);
+          this.#runKernel(first, Math.min(SHARED_CHUNK_BLOCKS, shared - first), rows, this.#helperSumsAt + first * 4 * BLOCK);
         }
         const answered = helper.finish();
         this.#helperBusy = false;
@@ -368,9 +365,14 @@ export class ScanVectorIndex implements SearchableVectors {
   #scanBlocks(top: TopScores, rows: number, from: number, to: number): void {
     for (let first = from; first < to; first += BLOCKS_PER_SCAN) {
       const chunk = Math.min(BLOCKS_PER_SCAN, to - first);
-      this.#kernel.scan(this.#codesAt + first * this.#blockBytes, chunk, this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, this.#scoresAt);
+      this.#runKernel(first, chunk, rows, this.#scoresAt);
       this.#pick(top, this.#scoresAt, first, chunk);
     }
+  }
+
+  /** Has the kernel sum the written question's `rows` over `blocks` blocks from `first`, into `sumsAt`. */
+  #runKernel(first: number, blocks: number, rows: number, sumsAt: number): void {
+    this.#kernel.scan(this.#codesAt + first * this.#blockBytes, blocks, this.#blockBytes, this.#dimsAt, this.#weightsAt, rows, sumsAt);
   }
 
   /**
@@ -460,7 +462,7 @@ export class ScanVectorIndex implements SearchableVectors {
     const rows = this.#rowCount;
     if (rows === 0) return;
     const first = this.#ids.length - rows;
-    this.#ensureMemory(this.#codesAt + Math.ceil(this.#ids.length / BLOCK) * this.#blockBytes);
+    this.#ensureMemory(this.#codesAt + this.#codeBytes(this.#ids.length));
     const codes = new Int8Array(this.#kernel.memory.buffer);
     for (let r = 0; r < rows; ) {
       const slot = first + r;
