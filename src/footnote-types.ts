@@ -97,6 +97,14 @@ export interface Footnote {
   ingest(options?: IngestOptions): AsyncGenerator<IngestEvent, IngestReport>;
   ask(question: string, options?: AskOptions): AsyncGenerator<AnswerEvent, Answer>;
   retrieve(question: string, options?: { k?: number; signal?: AbortSignal }): Promise<Passage[]>;
+  /**
+   * Opens the index ahead of the first question and reads through the pages
+   * questions read, in short slices, so that the first questions are as fast
+   * as later ones (the chat calls it while the user types). Resolves to false
+   * when the index was closed (an index run) or `signal` aborted first;
+   * rejects as a question would (no index, another embedder).
+   */
+  warmUp(options?: { signal?: AbortSignal }): Promise<boolean>;
   status(): Promise<IndexStatus>;
   /**
    * A passage's lines with the lines around it, read from the corpus as it is

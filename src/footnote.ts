@@ -268,6 +268,10 @@ export function createFootnote(config: Config, dependencies: FootnoteDependencie
 
     retrieve,
 
+    warmUp(options: { signal?: AbortSignal } = {}): Promise<boolean> {
+      return indexes.prewarm(() => options.signal?.aborted === true);
+    },
+
     async status(): Promise<IndexStatus> {
       const exists = fs.existsSync(path.join(config.index, DATABASE_FILE_NAME));
       if (!exists) {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { formatEmbedderIdentity } from './embed/embedder.js';
 import type { EmbedderSession } from './embed/embedder-session.js';
 import { UnreachableEmbedder } from './embed/unreachable-embedder.js';
@@ -7,6 +8,7 @@ import { ChunkRepository } from './store/chunk-repository.js';
 import { openDatabase } from './store/database.js';
 import { FlatVectorIndex } from './store/flat-vector-index.js';
 import { openSearchableVectors } from './store/index-state.js';
+import { PREWARM_MAX_PASSAGES, prewarmIndex } from './store/prewarm-index.js';
 import { createTermStatistics } from './store/term-statistics.js';
 import { assertTokenizerVersion } from './store/tokenizer-version.js';
 
@@ -23,10 +25,17 @@ export interface IndexSession {
    * server's embedder) and no vectors. The full index when one is open.
    */
   forKeywordsOnly(cause: Error): SearchableIndex;
+  /**
+   * Opens the index for search, if it is not open, and maps the pages that
+   * questions read (prewarm-index.ts); stops early when the index is closed
+   * or `shouldStop` says so. Resolves to false when it stopped early.
+   */
+  prewarm(shouldStop?: () => boolean): Promise<boolean>;
   close(): void;
 }
 
 interface OpenIndex extends SearchableIndex {
+  db: Database.Database;
   close(): void;
 }
 
@@ -38,34 +47,70 @@ export function createIndexSession(
   flatMaxNumbers?: number,
 ): IndexSession {
   let openIndex: OpenIndex | null = null;
+  /** The index being opened: a question and a prewarm may both ask before it is. */
+  let opening: Promise<OpenIndex> | null = null;
+  /** Counts `close` calls, so that an open begun before one is not kept. */
+  let generation = 0;
   let keywordIndex: OpenIndex | null = null;
+
+  async function open(): Promise<OpenIndex> {
+    const db = openDatabase(indexDir, { readonly: true });
+    try {
+      const repo = new ChunkRepository(db);
+      const indexed = repo.getMeta('embedder');
+      const embedder = await embedders.forSearch(indexed);
+      const current = formatEmbedderIdentity(embedder.identity);
+      if (indexed !== null && indexed !== current) {
+        throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
+      }
+      assertTokenizerVersion(repo);
+      const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions, flatMaxNumbers);
+      let closed = false;
+      return {
+        db, repo, vectors, embedder, statistics: createTermStatistics(db),
+        close: () => {
+          if (closed) return;
+          closed = true;
+          vectors.close?.();
+          db.close();
+        },
+      };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** The open index; `null` when it was closed while opening and `reopen` is false. */
+  async function openForSearch(reopen: boolean): Promise<OpenIndex | null> {
+    if (openIndex) return openIndex;
+    const openedIn = generation;
+    const started = (opening ??= open());
+    let opened: OpenIndex;
+    try {
+      opened = await started;
+    } finally {
+      if (opening === started) opening = null;
+    }
+    if (generation === openedIn) return (openIndex ??= opened);
+    // Closed while it was opening (an index run rewrote it): open the index as it is now.
+    opened.close();
+    return reopen ? openForSearch(true) : null;
+  }
 
   return {
     async forSearch() {
-      if (openIndex) return openIndex;
-      const db = openDatabase(indexDir, { readonly: true });
-      try {
-        const repo = new ChunkRepository(db);
-        const indexed = repo.getMeta('embedder');
-        const embedder = await embedders.forSearch(indexed);
-        const current = formatEmbedderIdentity(embedder.identity);
-        if (indexed !== null && indexed !== current) {
-          throw new FootnoteError('EMBEDDER_MISMATCH', { indexed, current });
-        }
-        assertTokenizerVersion(repo);
-        const vectors = openSearchableVectors(indexDir, repo, embedder.identity.dimensions, flatMaxNumbers);
-        openIndex = {
-          repo, vectors, embedder, statistics: createTermStatistics(db),
-          close: () => {
-            vectors.close?.();
-            db.close();
-          },
-        };
-        return openIndex;
-      } catch (error) {
-        db.close();
-        throw error;
-      }
+      return (await openForSearch(true))!;
+    },
+
+    async prewarm(shouldStop = () => false) {
+      if (shouldStop()) return false;
+      // Closed before it opened: whoever closed it has no use for it now.
+      const index = await openForSearch(false);
+      if (index === null) return false;
+      if (index.statistics.passageCount > PREWARM_MAX_PASSAGES) return true;
+      const report = await prewarmIndex(index.db, { shouldStop: () => openIndex !== index || shouldStop() });
+      return !report.stopped;
     },
 
     forKeywordsOnly(cause) {
@@ -73,6 +118,7 @@ export function createIndexSession(
       if (keywordIndex) return keywordIndex;
       const db = openDatabase(indexDir, { readonly: true });
       keywordIndex = {
+        db,
         repo: new ChunkRepository(db),
         vectors: FlatVectorIndex.build(1, []),
         embedder: new UnreachableEmbedder(cause),
@@ -83,6 +129,8 @@ export function createIndexSession(
     },
 
     close() {
+      generation += 1;
+      opening = null;
       openIndex?.close();
       openIndex = null;
       keywordIndex?.close();

@@ -90,6 +90,10 @@ export function benchQuery(
     row.summary.p95 = p95;
     log.add(SECTION, `query.${chunks}.open`, `${name}: first retrieve (opens SQLite and the vectors: the graph or scan file, or a flat index's embeddings)`, 'ms',
       [result.openMs]);
+    if (result.warmUpMs !== null) {
+      log.add(SECTION, `query.${chunks}.warm-up`, `${name}: footnote.warmUp (maps the pages questions read, as the chat does while the user types)`, 'ms',
+        [result.warmUpMs], 'after the first retrieve, before the warm-up questions and the timed ones');
+    }
     const searched = result.vectorSearch === 'graph'
       ? `HNSW, ef ${HNSW_PARAMETERS.efSearch}`
       : result.vectorSearch === 'scan'

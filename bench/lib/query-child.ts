@@ -1,9 +1,11 @@
 // Child process: retrieval latency and vector search recall on a built index.
-// Usage: node bin/run-ts.js bench/lib/query-child.ts EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES
+// Usage: node bin/run-ts.js bench/lib/query-child.ts EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES [no-warm-up]
 // Questions are made from SciFact/SQuAD sentences ("What about w1 … w6?").
 // Latency goes through the facade's retrieve (the product's default hybrid
-// path: FTS5 BM25 + HNSW + rerank), warm: the index is opened, its database
-// file read through once and 20 questions asked before timing. Recall compares HNSW with an exact scan
+// path: FTS5 BM25 + vector search + rerank), warm: the index is opened, its
+// database file read through once, warmed up as the chat warms it while the
+// user types (`footnote.warmUp`; `no-warm-up` skips it, for side-by-side
+// runs) and 20 questions asked before timing. Recall compares the vector search with an exact scan
 // of every stored embedding. Prints one JSON line (see QueryChildResult).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,8 @@ const RECALL_K = 10;
 export interface QueryChildResult {
   latenciesMs: number[];
   openMs: number;
+  /** How long `footnote.warmUp` took after the first question, or null when skipped. */
+  warmUpMs: number | null;
   /** RSS after serving every question, and the process's peak, in bytes. */
   rssBytes: number;
   maxRssBytes: number;
@@ -97,7 +101,7 @@ function exactTopK(repo: ChunkRepository, queries: readonly Float32Array[], k: n
 }
 
 async function runQueries(): Promise<void> {
-  const [evalDir, indexDir, questionsArgument, recallArgument] = process.argv.slice(2);
+  const [evalDir, indexDir, questionsArgument, recallArgument, warmUpArgument] = process.argv.slice(2);
   if (!evalDir || !indexDir) throw new Error('usage: EVAL_DIR INDEX_DIR QUESTIONS RECALL_QUERIES');
   const pool = loadSentencePool(evalDir);
   const questions = makeQuestions(pool.sentences, Number(questionsArgument ?? 200), 99);
@@ -108,6 +112,8 @@ async function runQueries(): Promise<void> {
     await footnote.retrieve(questions[0]!.question);
     const openMs = performance.now() - openStarted;
     readThrough(path.join(indexDir, 'footnote.sqlite'));
+    const warmUpStarted = performance.now();
+    const warmUpMs = warmUpArgument === 'no-warm-up' ? null : (await footnote.warmUp(), performance.now() - warmUpStarted);
     for (const { question } of questions.slice(0, WARM_UP_QUESTIONS)) await footnote.retrieve(question);
     const latenciesMs: number[] = [];
     let sourceAt1 = 0;
@@ -142,6 +148,7 @@ async function runQueries(): Promise<void> {
     const result: QueryChildResult = {
       latenciesMs,
       openMs,
+      warmUpMs,
       rssBytes,
       maxRssBytes,
       recallAt10: hits / (recallQueries.length * RECALL_K),

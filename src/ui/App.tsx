@@ -20,6 +20,7 @@ import { useLineQueue } from './hooks/use-line-queue.js';
 import { CLEAR_SCREEN, useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
 import { useStatusPolling } from './hooks/use-status-polling.js';
+import { useWarmUp } from './hooks/use-warm-up.js';
 import { chatReducer, createInitialChatState, type ChatAction, type ChatState } from './state/chat-reducer.js';
 import { DEFAULT_TERMINAL, TerminalContext, type TerminalCapabilities } from './terminal-context.js';
 
@@ -79,6 +80,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   const { write } = useStdout();
   const answers = useAnswerStream(footnote, dispatch);
   const indexRun = useIngest(footnote, dispatch);
+  const warmUp = useWarmUp(footnote);
   useStatusPolling(footnote, dispatch, state.status, statusPollMs);
   const redrawGeneration = useRedrawOnResize();
   // Key handlers read the latest state through a ref: keys can arrive before
@@ -99,9 +101,12 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   useEffect(() => {
     if (startedRef.current) return;
     startedRef.current = true;
-    if (indexOnStart) void indexRun.ingest({ full: false });
-    else void refreshIndexStatus(footnote, dispatch).then((index) => offerReindex(index, dispatch));
-  }, [footnote, indexOnStart, indexRun]);
+    if (indexOnStart) void indexRun.ingest({ full: false }).then(warmUp);
+    else {
+      void refreshIndexStatus(footnote, dispatch).then((index) => offerReindex(index, dispatch));
+      warmUp();
+    }
+  }, [footnote, indexOnStart, indexRun, warmUp]);
 
   const applyResult = useCallback(
     (result: CommandResult): void | Promise<void> => {
@@ -112,7 +117,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
           return dispatch({ type: 'message-add', tone: result.tone ?? 'info', text: result.text });
         case 'reindex':
           // Not awaited: the run keeps the chat busy itself, and Ctrl+C cancels it.
-          return void indexRun.ingest({ full: result.full });
+          return void indexRun.ingest({ full: result.full }).then(warmUp);
         case 'open': {
           const citation = stateRef.current.lastAnswer?.citations.find(
             (each) => each.id === result.citationId,
@@ -136,7 +141,7 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
           return checkExhaustive(result);
       }
     },
-    [quit, indexRun, write, footnote],
+    [quit, indexRun, warmUp, write, footnote],
   );
 
   const runCommand = useCallback(

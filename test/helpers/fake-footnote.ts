@@ -120,6 +120,8 @@ export class FakeFootnote implements Footnote {
   /** Every `readPassage` call, in order. */
   readonly readPassageCalls: { location: PassageLocation; options: ReadPassageOptions }[] = [];
   statusCalls = 0;
+  /** Every `warmUp` call's signal, in order. */
+  readonly warmUpSignals: (AbortSignal | undefined)[] = [];
   /** Thrown by `status` when set (a corpus folder that was deleted, say). */
   statusError: Error | null = null;
   /** `ingest` runs that have ended (returned or thrown), and the most ever running at once. */
@@ -183,6 +185,11 @@ export class FakeFootnote implements Footnote {
       yield* playEvents(stage.events);
     }
     return script.answer;
+  }
+
+  async warmUp(options: { signal?: AbortSignal } = {}): Promise<boolean> {
+    this.warmUpSignals.push(options.signal);
+    return true;
   }
 
   async *ingest(options: IngestOptions = {}): AsyncGenerator<IngestEvent, IngestReport> {

@@ -115,6 +115,28 @@ describe('App', () => {
     expect(footnote.ingestCalls.map((call) => call.full)).toEqual([false, true]);
   });
 
+  it('warms the index up on start, again after each index run, and stops the last one on quit', async () => {
+    const footnote = new FakeFootnote();
+    const app = renderChat(footnote);
+    await waitFor(() => expect(footnote.warmUpSignals).toHaveLength(1));
+    await app.submit('/reindex');
+    await waitFor(() => expect(footnote.warmUpSignals).toHaveLength(2));
+    expect(footnote.warmUpSignals.map((signal) => signal?.aborted)).toEqual([true, false]);
+    await app.submit('/quit');
+    await waitFor(() => expect(footnote.warmUpSignals[1]?.aborted).toBe(true));
+  });
+
+  it('warms the index up only once the index run on start has ended', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const footnote = new FakeFootnote({ ingests: [{ events: [], gate, report: makeIngestReport() }] });
+    renderChat(footnote, true);
+    await waitFor(() => expect(footnote.ingestCalls).toHaveLength(1));
+    expect(footnote.warmUpSignals).toHaveLength(0);
+    release();
+    await waitFor(() => expect(footnote.warmUpSignals).toHaveLength(1));
+  });
+
   it('shows indexing progress on start and then the summary', async () => {
     const skipped = { source: 'x.bin', reason: 'binary', detail: 'binary file' } as const;
     const footnote = new FakeFootnote({
