@@ -28,6 +28,12 @@ export interface ScanFileContents {
 export interface CodesLayout {
   codeBytes(slots: number): number;
   codesFor(bytes: number): Uint8Array;
+  /**
+   * Reads the codes from `position` of the file into `target` its own way
+   * (on two threads) and returns true, or returns false to have them read
+   * one piece after another.
+   */
+  readCodes?(filePath: string, position: number, target: Uint8Array): boolean;
 }
 
 /**
@@ -115,7 +121,8 @@ export function readScanFile(
       readFully(fd, new Uint8Array(values.buffer), position);
       position += values.byteLength;
     }
-    readFully(fd, layout.codesFor(codeBytes), position);
+    const codes = layout.codesFor(codeBytes);
+    if (layout.readCodes?.(filePath, position, codes) !== true) readFully(fd, codes, position);
     return { dimensions, center: centred ? center : null, ids: Array.from(ids), scales };
   } finally {
     fs.closeSync(fd);

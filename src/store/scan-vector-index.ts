@@ -167,6 +167,14 @@ export class ScanVectorIndex implements SearchableVectors {
         index.#ensureMemory(index.#codesAt + bytes);
         return new Uint8Array(index.#kernel.memory.buffer, index.#codesAt, bytes);
       },
+      // An index large enough for the helper thread starts it now: it reads
+      // half of the codes (at 1M chunks, 2.3 s rather than 4), and is ready
+      // for the first search.
+      readCodes: (path, position, target) => {
+        const helper = index.#startHelper(target.length / index.#blockBytes);
+        helper?.readFile(path, position, target.byteOffset, target.length);
+        return helper !== null;
+      },
     });
     index.#center = center;
     index.#scales = new Float32Array(Math.max(BLOCK, Math.ceil(ids.length / BLOCK) * BLOCK));
@@ -406,11 +414,17 @@ export class ScanVectorIndex implements SearchableVectors {
     }
   }
 
-  /** The helper thread for a scan of `blocks` blocks: started by the first such search, used once it is ready. */
+  /** The helper thread for a scan of `blocks` blocks: started by the first such search (or load), used once it is ready. */
   #helperFor(blocks: number): ScanHelper | null {
+    const helper = this.#startHelper(blocks);
+    return helper?.ready === true ? helper : null;
+  }
+
+  /** The helper thread, started if need be; null when `blocks` are too few to share, or after {@link close}. */
+  #startHelper(blocks: number): ScanHelper | null {
     if (blocks < HELPER_MIN_BLOCKS || this.#singleThreaded) return null;
     this.#helper ??= ScanHelper.start(this.#kernel.module, this.#kernel.memory);
-    return this.#helper.ready ? this.#helper : null;
+    return this.#helper;
   }
 
   /** True while searches share their scan with a helper thread (for tests). */

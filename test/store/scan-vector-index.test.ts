@@ -179,6 +179,33 @@ describe('ScanVectorIndex on two threads', () => {
   });
 });
 
+describe('ScanVectorIndex.load on two threads', () => {
+  it('loads a file large enough for the helper thread to the same searches, with the thread started', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-scan-'));
+    try {
+      const dimensions = 8;
+      const entries = sparseVectors(40_000, dimensions, 0.6, 31).map((embedding, id) => ({ id, embedding }));
+      const questions = sparseVectors(20, dimensions, 0.5, 32);
+      const index = ScanVectorIndex.rebuild(dimensions, entries);
+      index.close();
+      const file = path.join(dir, 'vectors.scan');
+      index.save(file);
+      const loaded = ScanVectorIndex.load(file, dimensions);
+      expect(questions.map((question) => loaded.search(question, 20))).toEqual(
+        questions.map((question) => index.search(question, 20)),
+      );
+      // The load started the thread: it comes up with no search to start it.
+      await new Promise<void>((resolve) => {
+        const poll = () => (loaded.helperReady ? resolve() : setTimeout(poll, 10));
+        poll();
+      });
+      loaded.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('ScanVectorIndex.searchLater', () => {
   it('gives what search gives, also when another search runs before it is finished', async () => {
     const dimensions = 8;
