@@ -33,7 +33,7 @@ export interface CodesLayout {
    * (on two threads) and returns true, or returns false to have them read
    * one piece after another.
    */
-  readCodes?(filePath: string, position: number, target: Uint8Array): boolean;
+  readCodes?(fd: number, position: number, target: Uint8Array): boolean;
 }
 
 /**
@@ -122,7 +122,7 @@ export function readScanFile(
       position += values.byteLength;
     }
     const codes = layout.codesFor(codeBytes);
-    if (layout.readCodes?.(filePath, position, codes) !== true) readFully(fd, codes, position);
+    if (layout.readCodes?.(fd, position, codes) !== true) readFully(fd, codes, position);
     return { dimensions, center: centred ? center : null, ids: Array.from(ids), scales };
   } finally {
     fs.closeSync(fd);

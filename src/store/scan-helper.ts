@@ -95,10 +95,14 @@ interface SharedMemory {
   readonly buffer: ArrayBuffer;
 }
 
-/** A read both threads share: `length` bytes of `path` from `position` into the memory from `memoryAt`. */
+/**
+ * A read both threads share: `length` bytes of the open file `fd` from
+ * `position` into the memory from `memoryAt`. The file descriptor, not the
+ * path, so that both read the same file even if a writer replaces it meanwhile.
+ */
 interface ReadRequest {
   request: number;
-  path: string;
+  fd: number;
   position: number;
   memoryAt: number;
   length: number;
@@ -113,22 +117,17 @@ interface ReadRequest {
  */
 function readChunks(files: typeof fs, memory: SharedMemory, control: Int32Array, read: ReadRequest): void {
   const chunks = Math.ceil(read.length / read.chunkBytes);
-  const fd = files.openSync(read.path, 'r');
-  try {
-    for (let chunk = Atomics.add(control, read.slots.next, 1); chunk < chunks; chunk = Atomics.add(control, read.slots.next, 1)) {
-      const at = chunk * read.chunkBytes;
-      const bytes = Math.min(read.chunkBytes, read.length - at);
-      const target = new Uint8Array(memory.buffer, read.memoryAt + at, bytes);
-      for (let done = 0; done < bytes; ) {
-        const got = files.readSync(fd, target, done, bytes - done, read.position + at + done);
-        if (got === 0) throw new RangeError('the file ended early');
-        done += got;
-      }
-      Atomics.add(control, read.slots.chunksDone, 1);
-      Atomics.notify(control, read.slots.chunksDone);
+  for (let chunk = Atomics.add(control, read.slots.next, 1); chunk < chunks; chunk = Atomics.add(control, read.slots.next, 1)) {
+    const at = chunk * read.chunkBytes;
+    const bytes = Math.min(read.chunkBytes, read.length - at);
+    const target = new Uint8Array(memory.buffer, read.memoryAt + at, bytes);
+    for (let done = 0; done < bytes; ) {
+      const got = files.readSync(read.fd, target, done, bytes - done, read.position + at + done);
+      if (got === 0) throw new RangeError('the file ended early');
+      done += got;
     }
-  } finally {
-    files.closeSync(fd);
+    Atomics.add(control, read.slots.chunksDone, 1);
+    Atomics.notify(control, read.slots.chunksDone);
   }
 }
 
@@ -215,15 +214,15 @@ export class ScanHelper {
   }
 
   /**
-   * Reads `length` bytes of `path` from `position` into the shared memory at
+   * Reads `length` bytes of the open file `fd` from `position` into the shared memory at
    * `memoryAt`, with the thread taking chunks beside this one (if it has
    * started by then; this thread reads whatever is left). Blocks until every
    * chunk is in; a chunk the thread failed to read is read again here.
    */
-  readFile(path: string, position: number, memoryAt: number, length: number, chunkBytes = READ_CHUNK_BYTES): void {
+  readFile(fd: number, position: number, memoryAt: number, length: number, chunkBytes = READ_CHUNK_BYTES): void {
     const chunks = Math.ceil(length / chunkBytes);
     const read: ReadRequest = {
-      request: this.#request + 1, path, position, memoryAt, length, chunkBytes,
+      request: this.#request + 1, fd, position, memoryAt, length, chunkBytes,
       slots: { next: NEXT, chunksDone: CHUNKS_DONE },
     };
     if (!this.#failed) {

@@ -33,6 +33,7 @@ async function untilReady(helper: ScanHelper): Promise<void> {
 describe('ScanHelper.readFile', () => {
   let dir: string;
   let file: string;
+  let fd: number;
   let bytes: Uint8Array;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-helper-'));
@@ -40,8 +41,10 @@ describe('ScanHelper.readFile', () => {
     const random = createSeededRandom(5);
     bytes = Uint8Array.from({ length: 300_001 }, () => Math.floor(random.next() * 256));
     fs.writeFileSync(file, bytes);
+    fd = fs.openSync(file, 'r');
   });
   afterEach(() => {
+    fs.closeSync(fd);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -55,7 +58,7 @@ describe('ScanHelper.readFile', () => {
     const { helper, memory } = start();
     await untilReady(helper);
     // 299,990 bytes from byte 11, in chunks of 4,096: 74 chunks, the last one short.
-    helper.readFile(file, 11, PAGE + 3, bytes.length - 11, 4_096);
+    helper.readFile(fd, 11, PAGE + 3, bytes.length - 11, 4_096);
     expect(sameBytes(new Uint8Array(memory.buffer, PAGE + 3, bytes.length - 11), bytes.subarray(11))).toBe(true);
     expect([...new Uint8Array(memory.buffer, PAGE, 3)]).toEqual([0, 0, 0]);
     helper.close();
@@ -63,7 +66,7 @@ describe('ScanHelper.readFile', () => {
 
   it('reads it all on the calling thread when the helper has not started yet', () => {
     const { helper, memory } = start();
-    helper.readFile(file, 0, 0, bytes.length, 8_192);
+    helper.readFile(fd, 0, 0, bytes.length, 8_192);
     expect(sameBytes(new Uint8Array(memory.buffer, 0, bytes.length), bytes)).toBe(true);
     helper.close();
   });
@@ -71,7 +74,7 @@ describe('ScanHelper.readFile', () => {
   it('still scans after a read', async () => {
     const { helper } = start();
     await untilReady(helper);
-    helper.readFile(file, 0, 0, 100_000, 4_096);
+    helper.readFile(fd, 0, 0, 100_000, 4_096);
     // An empty scan: no blocks. The thread must take it and answer.
     helper.begin({ codes: 0, blocks: 0, blockBytes: 4_096, dims: 0, weights: 0, rows: 0, sums: 0, chunkBlocks: 4 });
     expect(helper.finish()).toBe(true);
