@@ -111,6 +111,24 @@ describe('ScanVectorIndex', () => {
     expect(fs.readdirSync(dir)).toEqual(['vectors.scan']);
   });
 
+  it('takes removals and replacements after a load, as before it', () => {
+    const index = ScanVectorIndex.rebuild(dimensions, entries);
+    const file = path.join(dir, 'vectors.scan');
+    index.save(file);
+    const loaded = ScanVectorIndex.load(file, dimensions);
+    const [kept, removed, replaced] = [...vectors.keys()] as [number, number, number];
+    const question = questions[0]!;
+    for (const each of [index, loaded]) {
+      each.remove(removed);
+      each.add(replaced, question);
+    }
+    expect(loaded.has(kept)).toBe(true);
+    expect(loaded.has(removed)).toBe(false);
+    expect([loaded.size, loaded.deletedCount]).toEqual([vectors.size - 1, 2]);
+    expect(loaded.search(question, 5)).toEqual(index.search(question, 5));
+    expect(loaded.search(question, 1)[0]?.id).toBe(replaced);
+  });
+
   it('refuses a file of another dimension, format or size as INDEX_CORRUPT', () => {
     const index = ScanVectorIndex.rebuild(dimensions, [...vectors].slice(0, 300).map(([id, embedding]) => ({ id, embedding })));
     const file = path.join(dir, 'vectors.scan');
