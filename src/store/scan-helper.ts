@@ -137,7 +137,8 @@ function readChunks(files: typeof fs, memory: SharedMemory, control: Int32Array,
  * both threads claim chunks of blocks from one counter until none is left,
  * so that the thread that started earlier, or runs faster, takes more. The
  * thread shares the kernel's memory, so it is only told where to read and
- * write.
+ * write. Loading a large index, it shares reading the file the same way
+ * ({@link readFile}).
  */
 export class ScanHelper {
   readonly #worker: Worker;
