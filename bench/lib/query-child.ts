@@ -144,6 +144,7 @@ async function runQueries(): Promise<void> {
         if (exact[q]!.has(match.id)) hitsAsRetrieved += 1;
       }
     });
+    vectors.close?.();
     db.close();
     const result: QueryChildResult = {
       latenciesMs,

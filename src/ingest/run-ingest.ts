@@ -24,7 +24,9 @@ import {
   vectorsFileName,
   vectorsKind,
   vectorsNeedSaving,
+  type WritableVectors,
 } from '../store/index-state.js';
+import type { SearchableVectors } from '../store/vector-index.js';
 import { VectorIndexBuilder } from '../store/vector-index-builder.js';
 import { FootnoteError, throwIfAborted } from '../shared/errors.js';
 import { makeFolders } from '../shared/make-folders.js';
@@ -235,6 +237,8 @@ async function* updateIndex(
   const db = openDatabase(targetDir, { create: true });
   let builder: VectorIndexBuilder | null = null;
   let textWorker: TextWorker | null = null;
+  /** The vector file this run loaded or rebuilt; its helper thread, if loading started one, ends with the run. */
+  let openedVectors: WritableVectors | null = null;
   try {
     const repo = new ChunkRepository(db);
     const embedderName = formatEmbedderIdentity(embedder.identity);
@@ -327,7 +331,7 @@ async function* updateIndex(
     const regraph = rebuild && kind === 'graph';
     // With no file to index, a vector file that is missing or dirty is still
     // this run's to save: otherwise every question would scan the database.
-    const openedVectors = flat ? null
+    openedVectors = flat ? null
       : rebuild && kind === 'scan' ? rebuildVectors('scan', dimensions, repo.embeddingsExceptPaths(replacedPaths))
       : (hasWork && !journalOnly && !regraph) || (!hasWork && vectorsNeedSaving(targetDir, repo, dimensions, kind))
         ? openVectorIndex(targetDir, repo, dimensions, { stageRest: true, kind }).index
@@ -570,6 +574,7 @@ async function* updateIndex(
   } finally {
     await builder?.close();
     await textWorker?.close();
+    (openedVectors as SearchableVectors | null)?.close?.();
     db.close();
   }
 }

@@ -279,11 +279,15 @@ function loadIfTrusted(
     return null;
   }
   const recorded = Number(repository.getMeta(VECTORS_COUNT_KEY));
-  if (index.size !== recorded) return null;
-  const lastId = Number(repository.getMeta(VECTORS_LAST_ID_KEY) ?? Number.NaN);
-  if (Number.isInteger(lastId)) {
-    for (const id of repository.vectorRemovals()) index.remove(id);
-    for (const { id, embedding } of repository.embeddingsAfter(lastId)) index.stage(id, embedding);
+  if (index.size === recorded) {
+    const lastId = Number(repository.getMeta(VECTORS_LAST_ID_KEY) ?? Number.NaN);
+    if (Number.isInteger(lastId)) {
+      for (const id of repository.vectorRemovals()) index.remove(id);
+      for (const { id, embedding } of repository.embeddingsAfter(lastId)) index.stage(id, embedding);
+    }
+    if (index.size === repository.counts().chunks) return index;
   }
-  return index.size === repository.counts().chunks ? index : null;
+  // Not what the database holds: it is rebuilt from there, and a scan's helper thread ends with this copy.
+  (index as SearchableVectors).close?.();
+  return null;
 }

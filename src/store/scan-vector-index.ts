@@ -167,29 +167,40 @@ export class ScanVectorIndex implements SearchableVectors {
    */
   static load(filePath: string, dimensions: number): ScanVectorIndex {
     const index = new ScanVectorIndex(dimensions);
-    const { center, ids, scales } = readScanFile(filePath, dimensions, {
-      codeBytes: (slots) => index.#codeBytes(slots),
+    try {
+      index.#read(filePath);
+    } catch (error) {
+      // The helper thread the read may have started ends with the failed load.
+      index.close();
+      throw error;
+    }
+    return index;
+  }
+
+  /** Reads a file written by {@link save} into this new index. */
+  #read(filePath: string): void {
+    const { center, ids, scales } = readScanFile(filePath, this.dimensions, {
+      codeBytes: (slots) => this.#codeBytes(slots),
       codesFor: (bytes) => {
-        index.#ensureMemory(index.#codesAt + bytes);
-        return new Uint8Array(index.#kernel.memory.buffer, index.#codesAt, bytes);
+        this.#ensureMemory(this.#codesAt + bytes);
+        return new Uint8Array(this.#kernel.memory.buffer, this.#codesAt, bytes);
       },
       // An index large enough for the helper thread starts it now: it reads
       // half of the codes (1M chunks' gigabyte: about 1.7 s rather than 2.9,
       // most of it the kernel giving the memory its pages), and is ready for
       // the first search.
       readCodes: (fd, position, target) => {
-        const helper = index.#startHelper(target.length / index.#blockBytes);
+        const helper = this.#startHelper(target.length / this.#blockBytes);
         helper?.readFile(fd, position, target.byteOffset, target.length);
         return helper !== null;
       },
     });
-    index.#center = center;
-    index.#scales = new Float32Array(Math.max(BLOCK, Math.ceil(ids.length / BLOCK) * BLOCK));
-    index.#scales.set(scales);
-    index.#ids = ids;
-    index.#slotsById = null;
-    index.#live = ids.reduce((live, id) => (id >= 0 ? live + 1 : live), 0);
-    return index;
+    this.#center = center;
+    this.#scales = new Float32Array(Math.max(BLOCK, Math.ceil(ids.length / BLOCK) * BLOCK));
+    this.#scales.set(scales);
+    this.#ids = ids;
+    this.#slotsById = null;
+    this.#live = ids.reduce((live, id) => (id >= 0 ? live + 1 : live), 0);
   }
 
   /** Live vectors: what `search` can return. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFootnote } from '../../src/footnote.js';
 import type { Footnote } from '../../src/footnote-types.js';
 import type { IngestEvent } from '../../src/ingest/ingest-report.js';
@@ -463,6 +463,28 @@ describe('runIngest', () => {
     expect(meta()).toEqual(['clean', 'scan', true, false]);
     expect((await again.retrieve('topic7', { k: 1 }))[0]?.source).toBe(name(7));
     again.close();
+  });
+
+  it('closes the scan file it loads to update, so that no helper thread outlives the run', async () => {
+    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
+    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
+    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const footnote = createFootnote(config, { embedder: new LocalEmbedder({ dimensions: 64 }), flatMaxNumbers: 0 });
+    await drain(footnote.ingest());
+    // Too many changes for the journal: the run loads the file, updates it and saves it.
+    for (let i = 0; i < 10; i++) corpus.write(name(i), paragraph(`changed${i}`));
+    const load = vi.spyOn(ScanVectorIndex, 'load');
+    const close = vi.spyOn(ScanVectorIndex.prototype, 'close');
+    try {
+      await drain(footnote.ingest());
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(close).toHaveBeenCalledTimes(1);
+      expect((await footnote.retrieve('changed4', { k: 1 }))[0]?.source).toBe(name(4));
+    } finally {
+      load.mockRestore();
+      close.mockRestore();
+      footnote.close();
+    }
   });
 
   it('names the index folder it cannot create', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChunkRepository, type NewChunk } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FlatVectorIndex } from '../../src/store/flat-vector-index.js';
@@ -179,6 +179,22 @@ describe('openSearchableVectors', () => {
     expect(rebuilt.search([0.1, 1], 1)[0]?.id).toBe(second);
     // Below the flat limit the database is scanned as floats, as before.
     expect(openSearchableVectors(indexDir, repository, 2)).toBeInstanceOf(FlatVectorIndex);
+  });
+
+  it('closes a scan file it loads but cannot trust, so that no helper thread outlives it', () => {
+    const [first, second] = writeCleanIndex();
+    const entries = [first!, second!, 999].map((id, i) => ({ id, embedding: Float32Array.of(1, i) }));
+    ScanVectorIndex.rebuild(2, entries).save(path.join(indexDir, SCAN_FILE_NAME));
+    // The file holds a chunk the database does not.
+    markVectorsClean(repository, 3, 'scan');
+    const close = vi.spyOn(ScanVectorIndex.prototype, 'close');
+    try {
+      const vectors = openSearchableVectors(indexDir, repository, 2, 0);
+      expect(vectors.search([1, 0], 3).map((match) => match.id).sort()).toEqual([first, second].sort());
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      close.mockRestore();
+    }
   });
 
   it('ignores a vector file once the index is flat, even one that looks clean', () => {
