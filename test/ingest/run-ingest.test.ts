@@ -35,6 +35,19 @@ function setup(files: Record<string, string | Uint8Array>, chunking = { chunkSiz
   return { config, embedder, footnote };
 }
 
+/** File `i` of {@link topicCorpus}: `f07.md`. */
+const topicFile = (i: number) => `f${String(i).padStart(2, '0')}.md`;
+
+/**
+ * A fresh corpus of `count` one-paragraph files (`f00.md` about `topic0`, …)
+ * and a config that chunks them as the vector-file tests expect: each run
+ * decides from an estimate of the chunks its files make, made for this chunk size.
+ */
+function topicCorpus(count: number) {
+  corpus = createTempCorpus(Object.fromEntries(Array.from({ length: count }, (_, i) => [topicFile(i), paragraph(`topic${i}`)])));
+  return makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+}
+
 /** Runs an index run, cancelling it at its first `type` event, and expects it to end in ABORTED. */
 async function expectCancelledAt(footnote: Footnote, type: IngestEvent['type']): Promise<void> {
   const controller = new AbortController();
@@ -377,10 +390,8 @@ describe('runIngest', () => {
   });
 
   it('builds a graph once a flat index outgrows the limit, and drops it below 3/4 of the limit', async () => {
-    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
-    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
-    // The run decides from an estimate of the chunks its files make, made for this chunk size.
-    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const name = topicFile;
+    const config = topicCorpus(10);
     const embedder = new FakeEmbedder();
     // Room for 20 chunks of the fake embedder's 32 dimensions.
     const footnote = createFootnote(config, { embedder, flatMaxNumbers: 20 * embedder.identity.dimensions });
@@ -416,9 +427,8 @@ describe('runIngest', () => {
   });
 
   it('keeps a scan file rather than a graph for the local embedder past the flat limit, and changes kind both ways', async () => {
-    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
-    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
-    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const name = topicFile;
+    const config = topicCorpus(30);
     const embedder = new LocalEmbedder({ dimensions: 64 });
     const scanning = createFootnote(config, { embedder, flatMaxNumbers: 0 });
     const scanPath = path.join(config.index, SCAN_FILE_NAME);
@@ -466,9 +476,8 @@ describe('runIngest', () => {
   });
 
   it('closes the scan file it loads to update, so that no helper thread outlives the run', async () => {
-    const name = (i: number) => `f${String(i).padStart(2, '0')}.md`;
-    corpus = createTempCorpus(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [name(i), paragraph(`topic${i}`)])));
-    const config = makeTestConfig(corpus.root, { chunkSize: 200, chunkOverlap: 0 });
+    const name = topicFile;
+    const config = topicCorpus(30);
     const footnote = createFootnote(config, { embedder: new LocalEmbedder({ dimensions: 64 }), flatMaxNumbers: 0 });
     await drain(footnote.ingest());
     // Too many changes for the journal: the run loads the file, updates it and saves it.
