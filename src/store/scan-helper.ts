@@ -91,7 +91,7 @@ for (;;) {
 `;
 
 /** The kernel's shared WebAssembly memory (the project's TypeScript libraries do not declare WebAssembly). */
-interface SharedMemory {
+export interface SharedMemory {
   readonly buffer: ArrayBuffer;
 }
 

@@ -1,6 +1,6 @@
 import { CENTER_SAMPLE, dot, estimateCenter, normalized } from './centred-vectors.js';
 import { readScanFile, writeScanFile } from './scan-file.js';
-import { ScanHelper } from './scan-helper.js';
+import { ScanHelper, type SharedMemory } from './scan-helper.js';
 import { SCAN_KERNEL_BASE64 } from './scan-kernel-wasm.js';
 import { TopScores } from './top-scores.js';
 import type { SearchableVectors, VectorMatch } from './vector-index.js';
@@ -34,8 +34,7 @@ const CODE_MAX = 127;
 const WEIGHT_MAX = 8191;
 const INT32_MAX = 2 ** 31 - 1;
 
-interface KernelMemory {
-  readonly buffer: ArrayBuffer;
+interface KernelMemory extends SharedMemory {
   grow(pages: number): number;
 }
 
