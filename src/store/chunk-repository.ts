@@ -12,6 +12,7 @@ import {
 import { fromBlob, toBlob } from './embedding-blob.js';
 import { analyzePassage, type PassageAnalysis } from './analyze-passage.js';
 import { toSearchText } from './search-text.js';
+import { TermPassageCounts } from './term-passage-counts.js';
 import { formatSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 import { passageHeading } from '../shared/passage-heading.js';
 
@@ -70,6 +71,10 @@ export class ChunkRepository {
   readonly #getChunks: ReturnType<typeof prepareGetChunks>;
   /** False for a read-only connection to a version-1 index: no `chunks.terms`, no `vector_removals`. */
   readonly #hasVersion2Tables: boolean;
+  /** Null on a read-only connection, which never writes. */
+  readonly #termCounts: TermPassageCounts | null;
+  /** How deep the open {@link transaction}s are: the outermost one brings the term counts up to date. */
+  #transactionDepth = 0;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -80,6 +85,7 @@ export class ChunkRepository {
     this.#termsTable = hasTermsTable ? 'chunk_terms' : this.#hasVersion2Tables ? 'chunks' : null;
     // A read-only connection to an index older than schema 3 reads every section as null.
     this.#getChunks = prepareGetChunks(db, columns.has('section'));
+    this.#termCounts = db.readonly ? null : new TermPassageCounts(db);
   }
 
   /** The value stored under `key` in the meta table, or null. */
@@ -153,6 +159,7 @@ export class ChunkRepository {
         insertSentenceTerms.run(row.id, sentenceTerms);
         const searchTitle = chunk.section === null ? fileSearchTitle : toSearchText(heading ?? '');
         this.#statements.insertFts.run(row.id, searchTitle, searchText);
+        this.#termCounts?.add(searchTitle, searchText);
         return row.id;
       });
       return { removedChunkIds, addedChunkIds };
@@ -357,19 +364,36 @@ export class ChunkRepository {
   clear(): void {
     this.transaction(() => {
       this.#db.exec('DELETE FROM chunks_fts; DELETE FROM chunks; DELETE FROM files;');
+      this.#termCounts?.clear();
     });
   }
 
-  /** Runs `fn` in a transaction (a savepoint when nested); rolls back if it throws. */
+  /**
+   * Runs `fn` in a transaction (a savepoint when nested); rolls back if it
+   * throws. The outermost one updates the term counts of what was written
+   * before it commits: once per batch of files rather than per file.
+   */
   transaction<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+    return this.#db.transaction(() => {
+      this.#transactionDepth += 1;
+      try {
+        const result = fn();
+        if (this.#transactionDepth === 1) this.#termCounts?.flush();
+        return result;
+      } finally {
+        this.#transactionDepth -= 1;
+      }
+    })();
   }
 
   #deleteChunksOf(path: string): number[] {
     const ids = this.#statements.chunkIdsOfPath.all(path).map((row) => row.id);
     // One FTS delete per rowid: a rowid lookup each, where a subquery
     // could make FTS5 scan the whole table.
-    for (const id of ids) this.#statements.deleteFts.run(id);
+    for (const id of ids) {
+      this.#termCounts?.remove(id);
+      this.#statements.deleteFts.run(id);
+    }
     this.#statements.deleteChunksOfPath.run(path);
     return ids;
   }

@@ -55,6 +55,7 @@ function downgradeToSchema2(): void {
   try {
     db.exec(`
       UPDATE chunks SET terms = (SELECT terms FROM chunk_terms WHERE chunk_terms.id = chunks.id);
+      DROP TABLE term_passages;
       DROP TRIGGER chunks_delete_terms;
       DROP TABLE chunk_terms;
       ALTER TABLE chunks DROP COLUMN section;

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChunkRepository } from '../../src/store/chunk-repository.js';
+import { openDatabase } from '../../src/store/database.js';
+import { createTermStatistics } from '../../src/store/term-statistics.js';
+
+let indexDir: string;
+
+beforeEach(() => {
+  indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-statistics-'));
+  const db = openDatabase(indexDir);
+  const repository = new ChunkRepository(db);
+  const chunk = (text: string, ordinal: number) => ({
+    chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: 1, endLine: 1, page: null, section: null },
+    textHash: `th${ordinal}`,
+    embedding: Float32Array.from([1]),
+  });
+  repository.replaceFile(
+    { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 0, format: 'text', title: null },
+    [chunk('Herons wade.', 0), chunk('Herons fly.', 1)],
+  );
+  db.close();
+});
+
+afterEach(() => {
+  fs.rmSync(indexDir, { recursive: true, force: true });
+});
+
+describe('createTermStatistics', () => {
+  it('reads the counts the index keeps', () => {
+    const db = openDatabase(indexDir);
+    // A count only the table holds shows where it was read.
+    db.prepare("UPDATE term_passages SET passages = 7 WHERE term = 'heron'").run();
+    const statistics = createTermStatistics(db);
+
+    expect(statistics.passageCount).toBe(2);
+    expect([...statistics.documentFrequency(['heron', 'wade', 'stork'])]).toEqual([
+      ['heron', 7],
+      ['wade', 1],
+      ['stork', 0],
+    ]);
+    db.close();
+  });
+
+  it("counts from FTS5's vocabulary in a read-only index that keeps no counts", () => {
+    const writable = openDatabase(indexDir);
+    writable.exec('DROP TABLE term_passages');
+    writable.pragma('user_version = 4');
+    writable.close();
+    const db = openDatabase(indexDir, { readonly: true });
+
+    expect([...createTermStatistics(db).documentFrequency(['heron', 'fly'])]).toEqual([
+      ['heron', 2],
+      ['fly', 1],
+    ]);
+    db.close();
+  });
+});
