@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChunkRepository, type NewChunk, type NewFile } from '../../src/store/chunk-repository.js';
+import { ChunkRepository, type NewFile } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
+import { newChunks as chunks } from '../helpers/new-chunks.js';
 
 let indexDir: string;
 let db: Database.Database;
@@ -23,24 +24,6 @@ afterEach(() => {
 
 function file(filePath: string, title: string | null = null): NewFile {
   return { path: filePath, hash: `hash-of-${filePath}`, size: 1, mtimeMs: 0, format: 'text', title };
-}
-
-function chunks(source: string, texts: string[]): NewChunk[] {
-  return texts.map((text, ordinal) => ({
-    chunk: {
-      source,
-      ordinal,
-      text,
-      startOffset: 0,
-      endOffset: text.length,
-      startLine: 1,
-      endLine: 1,
-      page: null,
-      section: null,
-    },
-    textHash: `th:${source}:${ordinal}`,
-    embedding: Float32Array.from([1, 0]),
-  }));
 }
 
 function storedCounts(): Record<string, number> {

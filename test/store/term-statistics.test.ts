@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createTermStatistics } from '../../src/store/term-statistics.js';
+import { newChunks } from '../helpers/new-chunks.js';
 
 let indexDir: string;
 
@@ -12,14 +13,9 @@ beforeEach(() => {
   indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-statistics-'));
   const db = openDatabase(indexDir);
   const repository = new ChunkRepository(db);
-  const chunk = (text: string, ordinal: number) => ({
-    chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: 1, endLine: 1, page: null, section: null },
-    textHash: `th${ordinal}`,
-    embedding: Float32Array.from([1]),
-  });
   repository.replaceFile(
     { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 0, format: 'text', title: null },
-    [chunk('Herons wade.', 0), chunk('Herons fly.', 1)],
+    newChunks('a.txt', ['Herons wade.', 'Herons fly.']),
   );
   db.close();
 });
