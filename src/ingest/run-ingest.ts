@@ -301,6 +301,9 @@ async function* updateIndex(
     const wasFlat = isFlat(repo);
     const chunksBefore = repo.counts().chunks;
     const chunksAfter = chunksBefore - replacedChunks + newChunks;
+    // Writing more than stays, the run counts terms once at its end: less
+    // work than counting what it writes (term-passage-counts.ts).
+    if (hasWork && newChunks > chunksBefore - replacedChunks && !repo.termCountsSuspended) repo.suspendTermCounts();
     const { dimensions } = embedder.identity;
     const flat = fitsFlat(
       wasFlat || chunksBefore === 0 ? chunksAfter : chunksAfter / GRAPH_TO_FLAT_SHARE,
@@ -522,6 +525,8 @@ async function* updateIndex(
       yield { type: 'file-removed', source: removedPath };
     }
 
+    // Also after a killed run that had suspended them, when this one has nothing to write.
+    if (repo.termCountsSuspended) repo.rebuildTermCounts();
     if (builder !== null) {
       await builder.save(vectorsPath);
       markVectorsClean(repo, builder.size);

@@ -369,6 +369,29 @@ export class ChunkRepository {
   }
 
   /**
+   * Stops keeping the term counts until {@link rebuildTermCounts}: for a run
+   * that writes more passages than the index keeps (term-passage-counts.ts).
+   */
+  suspendTermCounts(): void {
+    this.#writableTermCounts().suspend();
+  }
+
+  /** True when an earlier run suspended the term counts and did not rebuild them. */
+  get termCountsSuspended(): boolean {
+    return this.#termCounts?.suspended ?? false;
+  }
+
+  /** Counts every term anew and keeps the counts again from here. */
+  rebuildTermCounts(): void {
+    this.#writableTermCounts().rebuild();
+  }
+
+  #writableTermCounts(): TermPassageCounts {
+    if (this.#termCounts === null) throw new Error('term counts need a writable connection');
+    return this.#termCounts;
+  }
+
+  /**
    * Runs `fn` in a transaction (a savepoint when nested); rolls back if it
    * throws. The outermost one updates the term counts of what was written
    * before it commits: once per batch of files rather than per file.

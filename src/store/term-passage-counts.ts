@@ -19,12 +19,20 @@ const CHUNKS_TOKENIZER = 'porter unicode61 remove_diacritics 2';
  * The scratch tables live in the connection's temp schema, which takes part
  * in its transactions: a write that rolls back takes its pending counts
  * with it.
+ *
+ * A run that writes most of the index counts nothing as it goes: it
+ * {@link suspend}s the counts and {@link rebuild}s them from FTS5's
+ * vocabulary at its end, as a bulk load builds its indexes after the rows.
+ * Feeding the scratch tables took 0.3 s of the 3.5 s that 1,000 files
+ * (7,670 chunks) take to index; counting from the vocabulary took 25–35 ms
+ * at that size and 0.16–0.28 s at 100k chunks.
  */
 export class TermPassageCounts {
   readonly #addRow: Database.Statement<[string, string]>;
   readonly #removeRow: Database.Statement<[number]>;
   readonly #db: Database.Database;
   #pending = false;
+  #suspended: boolean;
 
   /** Creates the scratch tables: call outside any transaction, on a writable connection. */
   constructor(db: Database.Database) {
@@ -44,16 +52,47 @@ export class TermPassageCounts {
     this.#removeRow = db.prepare(
       'INSERT INTO temp.removed_terms (title, text) SELECT title, text FROM chunks_fts WHERE rowid = ?',
     );
+    this.#suspended = areTermCountsSuspended(db);
+  }
+
+  /** True while the counts wait for {@link rebuild}: until then readers count through fts5vocab. */
+  get suspended(): boolean {
+    return this.#suspended;
+  }
+
+  /**
+   * Stops counting until {@link rebuild}. Recorded in meta, so that readers
+   * meanwhile, and the run after one that was killed, know the counts are behind.
+   */
+  suspend(): void {
+    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'rebuild')").run(SUSPENDED_KEY);
+    this.#suspended = true;
+  }
+
+  /** Counts every term anew from FTS5's vocabulary, in one transaction, and resumes counting. */
+  rebuild(): void {
+    this.#db.transaction(() => {
+      this.#db.exec(`
+        DELETE FROM term_passages;
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_fts_vocab USING fts5vocab(main, 'chunks_fts', 'row');
+        INSERT INTO term_passages (term, passages) SELECT term, doc FROM temp.chunks_fts_vocab;
+      `);
+      this.#db.prepare('DELETE FROM meta WHERE key = ?').run(SUSPENDED_KEY);
+      this.#discardPending();
+    })();
+    this.#suspended = false;
   }
 
   /** Counts a row about to be written to `chunks_fts`, with the same column values. */
   add(title: string, text: string): void {
+    if (this.#suspended) return;
     this.#addRow.run(title, text);
     this.#pending = true;
   }
 
   /** Uncounts the `chunks_fts` row `rowid`: call before deleting it. */
   remove(rowid: number): void {
+    if (this.#suspended) return;
     this.#removeRow.run(rowid);
     this.#pending = true;
   }
@@ -86,4 +125,12 @@ export class TermPassageCounts {
     );
     this.#pending = false;
   }
+}
+
+/** Meta key present while the counts are suspended (see {@link TermPassageCounts.suspend}). */
+const SUSPENDED_KEY = 'term_counts';
+
+/** Whether `term_passages` is behind `chunks_fts` until a writer rebuilds it. */
+export function areTermCountsSuspended(db: Database.Database): boolean {
+  return db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SUSPENDED_KEY) !== undefined;
 }

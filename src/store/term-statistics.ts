@@ -1,22 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { TermStatistics } from '../shared/types.js';
+import { areTermCountsSuspended } from './term-passage-counts.js';
 
 /** Terms whose counts are remembered; a few MB at most. */
 const MAX_REMEMBERED_TERMS = 50_000;
 
 /**
  * Passage counts per term, as FTS5 indexed them: lowercase and stemmed by its
- * porter tokenizer. Read from `term_passages` (see term-passage-counts.ts);
- * an index older than schema 5, opened read-only, has none, and its counts
- * come from FTS5's own vocabulary (`fts5vocab`), which walks each term's
- * posting list.
+ * porter tokenizer. Read from `term_passages` (see term-passage-counts.ts).
+ * An index older than schema 5, opened read-only, has none, and one whose
+ * counts wait for a rebuild has them behind; their counts come from FTS5's
+ * own vocabulary (`fts5vocab`), which walks each term's posting list.
  *
  * @see https://www.sqlite.org/fts5.html#the_fts5vocab_virtual_table_module
  */
 export function createTermStatistics(db: Database.Database): TermStatistics {
   // One statement for many terms: a spelling correction asks for hundreds at once.
   const lookup = db.prepare<[string], { term: string; doc: number }>(
-    hasTermPassages(db)
+    hasTermPassages(db) && !areTermCountsSuspended(db)
       ? 'SELECT term, passages AS doc FROM term_passages WHERE term IN (SELECT value FROM json_each(?))'
       : vocabularyLookup(db),
   );

@@ -11,6 +11,7 @@ import { FootnoteError } from '../../src/shared/errors.js';
 import { ChunkRepository } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
 import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { areTermCountsSuspended } from '../../src/store/term-passage-counts.js';
 import { countJournal, isFlat } from '../../src/store/index-state.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
 import { SCAN_FILE_NAME, ScanVectorIndex } from '../../src/store/scan-vector-index.js';
@@ -843,5 +844,58 @@ describe('runIngest on a worker thread', () => {
     expect(embedder.calls.flat()).toEqual([`c\n\n${paragraph('gamma')}`]);
     expect(report).toMatchObject({ full: true, added: 3, embeddingsComputed: 1, embeddingsReused: 2 });
     expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+  });
+});
+
+describe('runIngest and the term counts', () => {
+  /** The index's term counts and whether they wait for a rebuild, beside what FTS5's vocabulary says. */
+  function termCounts(indexDir: string) {
+    const db = openDatabase(indexDir, { readonly: true });
+    try {
+      db.exec("CREATE VIRTUAL TABLE temp.truth USING fts5vocab(main, 'chunks_fts', 'row')");
+      const rows = (sql: string) => Object.fromEntries(db.prepare<[], { term: string; n: number }>(sql).all().map((row) => [row.term, row.n]));
+      return {
+        stored: rows('SELECT term, passages AS n FROM term_passages'),
+        truth: rows('SELECT term, doc AS n FROM temp.truth'),
+        suspended: areTermCountsSuspended(db),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('counts the terms of a first run at its end, and of a small update as it writes', async () => {
+    const config = topicCorpus(20);
+    const footnote = createFootnote(config, { embedder: new FakeEmbedder() });
+    const suspend = vi.spyOn(ChunkRepository.prototype, 'suspendTermCounts');
+    await drain(footnote.ingest());
+    expect(suspend).toHaveBeenCalledTimes(1);
+    const first = termCounts(config.index);
+    expect(first.stored).toEqual(first.truth);
+    expect(first.stored['topic3']).toBe(1);
+
+    corpus.write(topicFile(3), paragraph('heron'));
+    await drain(footnote.ingest());
+    footnote.close();
+    expect(suspend).toHaveBeenCalledTimes(1);
+    const updated = termCounts(config.index);
+    expect(updated).toEqual({ stored: updated.truth, truth: updated.truth, suspended: false });
+    expect(updated.stored['heron']).toBe(1);
+    expect(updated.stored['topic3']).toBeUndefined();
+    suspend.mockRestore();
+  });
+
+  it('leaves the counts of a stopped first run waiting, and the next run counts them though it writes nothing', async () => {
+    const config = topicCorpus(20);
+    const footnote = createFootnote(config, { embedder: new FakeEmbedder() });
+    await expectCancelledAt(footnote, 'file-indexed');
+    expect(termCounts(config.index)).toMatchObject({ stored: {}, suspended: true });
+
+    const { value: report } = await drain(footnote.ingest());
+    footnote.close();
+    expect(report).toMatchObject({ added: 0, chunksWritten: 0 });
+    const resumed = termCounts(config.index);
+    expect(resumed).toEqual({ stored: resumed.truth, truth: resumed.truth, suspended: false });
+    expect(resumed.stored['topic19']).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChunkRepository, type NewFile } from '../../src/store/chunk-repository.js';
 import { openDatabase } from '../../src/store/database.js';
+import { areTermCountsSuspended } from '../../src/store/term-passage-counts.js';
 import { newChunks as chunks } from '../helpers/new-chunks.js';
 
 let indexDir: string;
@@ -91,6 +92,22 @@ describe('term passage counts', () => {
     repository.replaceFile(file('c.txt'), chunks('c.txt', ['egrets wade']));
 
     expect(storedCounts()).toEqual({ egret: 1, heron: 1, wade: 2 });
+    expect(storedCounts()).toEqual(vocabularyCounts());
+  });
+
+  it('counts nothing while suspended, says so to every connection, and counts everything on a rebuild', () => {
+    repository.replaceFile(file('a.txt'), chunks('a.txt', ['herons wade']));
+    repository.suspendTermCounts();
+    repository.replaceFile(file('b.txt'), chunks('b.txt', ['storks wade']));
+    repository.removeFile('a.txt');
+
+    expect(storedCounts()).toEqual({ heron: 1, wade: 1 });
+    expect(areTermCountsSuspended(db)).toBe(true);
+    expect(new ChunkRepository(db).termCountsSuspended).toBe(true);
+    repository.rebuildTermCounts();
+    expect(storedCounts()).toEqual({ stork: 1, wade: 1 });
+    expect(areTermCountsSuspended(db)).toBe(false);
+    repository.replaceFile(file('c.txt'), chunks('c.txt', ['egrets wade']));
     expect(storedCounts()).toEqual(vocabularyCounts());
   });
 

@@ -40,6 +40,15 @@ describe('createTermStatistics', () => {
     db.close();
   });
 
+  it("counts from FTS5's vocabulary while the kept counts wait for a rebuild", () => {
+    const db = openDatabase(indexDir);
+    db.prepare("UPDATE term_passages SET passages = 7 WHERE term = 'heron'").run();
+    new ChunkRepository(db).suspendTermCounts();
+
+    expect([...createTermStatistics(db).documentFrequency(['heron'])]).toEqual([['heron', 2]]);
+    db.close();
+  });
+
   it("counts from FTS5's vocabulary in a read-only index that keeps no counts", () => {
     const writable = openDatabase(indexDir);
     writable.exec('DROP TABLE term_passages');
