@@ -376,7 +376,7 @@ export class ChunkRepository {
     this.#writableTermCounts().suspend();
   }
 
-  /** True when an earlier run suspended the term counts and did not rebuild them. */
+  /** True while the term counts wait for a rebuild: suspended by this run, or by one that did not finish. */
   get termCountsSuspended(): boolean {
     return this.#termCounts?.suspended ?? false;
   }

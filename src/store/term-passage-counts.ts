@@ -3,6 +3,9 @@ import type Database from 'better-sqlite3';
 /** The FTS5 tokenizer of `chunks_fts` (database.ts), which the scratch tables must share. */
 const CHUNKS_TOKENIZER = 'porter unicode61 remove_diacritics 2';
 
+/** Meta key present while the counts are suspended (see {@link TermPassageCounts.suspend}). */
+const SUSPENDED_KEY = 'term_counts';
+
 /**
  * Keeps `term_passages` (how many passages hold each FTS5 term) in step with
  * `chunks_fts`, as Lucene keeps each term's document frequency in its term
@@ -127,8 +130,6 @@ export class TermPassageCounts {
   }
 }
 
-/** Meta key present while the counts are suspended (see {@link TermPassageCounts.suspend}). */
-const SUSPENDED_KEY = 'term_counts';
 
 /** Whether `term_passages` is behind `chunks_fts` until a writer rebuilds it. */
 export function areTermCountsSuspended(db: Database.Database): boolean {
