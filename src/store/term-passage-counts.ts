@@ -130,7 +130,6 @@ export class TermPassageCounts {
   }
 }
 
-
 /** Whether `term_passages` is behind `chunks_fts` until a writer rebuilds it. */
 export function areTermCountsSuspended(db: Database.Database): boolean {
   return db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SUSPENDED_KEY) !== undefined;
