@@ -77,8 +77,7 @@ export class TermPassageCounts {
     this.#db.transaction(() => {
       this.#db.exec(`
         DELETE FROM term_passages;
-        CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_fts_vocab USING fts5vocab(main, 'chunks_fts', 'row');
-        INSERT INTO term_passages (term, passages) SELECT term, doc FROM temp.chunks_fts_vocab;
+        INSERT INTO term_passages (term, passages) SELECT term, doc FROM ${chunksVocabulary(this.#db)};
       `);
       this.#db.prepare('DELETE FROM meta WHERE key = ?').run(SUSPENDED_KEY);
       this.#discardPending();
@@ -133,4 +132,14 @@ export class TermPassageCounts {
 /** Whether `term_passages` is behind `chunks_fts` until a writer rebuilds it. */
 export function areTermCountsSuspended(db: Database.Database): boolean {
   return db.prepare('SELECT 1 FROM meta WHERE key = ?').get(SUSPENDED_KEY) !== undefined;
+}
+
+/**
+ * FTS5's vocabulary of `chunks_fts` (a row per term, with its passage count),
+ * created in the connection's temp schema if need be: the name to read it by.
+ * The temp schema is writable even on a read-only connection.
+ */
+export function chunksVocabulary(db: Database.Database): string {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, 'chunks_fts', 'row')");
+  return 'temp.chunks_vocab';
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TermStatistics } from '../shared/types.js';
-import { areTermCountsSuspended } from './term-passage-counts.js';
+import { areTermCountsSuspended, chunksVocabulary } from './term-passage-counts.js';
 
 /** Terms whose counts are remembered; a few MB at most. */
 const MAX_REMEMBERED_TERMS = 50_000;
@@ -47,7 +47,5 @@ function hasTermPassages(db: Database.Database): boolean {
 }
 
 function vocabularyLookup(db: Database.Database): string {
-  // The temp schema is writable even on a read-only connection.
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, 'chunks_fts', 'row')");
-  return 'SELECT term, doc FROM temp.chunks_vocab WHERE term IN (SELECT value FROM json_each(?))';
+  return `SELECT term, doc FROM ${chunksVocabulary(db)} WHERE term IN (SELECT value FROM json_each(?))`;
 }
