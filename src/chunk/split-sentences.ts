@@ -15,6 +15,17 @@ const ABBREVIATION_AT_END =
   /(?:^|[^\p{L}\p{N}])(?:dr|mr|mrs|ms|prof|st|e\.g|i\.e|etc|vs|fig|et al)\.$/iu;
 /** A single capital initial ("J.", or the "S." of "U.S.") also ends no sentence. */
 const INITIAL_AT_END = /(?:^|[^\p{L}\p{N}])\p{Lu}\.$/u;
+/**
+ * Titles before a name ("Rev. Paul", "Sen. Smith", "Mt. Kenya") and the "v."
+ * of a case name ("Brown v. Board"): never the end of a sentence, but ICU
+ * splits before the capital that follows. Case-sensitive, so an acronym such as
+ * "GEN." or "MT." can still end one; "Jr." and "Inc." often end a sentence and
+ * are left out.
+ */
+const TITLE_AT_END = /(?:^|[^\p{L}\p{N}])(?:v|[Rr]ev|[Rr]ep|[Ss]en|[Gg]ov|[Gg]en|[Cc]ol|[Ll]t|[Ss]gt|[Cc]apt|[Mm]t|[Rr]ef|[Vv]ol)\.$/u;
+/** Abbreviations that end no sentence when a number follows: "c. 1547", "ca. 4 Mbp", "Aug. 31". */
+const BEFORE_NUMBER_AT_END =
+  /(?:^|[^\p{L}\p{N}])(?:c|ca|approx|no|nos|pp|sp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/iu;
 /** Enough characters to see "et al." or "e.g." with the character before it. */
 const ABBREVIATION_TAIL_LENGTH = 8;
 
@@ -22,7 +33,8 @@ const ABBREVIATION_TAIL_LENGTH = 8;
  * Splits `text` into sentences with `Intl.Segmenter`, trimmed of surrounding
  * whitespace (`text.slice(start, end) === span.text`). A blank line always ends
  * a sentence (paragraphs); a single line break inside a sentence does not; a
- * sentence does not end after "Dr.", "e.g.", "et al." or an initial like "J.".
+ * sentence does not end after "Dr.", "e.g.", "et al.", an initial like "J.", a
+ * title like "Rev." or the "v." of a case name, nor after "c." or "Aug." before a number.
  * Chinese and Japanese sentences end at `。！？` with the closing quotes after
  * them (`…。」`), and at a full-width `；` outside brackets; an opening bracket
  * starts the sentence it opens.
@@ -71,7 +83,7 @@ export function splitParagraphIntoSentences(
     for (const clause of splitClauses(text, start, cut)) {
       const range = trimRange(text, clause.start, clause.end);
       if (!range) continue;
-      if (pending && endsWithAbbreviation(text, pending)) {
+      if (pending && endsWithAbbreviation(text, pending, range.start)) {
         pending.end = range.end;
         continue;
       }
@@ -135,9 +147,15 @@ function splitClauses(text: string, start: number, end: number): OffsetRange[] {
   return clauses;
 }
 
-function endsWithAbbreviation(text: string, range: OffsetRange): boolean {
+/** True when `range` ends in an abbreviation that does not end a sentence before the text at `next`. */
+function endsWithAbbreviation(text: string, range: OffsetRange, next: number): boolean {
   // Only the tail is tested, so a long sentence costs no more than a short one.
   const tailStart = Math.max(range.start, range.end - ABBREVIATION_TAIL_LENGTH);
   const tail = text.slice(tailStart, range.end);
-  return ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail);
+  if (ABBREVIATION_AT_END.test(tail) || INITIAL_AT_END.test(tail) || TITLE_AT_END.test(tail)) return true;
+  return BEFORE_NUMBER_AT_END.test(tail) && isDigitCode(text.charCodeAt(next));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

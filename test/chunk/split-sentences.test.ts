@@ -20,6 +20,34 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not end a sentence after a title or the "v." of a case name', () => {
+    const text = 'In 1685, Rev. Elie Prioleau came. It led to Brown v. Board of Education. Sen. Smith saw Mt. Kenya.';
+    expect(texts(text)).toEqual([
+      'In 1685, Rev. Elie Prioleau came.',
+      'It led to Brown v. Board of Education.',
+      'Sen. Smith saw Mt. Kenya.',
+    ]);
+  });
+
+  it('does not end a sentence after "c." or a month before a number, but does before a word', () => {
+    const text = 'A head dated c. 1547, by Cellini. Searched through Aug. 31, 2014. It was in Aug. The end.';
+    expect(texts(text)).toEqual([
+      'A head dated c. 1547, by Cellini.',
+      'Searched through Aug. 31, 2014.',
+      'It was in Aug.',
+      'The end.',
+    ]);
+  });
+
+  it('still ends a sentence after an acronym or "Jr."', () => {
+    expect(texts('It raised the risk of ED. Two hundred men took part. He met Richard Gordon, Jr. Conrad flew.')).toEqual([
+      'It raised the risk of ED.',
+      'Two hundred men took part.',
+      'He met Richard Gordon, Jr.',
+      'Conrad flew.',
+    ]);
+  });
+
   it('still ends a sentence after an ordinary word', () => {
     expect(texts('Was it him? No. He left.')).toEqual(['Was it him?', 'No.', 'He left.']);
   });
