@@ -1,5 +1,5 @@
 import { isAtxHeadingLine } from '../chunk/markdown-sections.js';
-import { splitSentences } from '../chunk/split-sentences.js';
+import { splitSentences, type TextSpan } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
@@ -109,7 +109,12 @@ export async function* answerExtractively(
     return yield* abstain(question, passages);
   }
 
-  const chosen = chooseSentences(question, passages, weights, maxSentences);
+  const scored = chooseSentences(question, passages, weights, maxSentences);
+  // No sentence holds a word of the question when only the passage's title or
+  // section names it ("what does the q3 report say?"): the passage as a whole
+  // is the answer, so its opening is quoted.
+  const chosen = scored.length > 0 ? scored : openingSentences(passages, maxSentences);
+  if (chosen.length === 0) return yield* abstain(question, passages);
   const citationIdByPassage = new Map<number, number>();
   const parts: string[] = [];
   for (const sentence of chosen) {
@@ -148,9 +153,7 @@ function chooseSentences(
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
-    splitSentences(passage.text)
-      // A heading line in Markdown names what follows; it answers nothing.
-      .filter((span) => passage.section === null || !isAtxHeadingLine(span.text))
+    quotableSentences(passage)
       .map((span) => ({
         span,
         passage,
@@ -212,6 +215,21 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
+}
+
+/** The sentences of a passage an answer may quote. */
+function quotableSentences(passage: Passage): TextSpan[] {
+  // A heading line in Markdown names what follows; it answers nothing.
+  return splitSentences(passage.text).filter((span) => passage.section === null || !isAtxHeadingLine(span.text));
+}
+
+/** The first `maxSentences` quotable sentences of the best passage. */
+function openingSentences(passages: readonly Passage[], maxSentences: number): ScoredSentence[] {
+  const best = passages[0];
+  if (best === undefined) return [];
+  return quotableSentences(best)
+    .slice(0, maxSentences)
+    .map((span, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
 }
 
 /** A sentence's terms with its section's, or the same set when it has no section. */

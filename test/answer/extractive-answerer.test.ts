@@ -37,6 +37,19 @@ describe('answerExtractively', () => {
     expect(untitled.answer).toBe('大果西番莲有时候会在温室中种植。 [1]');
   });
 
+  it('quotes the opening of a passage whose title alone names the question\'s words', async () => {
+    const report = { ...passage(1, '2024-q3-report.md', 'Churn fell to 4%. Revenue grew by 12%. Costs held.', 2), title: '2024 q3 report' };
+    const { value } = await drain<AnswerEvent, Answer>(
+      answerExtractively('What does the q3 report say?', [report], weights('q3', 'report', 'say'), {
+        maxSentences: 2,
+        passageScores: 'reranked',
+      }),
+    );
+    expect(value.answer).toBe('Churn fell to 4%. [1] Revenue grew by 12%. [1]');
+    expect(value.abstained).toBe(false);
+    expect(value.citations.map((c) => c.source)).toEqual(['2024-q3-report.md']);
+  });
+
   it('quotes the steps under a Markdown heading that alone names the question\'s words', async () => {
     const steps = makePassage('Double-click setup.exe and accept the licence.\n\n## Linux', {
       source: 'guide.md',
