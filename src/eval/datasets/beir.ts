@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FootnoteError } from '../../shared/errors.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EvalDataset, EvalQuery, EvalRecord } from './eval-dataset.js';
-import { describeFsError, readJsonLines } from './read-json-lines.js';
+import { describeFsError, readJsonLines, withoutByteOrderMark } from './read-json-lines.js';
 
 /** Options for {@link loadBeirDataset}. */
 export interface BeirLoadOptions {
@@ -54,8 +54,19 @@ export async function loadBeirDataset(dir: string, options: BeirLoadOptions = {}
 
 async function readCorpus(file: string, signal: AbortSignal | undefined): Promise<EvalRecord[]> {
   const records: EvalRecord[] = [];
+  // The index keeps one record per id: a second one would silently replace the first.
+  const lineById = new Map<string, number>();
   for await (const { lineNumber, value } of readJsonLines(file, signal)) {
     const line = parseLine(corpusLineSchema, value, file, lineNumber);
+    const firstLine = lineById.get(line._id);
+    if (firstLine !== undefined) {
+      throw new FootnoteError('DATASET_INVALID', {
+        path: file,
+        line: lineNumber,
+        detail: `line ${lineNumber}: _id ${JSON.stringify(line._id)} is also the _id of line ${firstLine}`,
+      });
+    }
+    lineById.set(line._id, lineNumber);
     records.push({ id: line._id, title: line.title ? line.title : null, text: line.text });
   }
   return records;
@@ -75,7 +86,7 @@ async function readQrels(file: string, signal: AbortSignal | undefined): Promise
     throw new FootnoteError('DATASET_INVALID', { path: file, detail: describeFsError(error) }, { cause: error });
   }
   const qrels = new Map<string, Map<string, number>>();
-  const lines = content.split('\n');
+  const lines = withoutByteOrderMark(content).split('\n');
   for (const [index, rawLine] of lines.entries()) {
     const line = rawLine.replace(/\r$/, '');
     if (line.trim() === '') continue;

@@ -12,7 +12,8 @@ export interface JsonLine {
 
 /**
  * Streams a JSON Lines file one parsed line at a time, so a corpus of any size is
- * never held as one string. Blank lines are skipped; CRLF endings are accepted.
+ * never held as one string. Blank lines are skipped; CRLF endings and a
+ * byte-order mark are accepted.
  *
  * @throws FootnoteError `DATASET_INVALID` naming the file, and the line for bad JSON.
  * @see https://jsonlines.org/
@@ -39,7 +40,7 @@ export async function* readJsonLines(
       if (line.trim() === '') continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(lineNumber === 1 ? withoutByteOrderMark(line) : line);
       } catch (error) {
         throw new FootnoteError(
           'DATASET_INVALID',
@@ -56,6 +57,14 @@ export async function* readJsonLines(
     lines.close();
     stream.destroy();
   }
+}
+
+/**
+ * The text without the byte-order mark that Windows editors put at the start
+ * of a UTF-8 file; `readFile` keeps it, and JSON.parse rejects it.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** One line for a file-system failure: "file not found" rather than a raw errno dump. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FootnoteError } from '../../shared/errors.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EvalDataset, EvalQuery, EvalRecord } from './eval-dataset.js';
-import { describeFsError } from './read-json-lines.js';
+import { describeFsError, withoutByteOrderMark } from './read-json-lines.js';
 
 /** Options for {@link loadSquadDataset}. */
 export interface SquadLoadOptions {
@@ -59,7 +59,7 @@ export async function loadSquadDataset(file: string, options: SquadLoadOptions =
   }
   let json: unknown;
   try {
-    json = JSON.parse(content);
+    json = JSON.parse(withoutByteOrderMark(content));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new FootnoteError('DATASET_INVALID', { path: file, detail: `invalid JSON (${reason})` }, { cause: error });
