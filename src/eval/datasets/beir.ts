@@ -33,7 +33,8 @@ const queryLineSchema = z.object({
  * (`query-id\tcorpus-id\tscore` with a header line). Only queries with at least
  * one judgement above 0 are kept, in `queries.jsonl` order.
  *
- * @throws FootnoteError `DATASET_INVALID` naming the file (and line) that is missing or malformed.
+ * @throws FootnoteError `DATASET_INVALID` naming the file (and line) that is missing or malformed;
+ *   `DATASET_EMPTY` when no record has text, or no query is judged.
  * @see https://github.com/beir-cellar/beir/wiki/Load-your-custom-dataset
  * @example
  * const scifact = await loadBeirDataset('datasets/scifact');
@@ -43,11 +44,33 @@ export async function loadBeirDataset(dir: string, options: BeirLoadOptions = {}
   const split = options.split ?? 'test';
   const qrels = await readQrels(path.join(dir, 'qrels', `${split}.tsv`), options.signal);
   const records = await readCorpus(path.join(dir, 'corpus.jsonl'), options.signal);
+  const queriesFile = path.join(dir, 'queries.jsonl');
   const queries: EvalQuery[] = [];
-  for await (const { lineNumber, value } of readJsonLines(path.join(dir, 'queries.jsonl'), options.signal)) {
-    const query = parseLine(queryLineSchema, value, path.join(dir, 'queries.jsonl'), lineNumber);
+  const queryIds: string[] = [];
+  for await (const { lineNumber, value } of readJsonLines(queriesFile, options.signal)) {
+    const query = parseLine(queryLineSchema, value, queriesFile, lineNumber);
+    queryIds.push(query._id);
     const relevant = qrels.get(query._id);
     if (relevant !== undefined) queries.push({ id: query._id, text: query.text, relevant });
+  }
+  if (!records.some((record) => record.text.trim() !== '')) {
+    const file = path.join(dir, 'corpus.jsonl');
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'records', detail: `${file} holds no record with text` });
+  }
+  if (queryIds.length === 0) {
+    throw new FootnoteError('DATASET_EMPTY', { path: queriesFile, lacks: 'queries', detail: `${queriesFile} holds no query` });
+  }
+  if (queries.length === 0) {
+    // Usually ids that differ in case or prefix from those of queries.jsonl: show some to compare.
+    const examples = queryIds.slice(0, 3).join(', ') + (queryIds.length > 3 ? ', …' : '');
+    const qrelsFile = path.join(dir, 'qrels', `${split}.tsv`);
+    throw new FootnoteError('DATASET_EMPTY', {
+      path: qrelsFile,
+      lacks: 'judgements',
+      split,
+      examples,
+      detail: `no query of ${queriesFile} has a judgement above 0 in ${qrelsFile}`,
+    });
   }
   return { name: path.basename(path.resolve(dir)), kind: 'beir', records, queries };
 }

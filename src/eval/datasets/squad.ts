@@ -44,7 +44,8 @@ const squadFileSchema = z.object({
  * read as spaces; each question becomes a query whose one relevant record is its
  * paragraph (relevance 1), carrying the deduplicated gold answer texts.
  *
- * @throws FootnoteError `DATASET_INVALID` for an unreadable file, bad JSON, or the first schema mismatch (with its path).
+ * @throws FootnoteError `DATASET_INVALID` for an unreadable file, bad JSON, or the first schema mismatch (with its path);
+ *   `DATASET_EMPTY` for a file without questions or without context text.
  * @example
  * const dev = await loadSquadDataset('squad/dev-v1.1.json');
  * dev.queries[0]?.answers; // ['Denver Broncos']
@@ -85,6 +86,12 @@ export async function loadSquadDataset(file: string, options: SquadLoadOptions =
         });
       }
     }
+  }
+  if (queries.length === 0) {
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'questions', detail: `${file} holds no question` });
+  }
+  if (!records.some((record) => record.text.trim() !== '')) {
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'contexts', detail: `${file} holds no paragraph with text` });
   }
   return { name: path.basename(file, path.extname(file)), kind: 'squad', records, queries };
 }
