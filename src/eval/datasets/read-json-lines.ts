@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { FootnoteError, throwIfAborted } from '../../shared/errors.js';
 
@@ -73,7 +74,20 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'not found';
   if (code === 'EISDIR') return 'expected a file but found a folder';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOTDIR') {
+    const file = fileOnPath((error as NodeJS.ErrnoException).path);
+    return file === undefined ? 'not found' : `not found (${path.basename(file)} is a file, not a folder)`;
+  }
   return errorMessage(error);
+}
+
+/** The file that stands where `target`'s path needs a folder (`dev.json` in `dev.json/corpus`). */
+function fileOnPath(target: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  for (let current = path.dirname(target); current !== path.dirname(current); current = path.dirname(current)) {
+    if (statSync(current, { throwIfNoEntry: false })?.isFile()) return current;
+  }
+  return undefined;
 }
 
 function errorMessage(error: unknown): string {

@@ -129,4 +129,11 @@ describe('loadDataset', () => {
   it('rejects a path that does not exist', async () => {
     expect(await detailOf(loadDataset(path.join(makeRoot(), 'missing')))).toBe('not found');
   });
+
+  it('rejects a path through a file as not found, without an errno dump', async () => {
+    const file = path.join(makeRoot(), 'dev.json');
+    fs.writeFileSync(file, '{}');
+
+    expect(await detailOf(loadDataset(path.join(file, 'corpus')))).toBe('not found (dev.json is a file, not a folder)');
+  });
 });
