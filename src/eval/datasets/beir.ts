@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { FootnoteError } from '../../shared/errors.js';
+import { withoutByteOrderMark } from '../../shared/without-byte-order-mark.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EvalDataset, EvalQuery, EvalRecord } from './eval-dataset.js';
-import { describeFsError, readJsonLines, withoutByteOrderMark } from './read-json-lines.js';
+import { describeFsError, readJsonLines } from './read-json-lines.js';
 
 /** Options for {@link loadBeirDataset}. */
 export interface BeirLoadOptions {

@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { FootnoteError, throwIfAborted } from '../../shared/errors.js';
+import { withoutByteOrderMark } from '../../shared/without-byte-order-mark.js';
 
 /** One parsed line of a JSON Lines file. */
 export interface JsonLine {
@@ -58,14 +59,6 @@ export async function* readJsonLines(
     lines.close();
     stream.destroy();
   }
-}
-
-/**
- * The text without the byte-order mark that Windows editors put at the start
- * of a UTF-8 file; `readFile` keeps it, and JSON.parse rejects it.
- */
-export function withoutByteOrderMark(text: string): string {
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** One line for a file-system failure: "file not found" rather than a raw errno dump. */
