@@ -1,4 +1,6 @@
-import { isAtxHeadingLine } from '../chunk/markdown-sections.js';
+import path from 'node:path';
+import { createSectionFinder, isAtxHeadingLine } from '../chunk/markdown-sections.js';
+import { markdownLoader } from '../load/loaders/markdown-loader.js';
 import { splitSentences, type TextSpan } from '../chunk/split-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
@@ -10,7 +12,7 @@ import {
   type WeightedTerms,
 } from '../retrieve/question-terms.js';
 import { coversQuestion, type PassageScores } from './covers-question.js';
-import { passageHeading } from '../shared/passage-heading.js';
+import { HEADING_SEPARATOR, passageHeading } from '../shared/passage-heading.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
@@ -65,6 +67,9 @@ const SENTENCE_SCORING = {
    */
   relativeFloor: 0.7,
 } as const;
+
+/** Extensions of the files whose passages may hold Markdown headings. */
+const MARKDOWN_EXTENSIONS: readonly string[] = markdownLoader.extensions;
 
 export const ABSTAIN_TEXT =
   'The corpus does not seem to answer this question. The closest passages are listed below.';
@@ -153,14 +158,14 @@ function chooseSentences(
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
-    quotableSentences(passage)
-      .map((span) => ({
-        span,
-        passage,
-        passageIndex,
-        terms: new Set(contentTerms(span.text)),
-        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
-      })),
+    quotableSentences(passage).map(({ span, section }) => ({
+      span,
+      passage,
+      passageIndex,
+      section,
+      terms: new Set(contentTerms(span.text)),
+      bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
+    })),
   );
   const localWeights = weighByLocalRarity(
     weights,
@@ -180,13 +185,19 @@ function chooseSentences(
   // title, which a passage may only mention: the steps under `### Windows`
   // answer "install on Windows" though none says Windows. Its words count in
   // each sentence, at the title-term weight (they are the topic, not the detail).
-  const sectionTerms = passages.map((passage) => contentTerms(passage.section ?? ''));
-  const sectionBigrams = passages.map((passage) =>
-    questionBigrams.size > 0 ? characterBigrams(passage.section ?? '') : []);
+  const sectionTerms = new Map<string, { terms: string[]; bigrams: string[] }>();
+  const termsOfSection = (section: string) => {
+    let found = sectionTerms.get(section);
+    if (found === undefined) {
+      found = { terms: contentTerms(section), bigrams: questionBigrams.size > 0 ? characterBigrams(section) : [] };
+      sectionTerms.set(section, found);
+    }
+    return found;
+  };
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
-    const terms = withSection(ownTerms, sectionTerms[passageIndex]);
-    const bigrams = withSection(ownBigrams, sectionBigrams[passageIndex]);
+  candidates.forEach(({ span, passage, passageIndex, section, terms: ownTerms, bigrams: ownBigrams }, order) => {
+    const terms = withSection(ownTerms, section === null ? undefined : termsOfSection(section).terms);
+    const bigrams = withSection(ownBigrams, section === null ? undefined : termsOfSection(section).bigrams);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
     const sentenceCoverage = coverage(termWeights, terms);
     if (sentenceCoverage === 0) return;
@@ -217,10 +228,13 @@ function chooseSentences(
   return chosen;
 }
 
-/** The sentences of a passage an answer may quote. */
-function quotableSentences(passage: Passage): TextSpan[] {
-  // A heading line in Markdown names what follows; it answers nothing.
-  return splitSentences(passage.text).filter((span) => passage.section === null || !isAtxHeadingLine(span.text));
+/** A passage's sentences an answer may quote, each with the Markdown section it lies in (null for other formats). */
+function quotableSentences(passage: Passage): { span: TextSpan; section: string | null }[] {
+  const sectionAt = sentenceSectionFinder(passage);
+  return splitSentences(passage.text)
+    // A heading line in Markdown names what follows; it answers nothing.
+    .filter((span) => sectionAt === null || !isAtxHeadingLine(span.text))
+    .map((span) => ({ span, section: sectionAt === null ? null : sectionAt(span.start) }));
 }
 
 /** The first `maxSentences` quotable sentences of the best passage. */
@@ -229,7 +243,22 @@ function openingSentences(passages: readonly Passage[], maxSentences: number): S
   if (best === undefined) return [];
   return quotableSentences(best)
     .slice(0, maxSentences)
-    .map((span, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
+    .map(({ span }, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
+}
+
+/**
+ * For a Markdown passage, the section each of its offsets lies in: the
+ * passage's own (where it starts) until a heading inside the passage begins
+ * another. A short note is one passage that starts before its first heading
+ * (front matter, an intro): without this its section is null throughout, and
+ * the heading lines, the only sentences naming the topic, were quoted as the
+ * answer. Null for other formats.
+ */
+function sentenceSectionFinder(passage: Passage): ((offset: number) => string | null) | null {
+  if (passage.section === null && !MARKDOWN_EXTENSIONS.includes(path.extname(passage.source).toLowerCase())) return null;
+  // The stored trail does not keep levels; a document's headings rarely skip one.
+  const innerSectionAt = createSectionFinder(passage.text, passage.section?.split(HEADING_SEPARATOR) ?? []);
+  return (offset) => innerSectionAt(offset) ?? passage.section;
 }
 
 /** A sentence's terms with its section's, or the same set when it has no section. */

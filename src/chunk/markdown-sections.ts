@@ -15,16 +15,19 @@ export interface MarkdownHeading {
  * ones; a position at the very start of a heading is inside it. Null before the
  * first heading. The same idea as LangChain's MarkdownHeaderTextSplitter and
  * LlamaIndex's MarkdownNodeParser, but as positions, so chunks keep their text.
+ * `outerTrail` holds the headings in effect where `text` starts (levels 1, 2, …)
+ * when it is a piece of a larger document; before its first heading the
+ * finder still returns null.
  *
  * @example
  * const sectionAt = createSectionFinder('# Guide\n## Install\n### Windows\nRun it.');
  * sectionAt(31); // 'Guide › Install › Windows'
  * sectionAt(0);  // 'Guide'
  */
-export function createSectionFinder(text: string): (offset: number) => string | null {
+export function createSectionFinder(text: string, outerTrail: readonly string[] = []): (offset: number) => string | null {
   const headings = listMarkdownHeadings(text);
   const trails: (string | null)[] = [];
-  const open: string[] = [];
+  const open: string[] = [...outerTrail];
   for (const heading of headings) {
     open.length = heading.level;
     open[heading.level - 1] = heading.title;

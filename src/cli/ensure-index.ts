@@ -37,9 +37,15 @@ export async function ensureIndex(
       step = await run.next();
     } catch (error) {
       // Another run is updating the index: its committed files already answer.
-      const locked = FootnoteError.isInstance(error) && error.code === 'INDEX_LOCKED';
-      if (!locked || !status.exists || status.outdated) throw error;
-      log('another index run is updating the index; answering from the index as it is');
+      // An index this user may only read (another user's, a read-only mount)
+      // answers too; refusing would leave it useless once a file changes.
+      const code = FootnoteError.isInstance(error) ? error.code : null;
+      if ((code !== 'INDEX_LOCKED' && code !== 'INDEX_UNWRITABLE') || !status.exists || status.outdated) throw error;
+      log(
+        code === 'INDEX_LOCKED'
+          ? 'another index run is updating the index; answering from the index as it is'
+          : `${(error as FootnoteError).message}; answering from the index as it is, without the latest changes`,
+      );
       return null;
     }
     if (step.done) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { FootnoteError } from '../shared/errors.js';
+import { withoutByteOrderMark } from '../shared/without-byte-order-mark.js';
 import type { ConversationTurn } from '../shared/types.js';
 
 /**
@@ -36,7 +37,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function readHistoryFile(file: string): ConversationTurn[] {
   let raw: string;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    raw = withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new FootnoteError('HISTORY_INVALID', { path: file, detail: code === 'ENOENT' ? 'no such file' : code });

@@ -26,8 +26,13 @@ export function formatConfigIssue(
   const received = issue.path.length > 0 ? input[String(issue.path[0])] : undefined;
   // A key, or a URL with credentials in it, must not end up on screen or in a log.
   const secret = key === 'openaiApiKey' || /^(openai|embedding)BaseUrl$/.test(key);
-  const got = received === undefined || secret ? '' : ` (got ${JSON.stringify(received)})`;
+  const got = received === undefined || secret ? '' : ` (got ${describeReceived(received)})`;
   return { key, detail: `"${key}" ${describeExpectation(issue)}${got}` };
+}
+
+/** The value as it was written; JSON.stringify would show 1e999 (Infinity once parsed) as null. */
+function describeReceived(received: unknown): string {
+  return typeof received === 'number' && !Number.isFinite(received) ? String(received) : JSON.stringify(received);
 }
 
 function describeExpectation(issue: z.core.$ZodIssue): string {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FootnoteError } from '../shared/errors.js';
+import { withoutByteOrderMark } from '../shared/without-byte-order-mark.js';
 import { configSchema, resolveChunkOverlap, type Config, type ConfigInput } from './config-schema.js';
 import { FLAG_BY_KEY, formatConfigIssue } from './format-config-issue.js';
 import { nearestKey } from './nearest-key.js';
@@ -134,7 +135,7 @@ function readConfigFile(cwd: string): Record<string, unknown> {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw);
+    parsed = JSON.parse(withoutByteOrderMark(raw));
   } catch (error) {
     throw new FootnoteError('CONFIG_FILE_UNREADABLE', {
       path: file,

@@ -198,6 +198,11 @@ function createIndexFolder(indexDir: string): void {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new FootnoteError('INDEX_UNWRITABLE', { path: indexDir, detail: code }, { cause: error });
   }
+  // `--index notes.txt` (a slip for --corpus) would otherwise fail on the lock
+  // file inside it with a bare ENOTDIR, reported as a bug.
+  if (!fs.statSync(indexDir).isDirectory()) {
+    throw new FootnoteError('INDEX_UNWRITABLE', { path: indexDir, detail: 'it is a file, not a folder' });
+  }
 }
 
 /**

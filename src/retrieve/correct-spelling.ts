@@ -10,6 +10,13 @@ import { tokenize } from '../text/tokenize.js';
  * @see https://www.meilisearch.com/docs/learn/relevancy/typo_tolerance_settings
  */
 const MIN_CORRECTED_LENGTH = 5;
+/**
+ * Nor are words longer than SCOWL's longest (45 letters): such a word is a
+ * pasted hash or blob, not a typo, and its edits grow with the square of its
+ * length (8,000 letters took 47 s and 4 GB, then crashed; 100,000 overflowed
+ * the regular expression that finds it in the question).
+ */
+const MAX_CORRECTED_LENGTH = 45;
 /** Edits are spelled with these letters; words in other scripts are left alone. */
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 const CORRECTABLE_WORD = /^[a-z]+$/;
@@ -56,7 +63,11 @@ export function correctSpelling(
   statistics: TermStatistics,
 ): { question: string; corrections: SpellingCorrection[] } {
   const candidates = [...new Set(tokenize(question))].filter(
-    (word) => word.length >= MIN_CORRECTED_LENGTH && CORRECTABLE_WORD.test(word) && !STOP_WORDS.has(word),
+    (word) =>
+      word.length >= MIN_CORRECTED_LENGTH &&
+      word.length <= MAX_CORRECTED_LENGTH &&
+      CORRECTABLE_WORD.test(word) &&
+      !STOP_WORDS.has(word),
   );
   // One lookup for the whole question; the keyword search asks for the same stems next, from the cache.
   const frequencies = statistics.documentFrequency(candidates.map(stem));

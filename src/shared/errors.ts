@@ -222,6 +222,25 @@ const catalogue = {
     hint: () =>
       'pass a BEIR folder (corpus.jsonl, queries.jsonl, qrels/test.tsv) or a SQuAD v1.1 JSON file',
   },
+  DATASET_EMPTY: {
+    exitCode: 2,
+    message: (f) => `nothing to measure: ${f['detail']}`,
+    // `lacks` names what is missing; metrics over no queries would print as n/a and exit 0.
+    hint: (f) => {
+      switch (f['lacks']) {
+        case 'records':
+          return 'add records, one JSON object a line: {"_id": "d1", "title": "…", "text": "…"}';
+        case 'queries':
+          return 'add queries, one JSON object a line: {"_id": "q1", "text": "…"}';
+        case 'judgements':
+          return `the first column of qrels/${f['split']}.tsv must hold the "_id" of a query in queries.jsonl (${f['examples']})`;
+        case 'questions':
+          return 'add questions to the "qas" list of its paragraphs';
+        default:
+          return 'give its paragraphs a "context" to search';
+      }
+    },
+  },
   LINES_FAILED: {
     exitCode: 1,
     message: (f) =>

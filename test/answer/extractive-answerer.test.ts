@@ -61,6 +61,34 @@ describe('answerExtractively', () => {
     expect(value.citations[0]?.section).toBe('Install › Windows');
   });
 
+  it('reads a heading inside the passage as scoping the sentences below it, when the passage starts before it', async () => {
+    // The first passage of a short note holds its front matter (or an intro) and then every heading:
+    // its section is null, and the heading lines themselves were quoted as the answer.
+    for (const opening of ['---\ntitle: Guide\n---\n', 'Notes for the team.\n\n']) {
+      const guide = makePassage(
+        `${opening}# Install\n\nRun the installer first.\n\n## Windows\n\nDouble-click setup.exe and accept the licence.\n`,
+        { source: 'guide.md', section: null },
+      );
+      const { value } = await answer('How do I install on Windows?', [guide], weights('instal', 'window'), 1);
+      expect(value.answer).toBe('Double-click setup.exe and accept the licence. [1]');
+    }
+  });
+
+  it('keeps the outer headings of a passage for the sentences under a deeper heading inside it', async () => {
+    const guide = makePassage('Needs 2 GB.\n\n## Windows\n\nDouble-click setup.exe.\n\n# Usage\n\nInstall plugins on Windows from its menu.\n', {
+      source: 'guide.md',
+      section: 'Install',
+    });
+    const { value } = await answer('How do I install on Windows?', [guide], weights('instal', 'window'), 1);
+    expect(value.answer).toBe('Double-click setup.exe. [1]');
+  });
+
+  it('never quotes a heading line of a Markdown passage, whatever section it starts in', async () => {
+    const guide = makePassage('Intro.\n\n## Windows\n\nDouble-click setup.exe.\n', { source: 'guide.md', section: null });
+    const { value } = await answer('Windows', [guide], weights('window'), 2);
+    expect(value.answer).toBe('Double-click setup.exe. [1]');
+  });
+
   it('cuts a Chinese answer at 。 and quotes the passage verbatim', async () => {
     const text = '昆山位于江苏省。公司成立于1998年，员工约三百人。总部在上海。';
     const { value } = await answer('公司成立于哪一年？', [passage(1, 'a.md', text)], weights('公司', '成立'), 1);

@@ -93,6 +93,16 @@ describe('createSectionFinder', () => {
   it('counts a heading at the position itself', () => {
     expect(sectionAtLine(GUIDE, '### macOS')).toBe('Guide › Install › macOS');
   });
+
+  it('nests the headings of a piece of a document under the trail in effect where it starts', () => {
+    const piece = 'Run it.\n### macOS\nDrag it.\n## Usage\nAsk.';
+    const sectionAt = createSectionFinder(piece, ['Guide', 'Install', 'Windows']);
+    expect([sectionAt(0), sectionAt(piece.indexOf('Drag')), sectionAt(piece.indexOf('Ask'))]).toEqual([
+      null,
+      'Guide › Install › macOS',
+      'Guide › Usage',
+    ]);
+  });
 });
 
 describe('chunkDocument sections', () => {

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ensureIndex } from '../../src/cli/ensure-index.js';
 import { createFootnote } from '../../src/footnote.js';
-import { acquireIndexLock } from '../../src/store/index-lock.js';
+import { LOCK_FILE_NAME, acquireIndexLock } from '../../src/store/index-lock.js';
 import { FakeEmbedder } from '../helpers/fake-embedder.js';
 import { createTempCorpus, type TempCorpus } from '../helpers/temp-corpus.js';
 import { makeTestConfig } from '../helpers/test-config.js';
@@ -49,6 +50,29 @@ describe('ensureIndex', () => {
       footnote.close();
     }
     expect(lines.at(-1)).toBe('another index run is updating the index; answering from the index as it is');
+  });
+
+  it('answers from the index as it is when the index folder may not be written (another user\'s, a read-only mount)', async () => {
+    const { footnote, config } = setup();
+    const lines: string[] = [];
+    await ensureIndex(footnote, () => {});
+    corpus.write('c.md', paragraph('gamma'));
+    // As root (CI) no folder refuses a write, so the refusal is the system call's.
+    const openSync = fs.openSync;
+    const open = vi.spyOn(fs, 'openSync').mockImplementation((file, ...rest) => {
+      if (String(file).endsWith(LOCK_FILE_NAME)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return openSync(file, ...rest);
+    });
+    try {
+      expect(await ensureIndex(footnote, (line) => lines.push(line))).toBeNull();
+      expect((await footnote.retrieve('beta', { k: 1 }))[0]?.source).toBe('b.md');
+    } finally {
+      open.mockRestore();
+      footnote.close();
+    }
+    expect(lines.at(-1)).toBe(
+      `cannot write the index folder ${config.index}: EACCES; answering from the index as it is, without the latest changes`,
+    );
   });
 
   it('leaves the index as it is when the corpus folder is empty (a drive not mounted)', async () => {

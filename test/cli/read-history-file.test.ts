@@ -47,6 +47,11 @@ describe('readHistoryFile', () => {
     }));
   });
 
+  it('reads a file saved with a byte-order mark, as Windows editors save one', () => {
+    const file = writeHistory(`\uFEFF${JSON.stringify([{ question: 'Who?', answer: 'Guo Jun [1].' }])}`);
+    expect(readHistoryFile(file)).toEqual([{ question: 'Who?', answer: 'Guo Jun [1].' }]);
+  });
+
   it('names a missing file and a file that is not JSON', () => {
     expect(() => readHistoryFile('/nonexistent/history.json')).toThrow(
       'cannot read history file /nonexistent/history.json: no such file',

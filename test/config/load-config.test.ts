@@ -82,6 +82,15 @@ describe('loadConfig', () => {
     expect(error.message).toBe(`config: "k" must be an integer from 1 to 50 (got "${k}")`);
   });
 
+  it('reads a config file saved with a byte-order mark, as Windows editors save one', () => {
+    expect(loadConfig({ flags: {}, env: {}, cwd: tempDir('\uFEFF{"k": 3}') }).k).toBe(3);
+  });
+
+  it('shows a number too large to hold as Infinity, not as null', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir('{"connectTimeoutMs": 1e999}') }));
+    expect(error.message).toBe('config: "connectTimeoutMs" must be an integer from 1 to 600000 (got Infinity)');
+  });
+
   it('reads an integer with spaces around it, as a variable may have', () => {
     expect(loadConfig({ flags: {}, env: { FOOTNOTE_K: ' 7 ' }, cwd: tempDir() }).k).toBe(7);
   });

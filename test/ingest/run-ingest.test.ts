@@ -506,6 +506,18 @@ describe('runIngest', () => {
     await expect(drain(footnote.ingest())).rejects.toMatchObject({ code: 'INDEX_UNWRITABLE', exitCode: 1 });
   });
 
+  it('says so when the index folder is a file, rather than failing on its lock file', async () => {
+    const { config } = setup({ 'a.md': paragraph('alpha') });
+    const file = `${config.index}.txt`;
+    fs.writeFileSync(file, 'not an index');
+    const footnote = createFootnote({ ...config, index: file }, { embedder: new FakeEmbedder() });
+    await expect(drain(footnote.ingest())).rejects.toMatchObject({
+      code: 'INDEX_UNWRITABLE',
+      message: `cannot write the index folder ${file}: it is a file, not a folder`,
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe('not an index');
+  });
+
   it('refuses a second writer while the lock is held', async () => {
     const { footnote, config } = setup({ 'a.md': paragraph('alpha') });
     fs.mkdirSync(config.index, { recursive: true });

@@ -52,6 +52,12 @@ describe('correctSpelling', () => {
     }
   });
 
+  it('leaves a word longer than English words alone, as a pasted hash or blob is', () => {
+    // Its edits grow with the square of its length: 8,000 letters took 4 GB and crashed.
+    const blob = 'qwertyuiop'.repeat(10_000);
+    expect(correctSpelling(`What is ${blob}?`, statistics)).toEqual({ question: `What is ${blob}?`, corrections: [] });
+  });
+
   it('leaves words with capitals inside them, which are names rather than typos', () => {
     expect(correctSpelling('What did the GoverMent do?', statistics).corrections).toEqual([]);
     expect(correctSpelling('What did the GOVERMENT do?', statistics).corrections).toEqual([]);

@@ -1,4 +1,5 @@
 import type { EvalReport } from '../../eval/eval-report.js';
+import { plural } from '../../shared/plural.js';
 
 /** Width of the label column, so the figures line up. */
 const LABEL_WIDTH = 12;
@@ -14,8 +15,8 @@ const LABEL_WIDTH = 12;
 export function formatEvalReport(report: EvalReport): string {
   const { metrics, latencyMs } = report;
   const lines = [
-    `${report.dataset} (${report.kind}): ${report.records} records, ${report.chunks} chunks, ` +
-      `indexed in ${report.indexSeconds.toFixed(1)} s; ${report.queries} queries`,
+    `${report.dataset} (${report.kind}): ${plural(report.records, 'record')}, ${plural(report.chunks, 'chunk')}, ` +
+      `indexed in ${report.indexSeconds.toFixed(1)} s; ${plural(report.queries, 'query', 'queries')}`,
     `${report.provider} · ${report.embedder} · retrieval ${report.retrieval.mode} · k ${report.k}`,
     '',
     row('nDCG@10', ratio(metrics.ndcgAt10)),
@@ -28,10 +29,10 @@ export function formatEvalReport(report: EvalReport): string {
   ];
   const answers = report.answers;
   if (answers !== undefined) {
-    const cap = answers.sentences === null ? 'generated' : `at most ${answers.sentences} sentences`;
+    const cap = answers.sentences === null ? 'generated' : `at most ${plural(answers.sentences, 'sentence')}`;
     lines.push(
       '',
-      `answers: ${answers.questions} questions, ${cap}`,
+      `answers: ${plural(answers.questions, 'question')}, ${cap}`,
       row('answer hit', ratio(answers.answerHit)),
       row('cited hit', ratio(answers.citedHit)),
       row('abstained', ratio(answers.abstentionRate)),

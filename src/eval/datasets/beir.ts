@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { FootnoteError } from '../../shared/errors.js';
+import { withoutByteOrderMark } from '../../shared/without-byte-order-mark.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EvalDataset, EvalQuery, EvalRecord } from './eval-dataset.js';
 import { describeFsError, readJsonLines } from './read-json-lines.js';
@@ -33,7 +34,8 @@ const queryLineSchema = z.object({
  * (`query-id\tcorpus-id\tscore` with a header line). Only queries with at least
  * one judgement above 0 are kept, in `queries.jsonl` order.
  *
- * @throws FootnoteError `DATASET_INVALID` naming the file (and line) that is missing or malformed.
+ * @throws FootnoteError `DATASET_INVALID` naming the file (and line) that is missing or malformed;
+ *   `DATASET_EMPTY` when no record has text, or no query is judged.
  * @see https://github.com/beir-cellar/beir/wiki/Load-your-custom-dataset
  * @example
  * const scifact = await loadBeirDataset('datasets/scifact');
@@ -43,19 +45,52 @@ export async function loadBeirDataset(dir: string, options: BeirLoadOptions = {}
   const split = options.split ?? 'test';
   const qrels = await readQrels(path.join(dir, 'qrels', `${split}.tsv`), options.signal);
   const records = await readCorpus(path.join(dir, 'corpus.jsonl'), options.signal);
+  const queriesFile = path.join(dir, 'queries.jsonl');
   const queries: EvalQuery[] = [];
-  for await (const { lineNumber, value } of readJsonLines(path.join(dir, 'queries.jsonl'), options.signal)) {
-    const query = parseLine(queryLineSchema, value, path.join(dir, 'queries.jsonl'), lineNumber);
+  const queryIds: string[] = [];
+  for await (const { lineNumber, value } of readJsonLines(queriesFile, options.signal)) {
+    const query = parseLine(queryLineSchema, value, queriesFile, lineNumber);
+    queryIds.push(query._id);
     const relevant = qrels.get(query._id);
     if (relevant !== undefined) queries.push({ id: query._id, text: query.text, relevant });
+  }
+  if (!records.some((record) => record.text.trim() !== '')) {
+    const file = path.join(dir, 'corpus.jsonl');
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'records', detail: `${file} holds no record with text` });
+  }
+  if (queryIds.length === 0) {
+    throw new FootnoteError('DATASET_EMPTY', { path: queriesFile, lacks: 'queries', detail: `${queriesFile} holds no query` });
+  }
+  if (queries.length === 0) {
+    // Usually ids that differ in case or prefix from those of queries.jsonl: show some to compare.
+    const examples = queryIds.slice(0, 3).join(', ') + (queryIds.length > 3 ? ', …' : '');
+    const qrelsFile = path.join(dir, 'qrels', `${split}.tsv`);
+    throw new FootnoteError('DATASET_EMPTY', {
+      path: qrelsFile,
+      lacks: 'judgements',
+      split,
+      examples,
+      detail: `no query of ${queriesFile} has a judgement above 0 in ${qrelsFile}`,
+    });
   }
   return { name: path.basename(path.resolve(dir)), kind: 'beir', records, queries };
 }
 
 async function readCorpus(file: string, signal: AbortSignal | undefined): Promise<EvalRecord[]> {
   const records: EvalRecord[] = [];
+  // The index keeps one record per id: a second one would silently replace the first.
+  const lineById = new Map<string, number>();
   for await (const { lineNumber, value } of readJsonLines(file, signal)) {
     const line = parseLine(corpusLineSchema, value, file, lineNumber);
+    const firstLine = lineById.get(line._id);
+    if (firstLine !== undefined) {
+      throw new FootnoteError('DATASET_INVALID', {
+        path: file,
+        line: lineNumber,
+        detail: `line ${lineNumber}: _id ${JSON.stringify(line._id)} is also the _id of line ${firstLine}`,
+      });
+    }
+    lineById.set(line._id, lineNumber);
     records.push({ id: line._id, title: line.title ? line.title : null, text: line.text });
   }
   return records;
@@ -75,7 +110,7 @@ async function readQrels(file: string, signal: AbortSignal | undefined): Promise
     throw new FootnoteError('DATASET_INVALID', { path: file, detail: describeFsError(error) }, { cause: error });
   }
   const qrels = new Map<string, Map<string, number>>();
-  const lines = content.split('\n');
+  const lines = withoutByteOrderMark(content).split('\n');
   for (const [index, rawLine] of lines.entries()) {
     const line = rawLine.replace(/\r$/, '');
     if (line.trim() === '') continue;

@@ -1,7 +1,9 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { FootnoteError, throwIfAborted } from '../../shared/errors.js';
+import { withoutByteOrderMark } from '../../shared/without-byte-order-mark.js';
 
 /** One parsed line of a JSON Lines file. */
 export interface JsonLine {
@@ -12,7 +14,8 @@ export interface JsonLine {
 
 /**
  * Streams a JSON Lines file one parsed line at a time, so a corpus of any size is
- * never held as one string. Blank lines are skipped; CRLF endings are accepted.
+ * never held as one string. Blank lines are skipped; CRLF endings and a
+ * byte-order mark are accepted.
  *
  * @throws FootnoteError `DATASET_INVALID` naming the file, and the line for bad JSON.
  * @see https://jsonlines.org/
@@ -39,7 +42,7 @@ export async function* readJsonLines(
       if (line.trim() === '') continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(lineNumber === 1 ? withoutByteOrderMark(line) : line);
       } catch (error) {
         throw new FootnoteError(
           'DATASET_INVALID',
@@ -64,7 +67,20 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'not found';
   if (code === 'EISDIR') return 'expected a file but found a folder';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOTDIR') {
+    const file = fileOnPath((error as NodeJS.ErrnoException).path);
+    return file === undefined ? 'not found' : `not found (${path.basename(file)} is a file, not a folder)`;
+  }
   return errorMessage(error);
+}
+
+/** The file that stands where `target`'s path needs a folder (`dev.json` in `dev.json/corpus`). */
+function fileOnPath(target: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  for (let current = path.dirname(target); current !== path.dirname(current); current = path.dirname(current)) {
+    if (statSync(current, { throwIfNoEntry: false })?.isFile()) return current;
+  }
+  return undefined;
 }
 
 function errorMessage(error: unknown): string {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { FootnoteError } from '../../shared/errors.js';
+import { withoutByteOrderMark } from '../../shared/without-byte-order-mark.js';
 import { describeSchemaIssue } from './describe-schema-issue.js';
 import type { EvalDataset, EvalQuery, EvalRecord } from './eval-dataset.js';
 import { describeFsError } from './read-json-lines.js';
@@ -44,7 +45,8 @@ const squadFileSchema = z.object({
  * read as spaces; each question becomes a query whose one relevant record is its
  * paragraph (relevance 1), carrying the deduplicated gold answer texts.
  *
- * @throws FootnoteError `DATASET_INVALID` for an unreadable file, bad JSON, or the first schema mismatch (with its path).
+ * @throws FootnoteError `DATASET_INVALID` for an unreadable file, bad JSON, or the first schema mismatch (with its path);
+ *   `DATASET_EMPTY` for a file without questions or without context text.
  * @example
  * const dev = await loadSquadDataset('squad/dev-v1.1.json');
  * dev.queries[0]?.answers; // ['Denver Broncos']
@@ -59,7 +61,7 @@ export async function loadSquadDataset(file: string, options: SquadLoadOptions =
   }
   let json: unknown;
   try {
-    json = JSON.parse(content);
+    json = JSON.parse(withoutByteOrderMark(content));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new FootnoteError('DATASET_INVALID', { path: file, detail: `invalid JSON (${reason})` }, { cause: error });
@@ -85,6 +87,12 @@ export async function loadSquadDataset(file: string, options: SquadLoadOptions =
         });
       }
     }
+  }
+  if (queries.length === 0) {
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'questions', detail: `${file} holds no question` });
+  }
+  if (!records.some((record) => record.text.trim() !== '')) {
+    throw new FootnoteError('DATASET_EMPTY', { path: file, lacks: 'contexts', detail: `${file} holds no paragraph with text` });
   }
   return { name: path.basename(file, path.extname(file)), kind: 'squad', records, queries };
 }

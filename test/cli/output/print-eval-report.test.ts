@@ -52,6 +52,21 @@ describe('formatEvalReport', () => {
     ]);
   });
 
+  it('writes a count of one in the singular', () => {
+    const tiny: EvalReport = {
+      ...report,
+      records: 1,
+      chunks: 1,
+      queries: 1,
+      answers: { questions: 1, answerHit: 1, citedHit: 1, abstentionRate: 0, meanWords: 5, sentences: 1 },
+    };
+
+    const lines = formatEvalReport(tiny).split('\n');
+
+    expect(lines[0]).toBe('scifact (beir): 1 record, 1 chunk, indexed in 21.0 s; 1 query');
+    expect(lines).toContain('answers: 1 question, at most 1 sentence');
+  });
+
   it('prints n/a for figures over no queries', () => {
     const empty: EvalReport = {
       ...report,

@@ -119,6 +119,31 @@ describe('loadBeirDataset', () => {
     expectDatasetError(error, path.join(dir, 'corpus.jsonl'), /^line 5: text: /);
   });
 
+  it('reads files that start with a byte-order mark, as Windows editors save them', async () => {
+    const dir = writeBeirFolder({
+      'corpus.jsonl': `\uFEFF${corpus}`,
+      'queries.jsonl': `\uFEFF${queries}`,
+      'qrels/test.tsv': `\uFEFF${qrels}`,
+    });
+
+    const dataset = await loadBeirDataset(dir);
+
+    expect(dataset.records.map((record) => record.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(dataset.queries.map((query) => query.id)).toEqual(['q1', 'q3']);
+  });
+
+  it('names both lines of a record id used twice, which would merge two records', async () => {
+    const dir = writeBeirFolder({
+      'corpus.jsonl': `${corpus}\n{"_id": "d1", "title": "Again", "text": "Another text."}\n`,
+      'queries.jsonl': queries,
+      'qrels/test.tsv': qrels,
+    });
+
+    const error = await loadBeirDataset(dir).catch((caught: unknown) => caught);
+
+    expectDatasetError(error, path.join(dir, 'corpus.jsonl'), /^line 5: _id "d1" is also the _id of line 1$/);
+  });
+
   it('names the line of a malformed qrels row', async () => {
     const dir = writeBeirFolder({
       'corpus.jsonl': corpus,

@@ -118,6 +118,14 @@ describe('loadSquadDataset', () => {
     expect(String((error as FootnoteError).facts['detail'])).toMatch(/^data\[1\]\.paragraphs\[0\]\.qas\[1\]\.question: /);
   });
 
+  it('reads a file that starts with a byte-order mark', async () => {
+    const file = writeFile('bom.json', `\uFEFF${JSON.stringify(twoArticles)}`);
+
+    const dataset = await loadSquadDataset(file);
+
+    expect(dataset.queries.map((query) => query.id)).toEqual(['q-a', 'q-b', 'q-c']);
+  });
+
   it('reports a file that is not JSON', async () => {
     const file = writeFile('bad.json', '{"data": [');
 
