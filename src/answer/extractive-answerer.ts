@@ -122,7 +122,7 @@ export async function* answerExtractively(
   if (chosen.length === 0) return yield* abstain(question, passages);
   const citationIdByPassage = new Map<number, number>();
   const parts: string[] = [];
-  for (const sentence of chosen) {
+  for (const sentence of inReadingOrder(chosen)) {
     let id = citationIdByPassage.get(sentence.passageIndex);
     if (id === undefined) {
       id = citationIdByPassage.size + 1;
@@ -226,6 +226,19 @@ function chooseSentences(
     chosen.push(sentence);
   }
   return chosen;
+}
+
+/**
+ * The chosen sentences as they are read: each passage's in document order
+ * (`Levi's Stadium opened in 2014. It seats 68,500.`, not the reverse when the
+ * second scored higher), the passages in the order of their best sentence.
+ */
+function inReadingOrder(chosen: readonly ScoredSentence[]): ScoredSentence[] {
+  const passageRank = new Map<number, number>();
+  for (const sentence of chosen) if (!passageRank.has(sentence.passageIndex)) passageRank.set(sentence.passageIndex, passageRank.size);
+  return [...chosen].sort(
+    (a, b) => (passageRank.get(a.passageIndex) ?? 0) - (passageRank.get(b.passageIndex) ?? 0) || a.order - b.order,
+  );
 }
 
 /** A passage's sentences an answer may quote, each with the Markdown section it lies in (null for other formats). */
