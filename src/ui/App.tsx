@@ -75,7 +75,7 @@ function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
 }
 
 function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: AppProps) {
-  const [state, dispatch] = useReducer(chatReducer, undefined, createInitialChatState);
+  const [state, dispatch] = useReducer(chatReducer, indexOnStart, (indexing) => createInitialChatState({ indexing }));
   const { exit } = useApp();
   const { write } = useStdout();
   const answers = useAnswerStream(footnote, dispatch);
