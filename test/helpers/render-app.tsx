@@ -50,6 +50,8 @@ export interface RenderAppOptions {
   interactive?: boolean;
   /** Terminal width; without it, ink-testing-library's 100 columns. */
   columns?: number;
+  /** Terminal height (only with `columns`); default 40. */
+  rows?: number;
   /** Colours and hyperlinks, given to components through `TerminalContext`. */
   terminal?: Partial<TerminalCapabilities>;
   /**
@@ -79,7 +81,7 @@ export function renderApp(tree: ReactElement, options: RenderAppOptions = {}): R
   }
   if (options.interactive === false) return renderWithoutRawMode(tree);
   if (options.columns !== undefined || options.typedAhead !== undefined) {
-    return renderWithColumns(tree, options.columns ?? 100, options.typedAhead);
+    return renderWithColumns(tree, { columns: options.columns ?? 100, rows: options.rows ?? 40 }, options.typedAhead);
   }
   const { lastFrame, frames, stdin, unmount } = renderInTest(tree);
   return {
@@ -197,9 +199,14 @@ class KeyboardStdin extends QuietStdin {
   };
 }
 
-function renderWithColumns(tree: ReactElement, columns: number, typedAhead?: string): RenderedApp {
+function renderWithColumns(
+  tree: ReactElement,
+  { columns, rows }: { columns: number; rows: number },
+  typedAhead?: string,
+): RenderedApp {
   const stdout = new CapturingStdout();
   stdout.columns = columns;
+  stdout.rows = rows;
   const stdin = new KeyboardStdin(typedAhead);
   const instance = renderOnFakeTerminal(tree, stdout, stdin);
   mounted.push(instance);

@@ -62,6 +62,8 @@ export interface AnswerViewProps {
   fullText?: string;
   /** The corpus folder, for links to cited files. */
   corpusDir?: string;
+  /** Rows a streaming answer may take on screen: a taller one shows its last lines. */
+  maxLines?: number | undefined;
 }
 
 /** An answer: its text, then its citations, or an abstention with the closest passages. */
@@ -77,11 +79,12 @@ export function AnswerView({
   invalidCitations = [],
   fullText = text,
   corpusDir,
+  maxLines,
 }: AnswerViewProps) {
   const color = useColor();
   if (streaming) {
     if (text === '' && waitingText !== '') return <Text dimColor>{waitingText}</Text>;
-    return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} />;
+    return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} maxLines={maxLines} />;
   }
   if (!abstained) {
     const sentences = unsupported.map((item) => item.sentence);
