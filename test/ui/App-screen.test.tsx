@@ -528,6 +528,30 @@ describe('App: narrow terminals and colours', () => {
     expect(linesWiderThan(app.frames(), 60)).toEqual([]);
   });
 
+  it('starts no wrapped line of a note, the [?] legend or the offline label with a space, at 40 columns', async () => {
+    // Ink wraps without trimming: a line that fills the width pushes the space after it to the next line.
+    const app = renderChat(checkedFootnote(), { columns: 40 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('note: removed [7]'));
+    await app.submit(OFFLINE_QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[offline answer: cannot reach'));
+    const ragged = app.lastFrame().split('\n').filter((line) => /^ \S/.test(line));
+    expect(ragged).toEqual([]);
+  });
+
+  it('keeps the input line one row tall while busy at 40 columns, cutting its hint', async () => {
+    const { gate } = createGate();
+    const footnote = new FakeFootnote({
+      answers: { [QUESTION]: { events: [{ type: 'answer-start', mode: 'extractive', model: null }], gate, rest: [], answer: generated('') } },
+    });
+    const app = renderChat(footnote, { columns: 40 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('Enter queues · Ctrl+C cancel'));
+    const input = app.lastFrame().split('\n').findIndex((line) => line.startsWith('› Type the next question'));
+    expect(app.lastFrame().split('\n')[input]).toBe('› Type the next question; Enter queues …');
+    expect(app.lastFrame().split('\n')[input + 1]).toBe('');
+  });
+
   it('redraws the live region for the new width after a resize', async () => {
     const footnote = new FakeFootnote({
       modeLabel: 'offline · extractive answers (quotes; set OPENAI_API_KEY for generated answers)',

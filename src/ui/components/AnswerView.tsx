@@ -6,6 +6,7 @@ import { formatInvalidCitationsNote, formatUnsupportedNote } from '../format/for
 import { useColor } from '../terminal-context.js';
 import { AnswerText, hasUnsupportedSentence, UNSUPPORTED_LEGEND } from './AnswerText.js';
 import { CitationList } from './CitationList.js';
+import { WrappedText } from './WrappedText.js';
 import type { PendingAnswer } from '../state/chat-reducer.js';
 
 /** What an abstaining answer says first. */
@@ -99,11 +100,11 @@ export function AnswerView({
         {text === '' ? null : (
           <AnswerText text={text} markUnsupported={markUnsupported} unbackedSentences={flagged} />
         )}
-        {showLegend ? <Text dimColor>{UNSUPPORTED_LEGEND}</Text> : null}
+        {showLegend ? <WrappedText dimColor>{UNSUPPORTED_LEGEND}</WrappedText> : null}
         {notes.map((note, index) => (
-          <Text key={index} dimColor>
+          <WrappedText key={index} dimColor>
             {note}
-          </Text>
+          </WrappedText>
         ))}
         {citations.length === 0 ? null : (
           <Box marginTop={1}>

@@ -126,8 +126,9 @@ export function InputLine({
 
   const prompt = <Text color={color('prompt')}>{PROMPT}</Text>;
   if (line.value === '') {
+    // A hint, not input: cut at the edge so the input line stays one row tall.
     return (
-      <Text>
+      <Text wrap="truncate-end">
         {prompt}
         <Text inverse>{placeholder.slice(0, 1)}</Text>
         <Text dimColor>{placeholder.slice(1)}</Text>
