@@ -1,5 +1,6 @@
-import { measureElement, useStdout, type DOMElement } from 'ink';
-import { useEffect, useLayoutEffect, useReducer, useState, type RefObject } from 'react';
+import { measureElement, type DOMElement } from 'ink';
+import { useLayoutEffect, useReducer, type RefObject } from 'react';
+import { useTerminalRows } from './use-terminal-rows.js';
 
 /**
  * Rows of the terminal left for the growing part of the live region (the
@@ -13,24 +14,16 @@ import { useEffect, useLayoutEffect, useReducer, useState, type RefObject } from
  * its footer for the same reason (`availableTerminalHeight`).
  */
 export function useRowsLeft(rest: RefObject<DOMElement | null>): number | undefined {
-  const { stdout } = useStdout();
-  const [rows, setRows] = useState<number | undefined>(stdout.rows);
+  const rows = useTerminalRows();
   // The latest measurement; the same height again changes nothing, so measuring settles at once.
   const [restHeight, measured] = useReducer((_previous: number, height: number) => height, 0);
-  useEffect(() => {
-    const update = (): void => setRows(stdout.rows);
-    stdout.on('resize', update);
-    return () => {
-      stdout.off('resize', update);
-    };
-  }, [stdout]);
   // After every render of the chat, while Ink's layout is fresh: a queued line
   // or a retry notice comes and goes, the input line grows as the user types
   // (seen at the next streamed text, which renders the chat again).
   useLayoutEffect(() => {
     if (rest.current !== null) measured(measureElement(rest.current).height);
   });
-  if (rows === undefined || rows <= 0) return undefined;
+  if (rows === undefined) return undefined;
   // One row stays free: Ink ends its output with a line break.
   return Math.max(1, rows - 1 - restHeight);
 }
