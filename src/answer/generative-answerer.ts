@@ -2,7 +2,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { DEFAULT_CONTEXT_TOKENS, type OpenAIOptions } from '../config/config-schema.js';
 import type { ProviderFetchDependencies } from '../embed/provider-fetch.js';
 import { explainProviderError } from '../embed/explain-provider-error.js';
-import { throwIfAborted } from '../shared/errors.js';
+import { FootnoteError, throwIfAborted } from '../shared/errors.js';
 import type { Answer, AnswerEvent, ConversationTurn, Passage } from '../shared/types.js';
 import { buildPrompt, CANNOT_ANSWER_REPLY } from './build-prompt.js';
 import { saysItCannotAnswer } from './says-it-cannot-answer.js';
@@ -120,9 +120,11 @@ export async function* answerGeneratively(
     fetchDependencies: options.fetchDependencies,
   });
   let raw = '';
+  let chunks = 0;
   try {
     const stream = await chat.stream([new SystemMessage(system), new HumanMessage(user)], { signal });
     for await (const chunk of stream) {
+      chunks += 1;
       const text = chunk.text;
       if (text === '') continue;
       raw += text;
@@ -138,6 +140,13 @@ export async function* answerGeneratively(
     });
   }
 
+  // Every API stream has a chunk (the role's, at least). A reply without one
+  // (an HTML page, a JSON body, events of another API) would read as an empty
+  // answer and pass for the model saying the passages do not answer.
+  if (chunks === 0) {
+    const detail = "the server's reply to /chat/completions was not a stream of chat completion chunks";
+    throw new FootnoteError('PROVIDER_BAD_RESPONSE', { role: 'chat', detail });
+  }
   const verified = verifyCitations(raw.trim(), shown);
   const abstained = verified.citations.length === 0 && saysItCannotAnswer(verified.text);
   if (abstained) {

@@ -72,9 +72,9 @@ function isMissingModel(error: unknown, detail: string, model: string): boolean 
 }
 
 /**
- * `toProviderError`; a reply that is not JSON as `PROVIDER_BAD_RESPONSE`
- * (the SDK's own message quotes a fragment of the body, which says nothing
- * about what to fix); a 404 that names no model as `PROVIDER_NO_ENDPOINT`
+ * `toProviderError`; a reply that is not JSON, or JSON of another shape, as
+ * `PROVIDER_BAD_RESPONSE` (the SDK's own message quotes a fragment of the
+ * body, and LangChain's is a TypeError, neither of which says what to fix); a 404 that names no model as `PROVIDER_NO_ENDPOINT`
  * (most often a base URL without `/v1`); and for a 404 about the model (the
  * server has no such model, as Ollama answers for a model not pulled)
  * `PROVIDER_MODEL_NOT_FOUND` whose hint lists the models the server does
@@ -84,6 +84,12 @@ export async function explainProviderError(error: unknown, context: ModelContext
   const converted = toProviderError(error, context);
   if (converted.code === 'PROVIDER_FAILED' && isJsonSyntaxError(error)) {
     const detail = `the server's reply to ${routeOf(context.role)} was not valid JSON`;
+    return new FootnoteError('PROVIDER_BAD_RESPONSE', { role: context.role, detail }, { cause: error });
+  }
+  // Failures of the network are transport errors by now, so a TypeError is
+  // LangChain reading a reply of another shape (an HTML page has no `choices`).
+  if (converted.code === 'PROVIDER_FAILED' && error instanceof TypeError) {
+    const detail = `the server's reply to ${routeOf(context.role)} was not ${context.role === 'chat' ? 'a chat completion' : 'an embeddings response'}`;
     return new FootnoteError('PROVIDER_BAD_RESPONSE', { role: context.role, detail }, { cause: error });
   }
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;

@@ -23,6 +23,9 @@ function describeEmbedders(indexed: string, current: string): [string, string] {
 /** What an empty index asks for, in `footnote`'s hint and the chat's alike. */
 export const ADD_DOCUMENTS_HINT = 'add .txt, .md, .html, .pdf or .docx files to the corpus folder';
 
+/** An OpenAI API endpoint at the end of a URL that should stop at the API's base (`…/v1`). */
+const ENDPOINT_PATH = /\/(?:chat\/completions|completions|embeddings|models)$/;
+
 /** Process exit codes: 1 for a runtime failure, 2 for a usage error. */
 export type ExitCode = 1 | 2;
 
@@ -199,6 +202,11 @@ const catalogue = {
     hint: (f) => {
       const setting = f['role'] === 'chat' ? 'OPENAI_BASE_URL' : 'OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL)';
       const baseUrl = String(f['baseUrl']).replace(/\/+$/, '');
+      // A URL copied from an API reference often ends in the endpoint itself; /v1 after it would not help.
+      const endpoint = ENDPOINT_PATH.exec(baseUrl);
+      if (endpoint !== null) {
+        return `${setting} names an endpoint (${endpoint[0]}); set it to the server's base URL: ${baseUrl.slice(0, endpoint.index)}`;
+      }
       if (!baseUrl.endsWith('/v1')) return `end ${setting} with /v1: ${baseUrl}/v1`;
       return f['role'] === 'chat'
         ? `check that the server at ${setting} serves chat completions`

@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp, useStdin, useStdout, type DOMElement } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Footnote, IndexStatus } from '../footnote-types.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
@@ -18,6 +18,7 @@ import { useAnswerStream } from './hooks/use-answer-stream.js';
 import { useInterruptKey } from './hooks/use-interrupt-key.js';
 import { useLineQueue } from './hooks/use-line-queue.js';
 import { CLEAR_SCREEN, useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
+import { useRowsLeft } from './hooks/use-rows-left.js';
 import { refreshIndexStatus, useIngest } from './hooks/use-ingest.js';
 import { useStatusPolling } from './hooks/use-status-polling.js';
 import { useWarmUp } from './hooks/use-warm-up.js';
@@ -75,7 +76,7 @@ function NonInteractiveNotice({ onExit }: { onExit?: () => void }) {
 }
 
 function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: AppProps) {
-  const [state, dispatch] = useReducer(chatReducer, undefined, createInitialChatState);
+  const [state, dispatch] = useReducer(chatReducer, indexOnStart, (indexing) => createInitialChatState({ indexing }));
   const { exit } = useApp();
   const { write } = useStdout();
   const answers = useAnswerStream(footnote, dispatch);
@@ -190,6 +191,8 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
   );
   const queue = useLineQueue(state, dispatch, { commands: BUILTIN_COMMANDS, run });
   const inputRef = useRef<InputLineHandle>(null);
+  const belowAnswerRef = useRef<DOMElement>(null);
+  const answerRows = useRowsLeft(belowAnswerRef);
 
   // Ctrl+C stops the run and sends nothing more: queued lines come back for editing, none is lost.
   const cancel = useCallback((): boolean => {
@@ -211,29 +214,36 @@ function Chat({ footnote, indexOnStart, corpusLabel, onExit, statusPollMs }: App
       />
       {state.ingest === null ? null : <IngestProgress progress={state.ingest} />}
       {state.pending === null ? null : (
-        <AnswerView text={state.pending.text} streaming waitingText={describeWait(state.pending)} />
+        <AnswerView
+          text={state.pending.text}
+          streaming
+          waitingText={describeWait(state.pending)}
+          maxLines={answerRows}
+        />
       )}
-      {state.pending?.retry ? <RetryNotice key={retryKey(state.pending.retry)} retry={state.pending.retry} /> : null}
-      <QueuedLines lines={state.queue} />
-      <Box marginTop={1}>
-        <InputLine
-          ref={inputRef}
-          onSubmit={queue.submit}
-          onEndOfInput={quit}
-          history={state.inputHistory}
-          placeholder={state.status === 'idle' ? undefined : QUEUE_PLACEHOLDER}
+      <Box ref={belowAnswerRef} flexDirection="column">
+        {state.pending?.retry ? <RetryNotice key={retryKey(state.pending.retry)} retry={state.pending.retry} /> : null}
+        <QueuedLines lines={state.queue} />
+        <Box marginTop={1}>
+          <InputLine
+            ref={inputRef}
+            onSubmit={queue.submit}
+            onEndOfInput={quit}
+            history={state.inputHistory}
+            placeholder={state.status === 'idle' ? undefined : QUEUE_PLACEHOLDER}
+          />
+        </Box>
+        <StatusLine
+          corpusLabel={corpusLabel ?? footnote.corpusDir}
+          modeLabel={footnote.modeLabel}
+          index={state.index}
+          indexProblem={state.indexProblem}
+          k={state.k}
+          status={state.status}
+          quitArmed={quitArmed}
+          queued={state.queue.length}
         />
       </Box>
-      <StatusLine
-        corpusLabel={corpusLabel ?? footnote.corpusDir}
-        modeLabel={footnote.modeLabel}
-        index={state.index}
-        indexProblem={state.indexProblem}
-        k={state.k}
-        status={state.status}
-        quitArmed={quitArmed}
-        queued={state.queue.length}
-      />
     </Box>
   );
 }

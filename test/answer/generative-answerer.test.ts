@@ -241,6 +241,25 @@ describe('answerGeneratively', () => {
     }
   });
 
+  it('reports a 200 reply that is no stream of chat chunks as a bad response, not as an abstention', async () => {
+    server = await startOpenAITestServer();
+    const hint =
+      'check that OPENAI_BASE_URL points at an OpenAI-compatible endpoint (usually ending in /v1) and that --model names a chat model';
+    const replies: Array<{ contentType: string; body: string }> = [
+      { contentType: 'text/html', body: '<html><body>Welcome to nginx!</body></html>' },
+      { contentType: 'application/json', body: '{"status":"ok"}' },
+      { contentType: 'text/event-stream', body: 'data: {"status":"ok"}\n\ndata: [DONE]\n\n' },
+    ];
+    for (const reply of replies) {
+      server.scriptFailures({ kind: 'raw', status: 200, ...reply });
+      await expect(collect(answerGeneratively('Who?', passages, optionsFor(server.url))), reply.contentType).rejects.toMatchObject({
+        code: 'PROVIDER_BAD_RESPONSE',
+        message: "the server's reply to /chat/completions was not a stream of chat completion chunks",
+        hint,
+      });
+    }
+  });
+
   it('shows the model only the passages that fit the context budget, most relevant first', async () => {
     server = await startOpenAITestServer({ chatReply: 'Fact number 1 [1], and [3].' });
     // One token per character; room for the answer, the fixed prompt and exactly two passages.

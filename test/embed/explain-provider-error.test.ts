@@ -70,6 +70,20 @@ describe('a base URL without /v1', () => {
     });
   });
 
+  it('says to cut an endpoint pasted into the base URL, not to add /v1 after it', async () => {
+    server = await startOpenAITestServer();
+    const openai = { apiKey: 'sk-test-key', baseUrl: `${server.url}/chat/completions`, embeddingModel: 'e', chatModel: 'chat-a' };
+    await expect(drain(answerGeneratively('Q?', passages, { openai, maxRetries: 0 }))).rejects.toMatchObject({
+      code: 'PROVIDER_NO_ENDPOINT',
+      hint: `OPENAI_BASE_URL names an endpoint (/chat/completions); set it to the server's base URL: ${server.url}`,
+    });
+    const creating = OpenAIEmbedder.create({ apiKey: 'sk-test-key', baseUrl: `${server.url}/embeddings/`, model: 'embed-a', maxRetries: 0 });
+    await expect(creating).rejects.toMatchObject({
+      code: 'PROVIDER_NO_ENDPOINT',
+      hint: `OPENAI_BASE_URL (or FOOTNOTE_EMBEDDING_BASE_URL) names an endpoint (/embeddings); set it to the server's base URL: ${server.url}`,
+    });
+  });
+
   it('still names a missing model when the 404 says so', async () => {
     server = await startOpenAITestServer();
     server.scriptFailures({

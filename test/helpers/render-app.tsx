@@ -50,8 +50,15 @@ export interface RenderAppOptions {
   interactive?: boolean;
   /** Terminal width; without it, ink-testing-library's 100 columns. */
   columns?: number;
+  /** Terminal height (only with `columns`); default 40. */
+  rows?: number;
   /** Colours and hyperlinks, given to components through `TerminalContext`. */
   terminal?: Partial<TerminalCapabilities>;
+  /**
+   * Keys typed before the app started: a terminal holds them and delivers
+   * them a tick after the app starts to listen, as a real stdin does.
+   */
+  typedAhead?: string;
 }
 
 const mounted: { unmount(): void }[] = [];
@@ -73,7 +80,9 @@ export function renderApp(tree: ReactElement, options: RenderAppOptions = {}): R
     tree = <TerminalContext.Provider value={terminal}>{tree}</TerminalContext.Provider>;
   }
   if (options.interactive === false) return renderWithoutRawMode(tree);
-  if (options.columns !== undefined) return renderWithColumns(tree, options.columns);
+  if (options.columns !== undefined || options.typedAhead !== undefined) {
+    return renderWithColumns(tree, { columns: options.columns ?? 100, rows: options.rows ?? 40 }, options.typedAhead);
+  }
   const { lastFrame, frames, stdin, unmount } = renderInTest(tree);
   return {
     ...driveKeys(stdin),
@@ -166,6 +175,18 @@ function renderWithoutRawMode(tree: ReactElement): RenderedApp {
 class KeyboardStdin extends QuietStdin {
   readonly isTTY = true;
   private data: string | null = null;
+  constructor(typedAhead?: string) {
+    super();
+    if (typedAhead === undefined) return;
+    this.data = typedAhead;
+    // Node's stdin announces data it already holds on the tick after a 'readable' listener is added.
+    const announce = (event: string): void => {
+      if (event !== 'readable') return;
+      this.off('newListener', announce);
+      process.nextTick(() => this.emit('readable'));
+    };
+    this.on('newListener', announce);
+  }
   write(data: string): void {
     this.data = data;
     this.emit('readable');
@@ -178,10 +199,15 @@ class KeyboardStdin extends QuietStdin {
   };
 }
 
-function renderWithColumns(tree: ReactElement, columns: number): RenderedApp {
+function renderWithColumns(
+  tree: ReactElement,
+  { columns, rows }: { columns: number; rows: number },
+  typedAhead?: string,
+): RenderedApp {
   const stdout = new CapturingStdout();
   stdout.columns = columns;
-  const stdin = new KeyboardStdin();
+  stdout.rows = rows;
+  const stdin = new KeyboardStdin(typedAhead);
   const instance = renderOnFakeTerminal(tree, stdout, stdin);
   mounted.push(instance);
   return {

@@ -189,6 +189,20 @@ describe('App: lines entered while busy', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(footnote.questions).toEqual(['what changed?']);
   });
+  it('queues a question typed before the chat opened behind the first index run, not asking an index not built yet', async () => {
+    const start: IngestEvent = { type: 'ingest-start', files: 1, toIndex: 1, full: false };
+    const { gate, open } = createGate();
+    const footnote = new FakeFootnote({
+      ingests: [{ events: [start], gate, report: makeIngestReport({ added: 1 }) }],
+    });
+    const app = renderApp(<App footnote={footnote} indexOnStart />, { typedAhead: 'what changed?\r' });
+    await waitFor(() => expect(app.lastFrame()).toContain('queued: what changed?'));
+    expect(footnote.questions).toEqual([]);
+    expect(app.lastFrame()).toContain('1 queued, runs next · Ctrl+C cancel');
+    open();
+    await waitFor(() => expect(footnote.questions).toEqual(['what changed?']));
+    await waitFor(() => expect(app.lastFrame()).toContain('No script for "what changed?".'));
+  });
 });
 
 describe('App: a question queued behind an index run, with a real index', () => {

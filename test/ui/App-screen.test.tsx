@@ -95,7 +95,13 @@ function safeRunFootnote(): FakeFootnote {
 
 function renderChat(
   footnote: FakeFootnote,
-  options: { columns?: number; terminal?: TerminalCapabilities; indexOnStart?: boolean; statusPollMs?: number } = {},
+  options: {
+    columns?: number;
+    rows?: number;
+    terminal?: TerminalCapabilities;
+    indexOnStart?: boolean;
+    statusPollMs?: number;
+  } = {},
 ) {
   let exits = 0;
   const app = renderApp(
@@ -107,7 +113,7 @@ function renderChat(
       statusPollMs={options.statusPollMs}
       onExit={() => (exits += 1)}
     />,
-    { columns: options.columns ?? 100 },
+    { columns: options.columns ?? 100, rows: options.rows ?? 40 },
   );
   return { ...app, exits: () => exits };
 }
@@ -155,6 +161,38 @@ describe('App: streaming', () => {
     expect(frame).toContain('Guo Jun led the team [1].');
     expect(frame.split('Guo Jun led the team').length - 1).toBe(1);
     expect(frame).not.toContain(STREAMING_CURSOR);
+  });
+
+  it('keeps a streaming paragraph taller than the terminal to the lines that fit, then prints it whole', async () => {
+    // Ink clears the screen and its scrollback and reprints the whole conversation on
+    // every frame once the live region is as tall as the terminal.
+    const { gate, open } = createGate();
+    const sentences = Array.from({ length: 12 }, (_, index) => `Sentence ${index + 1} of the answer [1].`);
+    const final = generated(sentences.join(' '));
+    const footnote = new FakeFootnote({
+      answers: {
+        [QUESTION]: {
+          events: [{ type: 'answer-start', mode: 'generative', model: 'm' }, { type: 'text-delta', text: final.answer }],
+          gate,
+          rest: [{ type: 'answer-end', answer: final }],
+          answer: final,
+        },
+      },
+    });
+    const rows = 10;
+    const app = renderChat(footnote, { columns: 40, rows });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain(`12 of the answer [1].${STREAMING_CURSOR}`));
+    const lines = app.lastFrame().split('\n');
+    // The question, wrapped at 40 columns, is the last line printed above the live region.
+    const live = lines.slice(lines.findIndex((line) => line.includes('Safe-Run?')) + 1);
+    expect(live.length).toBeLessThan(rows);
+    expect(live.join('\n')).toContain('lines, shown when the answer ends');
+    expect(live.join('\n')).not.toContain('Sentence 1 of');
+    open();
+    await waitFor(() => expect(app.lastFrame()).toContain('[1] visits/safe-run.txt:3'));
+    expect(app.lastFrame()).toContain('Sentence 1 of the answer [1].');
+    expect(app.lastFrame()).not.toContain('shown when the answer ends');
   });
 
   it('flags a generated sentence without a citation, and explains the flag', async () => {
@@ -488,6 +526,30 @@ describe('App: narrow terminals and colours', () => {
     await waitFor(() => expect(app.lastFrame()).toContain('[offline answer: cannot reach'));
     expect(app.lastFrame()).toContain('[?]');
     expect(linesWiderThan(app.frames(), 60)).toEqual([]);
+  });
+
+  it('starts no wrapped line of a note, the [?] legend or the offline label with a space, at 40 columns', async () => {
+    // Ink wraps without trimming: a line that fills the width pushes the space after it to the next line.
+    const app = renderChat(checkedFootnote(), { columns: 40 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('note: removed [7]'));
+    await app.submit(OFFLINE_QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('[offline answer: cannot reach'));
+    const ragged = app.lastFrame().split('\n').filter((line) => /^ \S/.test(line));
+    expect(ragged).toEqual([]);
+  });
+
+  it('keeps the input line one row tall while busy at 40 columns, cutting its hint', async () => {
+    const { gate } = createGate();
+    const footnote = new FakeFootnote({
+      answers: { [QUESTION]: { events: [{ type: 'answer-start', mode: 'extractive', model: null }], gate, rest: [], answer: generated('') } },
+    });
+    const app = renderChat(footnote, { columns: 40 });
+    await app.submit(QUESTION);
+    await waitFor(() => expect(app.lastFrame()).toContain('Enter queues · Ctrl+C cancel'));
+    const input = app.lastFrame().split('\n').findIndex((line) => line.startsWith('› Type the next question'));
+    expect(app.lastFrame().split('\n')[input]).toBe('› Type the next question; Enter queues …');
+    expect(app.lastFrame().split('\n')[input + 1]).toBe('');
   });
 
   it('redraws the live region for the new width after a resize', async () => {

@@ -1,8 +1,9 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
 import { segmentAnswer, type AnswerSegment } from '../format/segment-answer.js';
-import { breakAtSpaces } from '../format/wrap-words.js';
+import { plural } from '../../shared/plural.js';
+import { breakAtSpaces, visualLineStarts } from '../format/wrap-words.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useColor } from '../terminal-context.js';
 
@@ -25,6 +26,11 @@ export interface AnswerTextProps {
   suffix?: string;
   /** Columns the text wraps at (default: the terminal's width). */
   width?: number;
+  /**
+   * Rows the text may take: a taller text shows its last lines under a note
+   * of how many are above (a streaming paragraph taller than the terminal).
+   */
+  maxLines?: number;
 }
 
 /** Answer text with its `[n]` markers highlighted and unsupported sentences flagged. */
@@ -34,16 +40,26 @@ export function AnswerText({
   unbackedSentences = [],
   suffix = '',
   width,
+  maxLines,
 }: AnswerTextProps) {
   const color = useColor();
   const columns = useTerminalWidth();
   const segments = segmentAnswer(terminalSafeText(text), { markUnsupported, unbackedSentences: unbackedSentences.map(terminalSafeText) });
   // Each piece is drawn from the wrapped whole, so the flags count toward the lines they end.
   const wrapped = breakAtSpaces(displayedText(segments, suffix), width ?? columns);
+  const starts = maxLines === undefined ? [] : visualLineStarts(wrapped, width ?? columns);
+  // The note takes one of the rows: at least one line of text stays in view.
+  const hiddenLines = maxLines === undefined || starts.length <= maxLines ? 0 : starts.length - Math.max(1, maxLines - 1);
+  const shownFrom = starts[hiddenLines] ?? 0;
   let offset = 0;
-  const take = (piece: string): string => wrapped.slice(offset, (offset += piece.length));
+  // Each piece keeps its offsets in the whole; what lies above `shownFrom` is drawn as nothing.
+  const take = (piece: string): string => {
+    const start = offset;
+    offset += piece.length;
+    return wrapped.slice(Math.max(start, shownFrom), Math.max(offset, shownFrom));
+  };
   const flag = <Text color={color('warning')}>{UNSUPPORTED_MARK}</Text>;
-  return (
+  const body = (
     <Text>
       {segments.map((segment, index) => {
         switch (segment.type) {
@@ -83,6 +99,15 @@ export function AnswerText({
       })}
       {take(suffix)}
     </Text>
+  );
+  if (hiddenLines === 0) return body;
+  return (
+    <Box flexDirection="column">
+      <Text dimColor wrap="truncate-end">
+        ↑ {plural(hiddenLines, 'line')}, shown when the answer ends
+      </Text>
+      {body}
+    </Box>
   );
 }
 

@@ -6,6 +6,7 @@ import { formatInvalidCitationsNote, formatUnsupportedNote } from '../format/for
 import { useColor } from '../terminal-context.js';
 import { AnswerText, hasUnsupportedSentence, UNSUPPORTED_LEGEND } from './AnswerText.js';
 import { CitationList } from './CitationList.js';
+import { WrappedText } from './WrappedText.js';
 import type { PendingAnswer } from '../state/chat-reducer.js';
 
 /** What an abstaining answer says first. */
@@ -62,6 +63,8 @@ export interface AnswerViewProps {
   fullText?: string;
   /** The corpus folder, for links to cited files. */
   corpusDir?: string;
+  /** Rows a streaming answer may take on screen: a taller one shows its last lines. */
+  maxLines?: number | undefined;
 }
 
 /** An answer: its text, then its citations, or an abstention with the closest passages. */
@@ -77,11 +80,12 @@ export function AnswerView({
   invalidCitations = [],
   fullText = text,
   corpusDir,
+  maxLines,
 }: AnswerViewProps) {
   const color = useColor();
   if (streaming) {
     if (text === '' && waitingText !== '') return <Text dimColor>{waitingText}</Text>;
-    return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} />;
+    return <AnswerText text={text} markUnsupported={false} suffix={STREAMING_CURSOR} maxLines={maxLines} />;
   }
   if (!abstained) {
     const sentences = unsupported.map((item) => item.sentence);
@@ -96,11 +100,11 @@ export function AnswerView({
         {text === '' ? null : (
           <AnswerText text={text} markUnsupported={markUnsupported} unbackedSentences={flagged} />
         )}
-        {showLegend ? <Text dimColor>{UNSUPPORTED_LEGEND}</Text> : null}
+        {showLegend ? <WrappedText dimColor>{UNSUPPORTED_LEGEND}</WrappedText> : null}
         {notes.map((note, index) => (
-          <Text key={index} dimColor>
+          <WrappedText key={index} dimColor>
             {note}
-          </Text>
+          </WrappedText>
         ))}
         {citations.length === 0 ? null : (
           <Box marginTop={1}>

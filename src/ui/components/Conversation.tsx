@@ -10,6 +10,7 @@ import { AnswerView } from './AnswerView.js';
 import { IngestSummaryView } from './IngestSummaryView.js';
 import { Message } from './Message.js';
 import { PassageView } from './PassageView.js';
+import { WrappedText } from './WrappedText.js';
 
 /** Before each question the user asked. */
 const PROMPT = '› ';
@@ -61,7 +62,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
         </Box>
       );
     case 'answer-fallback':
-      return <Text color={color('warning')}>{formatFallbackLabel(item.fallback)}</Text>;
+      return <WrappedText color={color('warning')}>{formatFallbackLabel(item.fallback)}</WrappedText>;
     case 'answer-text':
       return (
         <Box marginBottom={1}>
@@ -83,7 +84,7 @@ function HistoryItemView({ item, corpusDir }: { item: HistoryItem; corpusDir?: s
             corpusDir={corpusDir}
           />
           {item.answer.retrievalQuestion === undefined ? null : (
-            <Text dimColor>{formatSearchedForNote(item.answer.retrievalQuestion)}</Text>
+            <WrappedText dimColor>{formatSearchedForNote(item.answer.retrievalQuestion)}</WrappedText>
           )}
         </Box>
       );

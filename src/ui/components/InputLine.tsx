@@ -1,6 +1,9 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { fitInputRows } from '../format/fit-input-rows.js';
 import { useInputHistory } from '../hooks/use-input-history.js';
+import { useTerminalRows } from '../hooks/use-terminal-rows.js';
+import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useRawInput, type RawInput } from '../hooks/use-raw-input.js';
 import { editLine, EMPTY_LINE, type LineEdit, type LineState } from '../state/edit-line.js';
 import { useColor } from '../terminal-context.js';
@@ -51,6 +54,11 @@ export function InputLine({
   ref,
 }: InputLineProps) {
   const color = useColor();
+  const columns = useTerminalWidth();
+  const rows = useTerminalRows();
+  // Half the screen at most: Ink reprints the whole conversation on every key
+  // once its live region is as tall as the terminal, and the answer needs room too.
+  const maxRows = rows === undefined ? undefined : Math.max(2, Math.floor(rows / 2) - 2);
   const [line, setLine] = useState<LineState>(EMPTY_LINE);
   const lineRef = useRef(line);
   const propsRef = useRef({ onSubmit, onEndOfInput });
@@ -126,30 +134,56 @@ export function InputLine({
 
   const prompt = <Text color={color('prompt')}>{PROMPT}</Text>;
   if (line.value === '') {
+    // A hint, not input: cut at the edge so the input line stays one row tall.
     return (
-      <Text>
+      <Text wrap="truncate-end">
         {prompt}
         <Text inverse>{placeholder.slice(0, 1)}</Text>
         <Text dimColor>{placeholder.slice(1)}</Text>
       </Text>
     );
   }
-  const before = line.value.slice(0, line.cursor);
-  const under = String.fromCodePoint(line.value.codePointAt(line.cursor) ?? 0x20);
-  const after = line.value.slice(line.cursor + (line.cursor < line.value.length ? under.length : 0));
+  const shown = maxRows === undefined ? null : fitInputRows(line.value, line.cursor, columns - PROMPT.length, maxRows);
+  if (shown !== null && (shown.rowsAbove > 0 || shown.rowsBelow > 0)) {
+    const hidden = [
+      shown.rowsAbove > 0 ? `↑ ${shown.rowsAbove} more ${shown.rowsAbove === 1 ? 'line' : 'lines'}` : '',
+      shown.rowsBelow > 0 ? `↓ ${shown.rowsBelow} more ${shown.rowsBelow === 1 ? 'line' : 'lines'}` : '',
+    ];
+    return (
+      <Box flexDirection="column">
+        <Text wrap="truncate-end">
+          {prompt}
+          <Text dimColor>{hidden.filter((part) => part !== '').join(' · ')}</Text>
+        </Text>
+        <Box paddingLeft={PROMPT.length}>
+          <EditedText value={shown.text} cursor={shown.cursor} />
+        </Box>
+      </Box>
+    );
+  }
   return (
     <Box>
       <Box flexShrink={0}>{prompt}</Box>
       <Box flexShrink={1}>
-        <Text>
-          {before}
-          {/* A cursor on a line break shows as a space at the end of its line. */}
-          <Text inverse>{under === '\n' ? ' ' : under}</Text>
-          {under === '\n' ? '\n' : ''}
-          {after}
-        </Text>
+        <EditedText value={line.value} cursor={line.cursor} />
       </Box>
     </Box>
+  );
+}
+
+/** The text of the line with the cursor drawn as an inverse cell. */
+function EditedText({ value, cursor }: { value: string; cursor: number }) {
+  const before = value.slice(0, cursor);
+  const under = String.fromCodePoint(value.codePointAt(cursor) ?? 0x20);
+  const after = value.slice(cursor + (cursor < value.length ? under.length : 0));
+  return (
+    <Text>
+      {before}
+      {/* A cursor on a line break shows as a space at the end of its line. */}
+      <Text inverse>{under === '\n' ? ' ' : under}</Text>
+      {under === '\n' ? '\n' : ''}
+      {after}
+    </Text>
   );
 }
 

@@ -55,3 +55,30 @@ export function breakAtSpaces(text: string, width: number): string {
     })
     .join('\n');
 }
+
+/**
+ * The UTF-16 offset of each line the terminal shows of `text` drawn `width`
+ * columns wide: the start, after each line break, and where a line too long
+ * for the width wraps (as {@link wrapWords} wraps it, which is how Ink wraps
+ * the text {@link breakAtSpaces} leaves it).
+ *
+ * @example
+ * visualLineStarts('one two\nthree four', 10) // → [0, 8]
+ */
+export function visualLineStarts(text: string, width: number): number[] {
+  const columns = Math.max(1, width);
+  const starts: number[] = [];
+  let lineOffset = 0;
+  for (const line of text.split('\n')) {
+    const characters = Array.from(line);
+    const wraps = wrapWords(characters, characters.map((character) => stringWidth(character)), columns);
+    let offset = lineOffset;
+    let index = 0;
+    for (const wrap of wraps) {
+      for (; index < wrap; index++) offset += characters[index]?.length ?? 0;
+      starts.push(offset);
+    }
+    lineOffset += line.length + 1;
+  }
+  return starts;
+}

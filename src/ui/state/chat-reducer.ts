@@ -95,10 +95,15 @@ export type ChatAction =
   | { type: 'command-end' }
   | LineQueueAction;
 
-/** The state of a chat that has just opened. */
-export function createInitialChatState(): ChatState {
+/**
+ * The state of a chat that has just opened. A chat that builds its index
+ * first is `indexing` from its first frame: keys typed before it started
+ * arrive before its first run does, and must wait for the index (not ask one
+ * that is not there yet).
+ */
+export function createInitialChatState(options: { indexing?: boolean } = {}): ChatState {
   return {
-    status: 'idle',
+    status: options.indexing === true ? 'indexing' : 'idle',
     history: [],
     historyGeneration: 0,
     nextId: 1,

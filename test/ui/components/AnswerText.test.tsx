@@ -31,4 +31,15 @@ describe('AnswerText', () => {
     const lines = (lastFrame() ?? '').split('\n');
     expect(lines).toEqual(['Alpha beta gamma [1].', 'Delta epsilon zeta eta.', '[?]']);
   });
+
+  it('shows only the last lines of a text taller than maxLines, saying how many wait above', () => {
+    const words = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => letter.repeat(30));
+    const { lastFrame } = renderApp(<AnswerText text={words.join(' ')} markUnsupported={false} maxLines={3} />, { columns: 40 });
+    expect(lastFrame().split('\n')).toEqual(['↑ 4 lines, shown when the answer ends', 'e'.repeat(30), 'f'.repeat(30)]);
+  });
+
+  it('shows a text that fits maxLines whole', () => {
+    const { lastFrame } = renderApp(<AnswerText text="one two" markUnsupported={false} maxLines={1} />, { columns: 40 });
+    expect(lastFrame()).toBe('one two');
+  });
 });

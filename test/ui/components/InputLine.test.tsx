@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { stripVTControlCharacters } from 'node:util';
 import { createRef } from 'react';
 import { InputLine, type InputLineHandle } from '../../../src/ui/components/InputLine.js';
 import { cleanup, KEYS, renderApp } from '../../helpers/render-app.js';
@@ -104,5 +105,21 @@ describe('InputLine', () => {
     await app.write('!');
     await app.write(KEYS.enter);
     await waitFor(() => expect(submitted).toEqual(['second\nthird\ndraft!']));
+  });
+
+  it('shows a pasted block taller than half the terminal as the rows around the cursor, sending it whole', async () => {
+    // Ink clears the screen and reprints the conversation on every key once its live region is as tall as the terminal.
+    const submitted: string[] = [];
+    const app = renderApp(
+      <InputLine history={[]} onSubmit={(value) => submitted.push(value) > 0} />,
+      { columns: 40, rows: 10 },
+    );
+    const lines = Array.from({ length: 8 }, (_, index) => `line ${index + 1}`);
+    await app.write(`${KEYS.pasteStart}${lines.join('\r')}${KEYS.pasteEnd}`);
+    await waitFor(() => expect(app.lastFrame()).toContain('line 8'));
+    const rows = stripVTControlCharacters(app.lastFrame()).split('\n');
+    expect(rows).toEqual(['› ↑ 6 more lines', '  line 7', '  line 8']);
+    await app.write(KEYS.enter);
+    await waitFor(() => expect(submitted).toEqual([lines.join('\n')]));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakAtSpaces } from '../../../src/ui/format/wrap-words.js';
+import { breakAtSpaces, visualLineStarts } from '../../../src/ui/format/wrap-words.js';
 
 describe('breakAtSpaces', () => {
   it('breaks at the space after a line that fills the width exactly, so the next line does not start with it', () => {
@@ -25,5 +25,18 @@ describe('breakAtSpaces', () => {
 
   it('leaves a word longer than the line to the terminal, breaking before it', () => {
     expect(breakAtSpaces('see https://example.com/a/long/path now', 12)).toBe('see\nhttps://example.com/a/long/path now');
+  });
+});
+
+describe('visualLineStarts', () => {
+  it('gives the offset of every line the terminal shows: after each line break and each wrap', () => {
+    const text = breakAtSpaces('one two three four\nfive', 10);
+    expect(text).toBe('one two\nthree four\nfive');
+    expect(visualLineStarts(text, 10)).toEqual([0, 8, 19]);
+  });
+
+  it('splits a run without spaces where the terminal does, in UTF-16 offsets', () => {
+    expect(visualLineStarts('公司成立一九', 4)).toEqual([0, 2, 4]);
+    expect(visualLineStarts('😀😀😀', 4)).toEqual([0, 4]);
   });
 });

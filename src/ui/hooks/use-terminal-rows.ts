@@ -1,0 +1,17 @@
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+/** The output's height in rows, updated when the terminal is resized; `undefined` for a pipe. */
+export function useTerminalRows(): number | undefined {
+  const { stdout } = useStdout();
+  const read = (): number | undefined => (stdout.rows !== undefined && stdout.rows > 0 ? stdout.rows : undefined);
+  const [rows, setRows] = useState(read);
+  useEffect(() => {
+    const update = (): void => setRows(stdout.rows !== undefined && stdout.rows > 0 ? stdout.rows : undefined);
+    stdout.on('resize', update);
+    return () => {
+      stdout.off('resize', update);
+    };
+  }, [stdout]);
+  return rows;
+}
