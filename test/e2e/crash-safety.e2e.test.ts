@@ -24,7 +24,12 @@ import { expectCitationsVerbatim } from '../helpers/verify-citation.js';
  */
 
 const FIRST_VERSION_FILES = 100;
-const ADDED_FILES = 200;
+/**
+ * Enough for four batches of 256 chunks: a kill sent when the first batch
+ * commits then lands mid-run even on a loaded machine (with 200, two batches,
+ * the run could end before the kill arrived).
+ */
+const ADDED_FILES = 500;
 const TOTAL_FILES = FIRST_VERSION_FILES + ADDED_FILES;
 const HELPER = path.join(PROJECT_ROOT, 'test', 'e2e', 'helpers', 'print-ingest-events.ts');
 
