@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Citation } from '../../shared/types.js';
 import { formatCitationLabel } from '../format/format-citation-label.js';
 import { fileUrlOf, formatHyperlink } from '../format/format-hyperlink.js';
+import { quotePreviewText } from '../format/quote-preview-text.js';
 import { truncateQuote } from '../format/truncate-quote.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { SourceHeading } from './SourceHeading.js';
@@ -48,7 +49,7 @@ export function CitationList({
           <SourceHeading citation={citation} corpusDir={corpusDir} columns={width} />
           <Box paddingLeft={QUOTE_INDENT}>
             <Text dimColor wrap="truncate-end">
-              {truncateQuote(citation.text, quoteFit)}
+              {truncateQuote(quotePreviewText(citation), quoteFit)}
             </Text>
           </Box>
         </Box>
