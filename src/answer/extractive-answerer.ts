@@ -1,5 +1,6 @@
-import { isAtxHeadingLine } from '../chunk/markdown-sections.js';
-import { splitSentences, type TextSpan } from '../chunk/split-sentences.js';
+import { splitBlocks, type TextBlock } from '../chunk/split-blocks.js';
+import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sentences.js';
+import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
@@ -217,10 +218,37 @@ function chooseSentences(
   return chosen;
 }
 
+/**
+ * Longest code block an answer quotes, in lines with its fences: a short block
+ * is the answer to "how do I" (`db.pragma('journal_mode = WAL');`), a long one
+ * is an example whose gist the prose around it says.
+ */
+const MAX_QUOTED_CODE_LINES = 12;
+
 /** The sentences of a passage an answer may quote. */
 function quotableSentences(passage: Passage): TextSpan[] {
-  // A heading line in Markdown names what follows; it answers nothing.
-  return splitSentences(passage.text).filter((span) => passage.section === null || !isAtxHeadingLine(span.text));
+  return splitBlocks(passage.text).flatMap((block) => quotableSpans(passage.text, block));
+}
+
+/** What of one block an answer may quote: its sentences, or the block whole, or nothing. */
+function quotableSpans(text: string, block: TextBlock): TextSpan[] {
+  switch (block.kind) {
+    case 'prose':
+    case 'list-item':
+      return splitParagraphIntoSentences(text, block);
+    case 'table-row':
+      // A row is one record; ICU would cut it at the first full stop in a cell.
+      return [block];
+    case 'code':
+      return block.text.split('\n').length <= MAX_QUOTED_CODE_LINES ? [block] : [];
+    case 'code-fragment':
+    // A heading names what follows and answers nothing; markup is not text.
+    case 'heading':
+    case 'markup':
+      return [];
+    default:
+      return checkExhaustive(block.kind);
+  }
 }
 
 /** The first `maxSentences` quotable sentences of the best passage. */
