@@ -1,3 +1,4 @@
+import { listMarkdownHeadings } from '../chunk/markdown-sections.js';
 import { splitBlocks, type TextBlock } from '../chunk/split-blocks.js';
 import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sentences.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
@@ -11,7 +12,7 @@ import {
   type WeightedTerms,
 } from '../retrieve/question-terms.js';
 import { coversQuestion, type PassageScores } from './covers-question.js';
-import { passageHeading } from '../shared/passage-heading.js';
+import { HEADING_SEPARATOR, passageHeading } from '../shared/passage-heading.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
@@ -155,8 +156,9 @@ function chooseSentences(
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
     quotableSentences(passage)
-      .map((span) => ({
+      .map(({ span, section }) => ({
         span,
+        section,
         passage,
         passageIndex,
         terms: new Set(contentTerms(span.text)),
@@ -181,13 +183,12 @@ function chooseSentences(
   // title, which a passage may only mention: the steps under `### Windows`
   // answer "install on Windows" though none says Windows. Its words count in
   // each sentence, at the title-term weight (they are the topic, not the detail).
-  const sectionTerms = passages.map((passage) => contentTerms(passage.section ?? ''));
-  const sectionBigrams = passages.map((passage) =>
-    questionBigrams.size > 0 ? characterBigrams(passage.section ?? '') : []);
+  const sectionTerms = new Map<string, string[]>();
+  const sectionBigrams = new Map<string, string[]>();
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
-    const terms = withSection(ownTerms, sectionTerms[passageIndex]);
-    const bigrams = withSection(ownBigrams, sectionBigrams[passageIndex]);
+  candidates.forEach(({ span, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+    const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
+    const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
     const sentenceCoverage = coverage(termWeights, terms);
     if (sentenceCoverage === 0) return;
@@ -225,9 +226,34 @@ function chooseSentences(
  */
 const MAX_QUOTED_CODE_LINES = 12;
 
-/** The sentences of a passage an answer may quote. */
-function quotableSentences(passage: Passage): TextSpan[] {
-  return splitBlocks(passage.text).flatMap((block) => quotableSpans(passage.text, block));
+/** A sentence an answer may quote, with the Markdown section it sits in. */
+interface QuotableSentence {
+  span: TextSpan;
+  section: string | null;
+}
+
+/**
+ * The sentences of a passage an answer may quote. A passage is labelled with
+ * the section it begins in, but may run past a heading into the next one:
+ * the sentences after that heading are in its section, so that `### Timeouts`
+ * below `### Retries` does not lend "retries" to "Requests time out…".
+ */
+function quotableSentences(passage: Passage): QuotableSentence[] {
+  const quotable: QuotableSentence[] = [];
+  let section = passage.section;
+  for (const block of splitBlocks(passage.text)) {
+    if (block.kind === 'heading') section = sectionUnder(section, block.text);
+    for (const span of quotableSpans(passage.text, block)) quotable.push({ span, section });
+  }
+  return quotable;
+}
+
+/** The section trail below `heading` (one heading's text): the trail's headings above its level, then it. */
+function sectionUnder(trail: string | null, heading: string): string | null {
+  const [parsed] = listMarkdownHeadings(heading);
+  if (parsed === undefined || parsed.title === '') return trail;
+  const parents = trail === null ? [] : trail.split(HEADING_SEPARATOR).slice(0, parsed.level - 1);
+  return [...parents, parsed.title].join(HEADING_SEPARATOR);
 }
 
 /** What of one block an answer may quote: its sentences, or the block whole, or nothing. */
@@ -257,7 +283,18 @@ function openingSentences(passages: readonly Passage[], maxSentences: number): S
   if (best === undefined) return [];
   return quotableSentences(best)
     .slice(0, maxSentences)
-    .map((span, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
+    .map(({ span }, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
+}
+
+/** `compute(key)`, computed once per key (sections repeat across a passage's sentences); [] for no key. */
+function remember(cache: Map<string, string[]>, key: string | null, compute: (key: string) => string[]): string[] {
+  if (key === null) return [];
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** A sentence's terms with its section's, or the same set when it has no section. */

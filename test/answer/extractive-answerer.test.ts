@@ -148,6 +148,13 @@ describe('answerExtractively', () => {
     expect(font.answer).toBe('Embed a font like so: [1]');
   });
 
+  it('reads a sentence under a heading inside the passage as in that heading\'s section, not the one the passage began in', async () => {
+    const text = 'Failed requests are retried by default.\n\n### Timeouts\n\nRequests time out after 10 minutes by default.';
+    const retries = makePassage(text, { source: 'README.md', section: 'Handling errors › Retries' });
+    const { value } = await answer('what is the default timeout?', [retries], weights('default', 'timeout'), 1);
+    expect(value.answer).toBe('Requests time out after 10 minutes by default. [1]');
+  });
+
   it('abstains with no passages at all', async () => {
     const { value } = await answer('anything', [], weights('anyth'));
     expect(value).toMatchObject({ abstained: true, citations: [] });
