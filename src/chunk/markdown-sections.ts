@@ -142,10 +142,19 @@ function closesFence(line: string, fence: string): boolean {
   return trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0];
 }
 
-/** A heading's text as a reader sees it: links and images by their text, no code or emphasis marks. */
+/**
+ * A heading's text as a reader sees it: links by their text; no images, HTML
+ * tags, code or emphasis marks. Images go first and whole: a README's
+ * `# p-queue [![Build Status](…svg)](…)` is titled `p-queue`, not with the
+ * badges' alt texts and the URL left over when a link wraps an image, words
+ * that every passage of the file would otherwise be searched under.
+ */
 function cleanTitle(raw: string): string {
   return raw
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // HTML tags (lowercase names), but not inside code spans: `<Static>` names a component.
+    .replace(/(`+)[\s\S]*?\1|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/g, (match, ticks?: string) => (ticks ? match : ''))
     .replace(/`+/g, '')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')

@@ -55,6 +55,14 @@ describe('listMarkdownHeadings', () => {
     expect(headingsOf(['## The [`install`](install.md) **script**'])).toEqual([[2, 'The install script']]);
   });
 
+  it('drops badges, images and HTML tags from titles', () => {
+    expect(headingsOf([
+      '# p-queue [![Build Status](https://travis-ci.com/x.svg?branch=master)](https://travis-ci.com/x) [![codecov](https://codecov.io/x.svg)](https://codecov.io/x)',
+      '## <a name="setup"></a>Setup ![logo](logo.png)',
+      '### `<Static>` and <br/>`<Box>`',
+    ])).toEqual([[1, 'p-queue'], [2, 'Setup'], [3, '<Static> and <Box>']]);
+  });
+
   it('gives each heading the offset of its first line, CRLF included', () => {
     const headings = listMarkdownHeadings('intro\r\n\r\n# A\r\nB\r\n---\r\n');
     expect(headings.map((heading) => [heading.offset, heading.title])).toEqual([
