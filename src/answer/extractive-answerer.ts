@@ -1,7 +1,7 @@
-import path from 'node:path';
-import { createSectionFinder, isAtxHeadingLine } from '../chunk/markdown-sections.js';
-import { markdownLoader } from '../load/loaders/markdown-loader.js';
-import { splitSentences, type TextSpan } from '../chunk/split-sentences.js';
+import { listMarkdownHeadings } from '../chunk/markdown-sections.js';
+import { splitBlocks, type TextBlock } from '../chunk/split-blocks.js';
+import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sentences.js';
+import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
@@ -67,9 +67,6 @@ const SENTENCE_SCORING = {
    */
   relativeFloor: 0.7,
 } as const;
-
-/** Extensions of the files whose passages may hold Markdown headings. */
-const MARKDOWN_EXTENSIONS: readonly string[] = markdownLoader.extensions;
 
 export const ABSTAIN_TEXT =
   'The corpus does not seem to answer this question. The closest passages are listed below.';
@@ -158,14 +155,15 @@ function chooseSentences(
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
   const candidates = passages.flatMap((passage, passageIndex) =>
-    quotableSentences(passage).map(({ span, section }) => ({
-      span,
-      passage,
-      passageIndex,
-      section,
-      terms: new Set(contentTerms(span.text)),
-      bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
-    })),
+    quotableSentences(passage)
+      .map(({ span, section }) => ({
+        span,
+        section,
+        passage,
+        passageIndex,
+        terms: new Set(contentTerms(span.text)),
+        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
+      })),
   );
   const localWeights = weighByLocalRarity(
     weights,
@@ -185,19 +183,12 @@ function chooseSentences(
   // title, which a passage may only mention: the steps under `### Windows`
   // answer "install on Windows" though none says Windows. Its words count in
   // each sentence, at the title-term weight (they are the topic, not the detail).
-  const sectionTerms = new Map<string, { terms: string[]; bigrams: string[] }>();
-  const termsOfSection = (section: string) => {
-    let found = sectionTerms.get(section);
-    if (found === undefined) {
-      found = { terms: contentTerms(section), bigrams: questionBigrams.size > 0 ? characterBigrams(section) : [] };
-      sectionTerms.set(section, found);
-    }
-    return found;
-  };
+  const sectionTerms = new Map<string, string[]>();
+  const sectionBigrams = new Map<string, string[]>();
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, passage, passageIndex, section, terms: ownTerms, bigrams: ownBigrams }, order) => {
-    const terms = withSection(ownTerms, section === null ? undefined : termsOfSection(section).terms);
-    const bigrams = withSection(ownBigrams, section === null ? undefined : termsOfSection(section).bigrams);
+  candidates.forEach(({ span, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+    const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
+    const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
     const sentenceCoverage = coverage(termWeights, terms);
     if (sentenceCoverage === 0) return;
@@ -241,13 +232,62 @@ function inReadingOrder(chosen: readonly ScoredSentence[]): ScoredSentence[] {
   );
 }
 
-/** A passage's sentences an answer may quote, each with the Markdown section it lies in (null for other formats). */
-function quotableSentences(passage: Passage): { span: TextSpan; section: string | null }[] {
-  const sectionAt = sentenceSectionFinder(passage);
-  return splitSentences(passage.text)
-    // A heading line in Markdown names what follows; it answers nothing.
-    .filter((span) => sectionAt === null || !isAtxHeadingLine(span.text))
-    .map((span) => ({ span, section: sectionAt === null ? null : sectionAt(span.start) }));
+/**
+ * Longest code block an answer quotes, in lines with its fences: a short block
+ * is the answer to "how do I" (`db.pragma('journal_mode = WAL');`), a long one
+ * is an example whose gist the prose around it says.
+ */
+const MAX_QUOTED_CODE_LINES = 12;
+
+/** A sentence an answer may quote, with the Markdown section it sits in. */
+interface QuotableSentence {
+  span: TextSpan;
+  section: string | null;
+}
+
+/**
+ * The sentences of a passage an answer may quote. A passage is labelled with
+ * the section it begins in, but may run past a heading into the next one:
+ * the sentences after that heading are in its section, so that `### Timeouts`
+ * below `### Retries` does not lend "retries" to "Requests time out…".
+ */
+function quotableSentences(passage: Passage): QuotableSentence[] {
+  const quotable: QuotableSentence[] = [];
+  let section = passage.section;
+  for (const block of splitBlocks(passage.text)) {
+    if (block.kind === 'heading') section = sectionUnder(section, block.text);
+    for (const span of quotableSpans(passage.text, block)) quotable.push({ span, section });
+  }
+  return quotable;
+}
+
+/** The section trail below `heading` (one heading's text): the trail's headings above its level, then it. */
+function sectionUnder(trail: string | null, heading: string): string | null {
+  const [parsed] = listMarkdownHeadings(heading);
+  if (parsed === undefined || parsed.title === '') return trail;
+  const parents = trail === null ? [] : trail.split(HEADING_SEPARATOR).slice(0, parsed.level - 1);
+  return [...parents, parsed.title].join(HEADING_SEPARATOR);
+}
+
+/** What of one block an answer may quote: its sentences, or the block whole, or nothing. */
+function quotableSpans(text: string, block: TextBlock): TextSpan[] {
+  switch (block.kind) {
+    case 'prose':
+    case 'list-item':
+      return splitParagraphIntoSentences(text, block);
+    case 'table-row':
+      // A row is one record; ICU would cut it at the first full stop in a cell.
+      return [block];
+    case 'code':
+      return block.text.split('\n').length <= MAX_QUOTED_CODE_LINES ? [block] : [];
+    case 'code-fragment':
+    // A heading names what follows and answers nothing; markup is not text.
+    case 'heading':
+    case 'markup':
+      return [];
+    default:
+      return checkExhaustive(block.kind);
+  }
 }
 
 /** The first `maxSentences` quotable sentences of the best passage. */
@@ -259,19 +299,15 @@ function openingSentences(passages: readonly Passage[], maxSentences: number): S
     .map(({ span }, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
 }
 
-/**
- * For a Markdown passage, the section each of its offsets lies in: the
- * passage's own (where it starts) until a heading inside the passage begins
- * another. A short note is one passage that starts before its first heading
- * (front matter, an intro): without this its section is null throughout, and
- * the heading lines, the only sentences naming the topic, were quoted as the
- * answer. Null for other formats.
- */
-function sentenceSectionFinder(passage: Passage): ((offset: number) => string | null) | null {
-  if (passage.section === null && !MARKDOWN_EXTENSIONS.includes(path.extname(passage.source).toLowerCase())) return null;
-  // The stored trail does not keep levels; a document's headings rarely skip one.
-  const innerSectionAt = createSectionFinder(passage.text, passage.section?.split(HEADING_SEPARATOR) ?? []);
-  return (offset) => innerSectionAt(offset) ?? passage.section;
+/** `compute(key)`, computed once per key (sections repeat across a passage's sentences); [] for no key. */
+function remember(cache: Map<string, string[]>, key: string | null, compute: (key: string) => string[]): string[] {
+  if (key === null) return [];
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** A sentence's terms with its section's, or the same set when it has no section. */

@@ -15,19 +15,16 @@ export interface MarkdownHeading {
  * ones; a position at the very start of a heading is inside it. Null before the
  * first heading. The same idea as LangChain's MarkdownHeaderTextSplitter and
  * LlamaIndex's MarkdownNodeParser, but as positions, so chunks keep their text.
- * `outerTrail` holds the headings in effect where `text` starts (levels 1, 2, …)
- * when it is a piece of a larger document; before its first heading the
- * finder still returns null.
  *
  * @example
  * const sectionAt = createSectionFinder('# Guide\n## Install\n### Windows\nRun it.');
  * sectionAt(31); // 'Guide › Install › Windows'
  * sectionAt(0);  // 'Guide'
  */
-export function createSectionFinder(text: string, outerTrail: readonly string[] = []): (offset: number) => string | null {
+export function createSectionFinder(text: string): (offset: number) => string | null {
   const headings = listMarkdownHeadings(text);
   const trails: (string | null)[] = [];
-  const open: string[] = [...outerTrail];
+  const open: string[] = [];
   for (const heading of headings) {
     open.length = heading.level;
     open[heading.level - 1] = heading.title;
@@ -145,10 +142,19 @@ function closesFence(line: string, fence: string): boolean {
   return trimmed.length >= fence.length && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0];
 }
 
-/** A heading's text as a reader sees it: links and images by their text, no code or emphasis marks. */
+/**
+ * A heading's text as a reader sees it: links by their text; no images, HTML
+ * tags, code or emphasis marks. Images go first and whole: a README's
+ * `# p-queue [![Build Status](…svg)](…)` is titled `p-queue`, not with the
+ * badges' alt texts and the URL left over when a link wraps an image, words
+ * that every passage of the file would otherwise be searched under.
+ */
 function cleanTitle(raw: string): string {
   return raw
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // HTML tags (lowercase names), but not inside code spans: `<Static>` names a component.
+    .replace(/(`+)[\s\S]*?\1|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/g, (match, ticks?: string) => (ticks ? match : ''))
     .replace(/`+/g, '')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')

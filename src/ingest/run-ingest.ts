@@ -104,9 +104,10 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * under its heading (see embeddingInput), and PDF pages read as paragraphs
  * (see layout-pdf-page.ts), which a re-chunk re-reads. 5: a file without a
  * title of its own is titled by its name (see withFileTitle), and an HTML
- * page's text no longer repeats its `<title>`.
+ * page's text no longer repeats its `<title>`. 6: Markdown heading titles drop
+ * badges, images and HTML tags (see cleanTitle in markdown-sections.ts).
  */
-export const CHUNKER_VERSION = '5';
+export const CHUNKER_VERSION = '6';
 
 /** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
 export function chunkingName(chunking: ChunkingOptions): string {

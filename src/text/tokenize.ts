@@ -8,7 +8,7 @@ import { STOP_WORDS } from './stop-words.js';
  * local embeddings all hold terms of one version: bump it whenever some text
  * would give different terms, and an old index asks to be rebuilt.
  */
-export const TOKENIZER_VERSION = '2';
+export const TOKENIZER_VERSION = '3';
 
 /**
  * A token is a maximal run of letters, combining marks and digits, after NFKC
@@ -58,23 +58,83 @@ const NONSPACING_MARK = /\p{Mn}/gu;
  * tokenize('用Python写代码');            // ['用', 'python', '写', '代码']
  */
 export function tokenize(text: string): string[] {
-  const normalized = text.normalize('NFKC').toLowerCase();
+  const cased = text.normalize('NFKC');
+  if (CAMEL_HUMP.test(cased)) return tokenizeIdentifiers(cased);
+  const normalized = cased.toLowerCase();
   const runs = normalized.match(TOKEN_RUN);
   if (runs === null) return [];
   // English prose with curly quotes or dashes takes this path too.
   if (!NON_ASCII_WORD_CHARACTER.test(normalized)) return runs;
   const tokens: string[] = [];
-  for (const run of runs) {
-    if (!HAS_UNSPACED.test(run)) {
-      tokens.push(foldAccents(run));
-      continue;
-    }
-    for (const [piece] of run.matchAll(SCRIPT_RUN)) {
-      if (HAS_UNSPACED.test(piece)) pushWords(tokens, piece);
-      else tokens.push(foldAccents(piece));
-    }
+  for (const run of runs) pushRun(tokens, run);
+  return tokens;
+}
+
+/**
+ * A lowercase letter or digit before a capital (`readFile`, `base64Encode`),
+ * or capitals before a capitalised word (`XMLHttp`): a text that may hold
+ * code identifiers. Most prose has none and keeps the fast path.
+ */
+const CAMEL_HUMP = /[\p{Ll}\p{N}]\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+/** Where a camelCase run splits into words; a plural acronym (`URLs`, `IDs`) stays whole. */
+const CAMEL_BOUNDARY = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})(?!\p{Lu}s$)/u;
+
+/**
+ * `tokenize` for a text with camelCase identifiers: each such run is followed
+ * by its words (`readFile` → `readfile`, `read`, `file`), as Lucene's word
+ * delimiter filter keeps the original beside its parts. Docs name an API
+ * (`fsPromises.readFile`, `measureElement`, `exitOnCtrlC`) where a question
+ * says it in words ("read a file", "measure an element", "exit on Ctrl+C"),
+ * and a question that writes the identifier still matches it whole.
+ */
+function tokenizeIdentifiers(cased: string): string[] {
+  const lower = cased.toLowerCase();
+  // Lowercasing that changes a length (`İ` → `i̇`) would misalign the two texts' runs.
+  if (lower.length !== cased.length) return tokenizeRunByRun(cased);
+  const plain = !NON_ASCII_WORD_CHARACTER.test(lower);
+  const tokens: string[] = [];
+  for (const match of lower.matchAll(TOKEN_RUN)) {
+    const run = match[0];
+    if (plain) tokens.push(run);
+    else pushRun(tokens, run);
+    const original = cased.slice(match.index, match.index + run.length);
+    // Comparing first skips the regular expression for the many lowercase runs.
+    if (original !== run) pushIdentifierWords(tokens, original);
   }
   return tokens;
+}
+
+/** `tokenizeIdentifiers` lowercasing run by run, which gives what lowercasing the text would (ς, i̇ stay inside their run). */
+function tokenizeRunByRun(cased: string): string[] {
+  const tokens: string[] = [];
+  for (const [run] of cased.matchAll(TOKEN_RUN)) {
+    pushRun(tokens, run.toLowerCase());
+    pushIdentifierWords(tokens, run);
+  }
+  return tokens;
+}
+
+/** The words of a camelCase run (`readFile` → `read`, `file`); nothing for any other run. */
+function pushIdentifierWords(tokens: string[], run: string): void {
+  if (!CAMEL_HUMP.test(run) || HAS_UNSPACED.test(run)) return;
+  const words = run.split(CAMEL_BOUNDARY);
+  if (words.length > 1) for (const word of words) tokens.push(foldAccents(word.toLowerCase()));
+}
+
+/** The tokens of one lowercased run of letters and digits: folded, and segmented where it is in an unspaced script. */
+function pushRun(tokens: string[], run: string): void {
+  if (ASCII_ONLY.test(run)) {
+    tokens.push(run);
+    return;
+  }
+  if (!HAS_UNSPACED.test(run)) {
+    tokens.push(foldAccents(run));
+    return;
+  }
+  for (const [piece] of run.matchAll(SCRIPT_RUN)) {
+    if (HAS_UNSPACED.test(piece)) pushWords(tokens, piece);
+    else tokens.push(foldAccents(piece));
+  }
 }
 
 /** The dictionary words of a run in an unspaced script. */

@@ -157,6 +157,32 @@ describe('answerExtractively', () => {
     expect(noNames.value).toMatchObject({ abstained: true, answer: ABSTAIN_TEXT });
   });
 
+  it('quotes one list item, not the heading of a text file above it nor the items after it', async () => {
+    const options = passage(1, 'README.md', [
+      'DESCRIPTION',
+      '-----------',
+      '- _allErrors_: check all rules collecting all errors. Default is to return after the first error.',
+      '- _verbose_: include the schema in errors (false by default).',
+    ].join('\n'));
+    const { value } = await answer('how do I report all errors?', [options], weights('report', 'error'), 1);
+    expect(value.answer).toBe('- _allErrors_: check all rules collecting all errors. [1]');
+  });
+
+  it('quotes a short code block whole and never half of one', async () => {
+    const text = ['Set the WAL pragma:', '```js', "db.pragma('journal_mode = WAL');", '```', '', 'Embed a font like so:', '```js', 'const font = await pdfDoc.embedFont(bytes)', '', 'page.drawText(font)'].join('\n');
+    const { value } = await answer('how do I set the WAL journal mode?', [passage(1, 'README.md', text)], weights('wal', 'journal', 'mode'), 1);
+    expect(value.answer).toBe("```js\ndb.pragma('journal_mode = WAL');\n``` [1]");
+    const { value: font } = await answer('how do I embed a font?', [passage(1, 'README.md', text)], weights('emb', 'font'), 2);
+    expect(font.answer).toBe('Embed a font like so: [1]');
+  });
+
+  it('reads a sentence under a heading inside the passage as in that heading\'s section, not the one the passage began in', async () => {
+    const text = 'Failed requests are retried by default.\n\n### Timeouts\n\nRequests time out after 10 minutes by default.';
+    const retries = makePassage(text, { source: 'README.md', section: 'Handling errors › Retries' });
+    const { value } = await answer('what is the default timeout?', [retries], weights('default', 'timeout'), 1);
+    expect(value.answer).toBe('Requests time out after 10 minutes by default. [1]');
+  });
+
   it('abstains with no passages at all', async () => {
     const { value } = await answer('anything', [], weights('anyth'));
     expect(value).toMatchObject({ abstained: true, citations: [] });

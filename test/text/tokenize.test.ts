@@ -43,6 +43,14 @@ describe('tokenize', () => {
     expect(tokenize('안녕하세요 세계')).toEqual(['안녕하세요', '세계']);
   });
 
+  it('follows a camelCase or PascalCase identifier with its words, so "read a file" finds readFile', () => {
+    expect(tokenize('fsPromises.readFile(path)')).toEqual(['fspromises', 'fs', 'promises', 'readfile', 'read', 'file', 'path']);
+    expect(tokenize('XMLHttpRequest base64Encode')).toEqual(['xmlhttprequest', 'xml', 'http', 'request', 'base64encode', 'base64', 'encode']);
+    expect(tokenize('exitOnCtrlC, NASA and Paris')).toEqual(['exitonctrlc', 'exit', 'on', 'ctrl', 'c', 'nasa', 'and', 'paris']);
+    expect(tokenize('naïveCafé İstanbulCity')).toEqual(['naivecafe', 'naive', 'cafe', 'istanbulcity', 'istanbul', 'city']);
+    expect(tokenize('URLs and IDs')).toEqual(['urls', 'and', 'ids']);
+  });
+
   it('returns no tokens for text without letters or digits', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' -- ... !! 。、')).toEqual([]);
