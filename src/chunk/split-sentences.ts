@@ -126,8 +126,10 @@ function cutBeforeOpeningPunctuation(text: string, start: number, end: number): 
  * together with the closing punctuation that follows it.
  */
 function splitClauses(text: string, start: number, end: number): OffsetRange[] {
-  const first = text.indexOf(FULL_WIDTH_SEMICOLON, start);
-  if (first === -1 || first >= end - 1) return [{ start, end }];
+  // Searched in the clause alone: from `start` to the end of the text, each of
+  // a long page's sentences scanned the rest of it (3 MB of text took 1.7 s).
+  const first = text.slice(start, end - 1).indexOf(FULL_WIDTH_SEMICOLON);
+  if (first === -1) return [{ start, end }];
   const clauses: OffsetRange[] = [];
   let clauseStart = start;
   let depth = 0;
