@@ -112,9 +112,10 @@ export async function* answerExtractively(
   }
 
   const scored = chooseSentences(question, passages, weights, maxSentences);
-  // No sentence holds a word of the question when only the passage's title or
-  // section names it ("what does the q3 report say?"): the passage as a whole
-  // is the answer, so its opening is quoted.
+  // No sentence holds a word of the question when only the passage's title
+  // names it ("what does the q3 report say?"; a section's words count in each
+  // sentence beneath it): the passage as a whole is the answer, so its opening
+  // is quoted.
   const chosen = scored.length > 0 ? scored : openingSentences(passages, maxSentences);
   if (chosen.length === 0) return yield* abstain(question, passages);
   const citationIdByPassage = new Map<number, number>();
