@@ -1,5 +1,6 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
+import { onResize } from './on-resize.js';
 
 /** The output's height in rows, updated when the terminal is resized; `undefined` for a pipe. */
 export function useTerminalRows(): number | undefined {
@@ -8,10 +9,7 @@ export function useTerminalRows(): number | undefined {
   const [rows, setRows] = useState(read);
   useEffect(() => {
     const update = (): void => setRows(stdout.rows !== undefined && stdout.rows > 0 ? stdout.rows : undefined);
-    stdout.on('resize', update);
-    return () => {
-      stdout.off('resize', update);
-    };
+    return onResize(stdout, update);
   }, [stdout]);
   return rows;
 }

@@ -1,5 +1,6 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
+import { onResize } from './on-resize.js';
 
 /** Width used when the output stream does not report one (a pipe). */
 export const FALLBACK_COLUMNS = 80;
@@ -10,10 +11,7 @@ export function useTerminalWidth(): number {
   const [columns, setColumns] = useState(stdout.columns || FALLBACK_COLUMNS);
   useEffect(() => {
     const update = (): void => setColumns(stdout.columns || FALLBACK_COLUMNS);
-    stdout.on('resize', update);
-    return () => {
-      stdout.off('resize', update);
-    };
+    return onResize(stdout, update);
   }, [stdout]);
   return columns;
 }
