@@ -1,4 +1,5 @@
 import { checkExhaustive } from '../shared/check-exhaustive.js';
+import { isAtxHeadingLine } from './markdown-sections.js';
 import { trimRange, type TextSpan } from './text-span.js';
 
 /**
@@ -15,7 +16,6 @@ export interface TextBlock extends TextSpan {
 
 /** Three or more backticks or tildes, with an optional info string (`js`). */
 const FENCE = /^\s*(`{3,}|~{3,})\s*(\S?)/;
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-{2,})[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
 /** A bullet, or a number with `.` or `)`, then a space and the item's text. */
@@ -111,7 +111,7 @@ type LineKind = Exclude<BlockKind, 'code' | 'code-fragment'> | 'blank' | 'fence'
 function classifyLine(line: string, previous: BlockKind | null): LineKind {
   if (line.trim() === '') return 'blank';
   if (FENCE.test(line)) return 'fence';
-  if (ATX_HEADING.test(line)) return 'heading';
+  if (isAtxHeadingLine(line)) return 'heading';
   if (previous === 'prose' && SETEXT_UNDERLINE.test(line)) return 'underline';
   if (THEMATIC_BREAK.test(line)) return 'markup';
   const item = LIST_ITEM.exec(line);
