@@ -1,5 +1,6 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { plural } from '../../shared/plural.js';
 import { fitInputRows } from '../format/fit-input-rows.js';
 import { useInputHistory } from '../hooks/use-input-history.js';
 import { useTerminalRows } from '../hooks/use-terminal-rows.js';
@@ -146,8 +147,8 @@ export function InputLine({
   const shown = maxRows === undefined ? null : fitInputRows(line.value, line.cursor, columns - PROMPT.length, maxRows);
   if (shown !== null && (shown.rowsAbove > 0 || shown.rowsBelow > 0)) {
     const hidden = [
-      shown.rowsAbove > 0 ? `↑ ${shown.rowsAbove} more ${shown.rowsAbove === 1 ? 'line' : 'lines'}` : '',
-      shown.rowsBelow > 0 ? `↓ ${shown.rowsBelow} more ${shown.rowsBelow === 1 ? 'line' : 'lines'}` : '',
+      shown.rowsAbove > 0 ? `↑ ${plural(shown.rowsAbove, 'more line', 'more lines')}` : '',
+      shown.rowsBelow > 0 ? `↓ ${plural(shown.rowsBelow, 'more line', 'more lines')}` : '',
     ];
     return (
       <Box flexDirection="column">
