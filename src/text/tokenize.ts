@@ -59,15 +59,24 @@ const NONSPACING_MARK = /\p{Mn}/gu;
  */
 export function tokenize(text: string): string[] {
   const cased = text.normalize('NFKC');
-  if (CAMEL_HUMP.test(cased)) return tokenizeIdentifiers(cased);
-  const normalized = cased.toLowerCase();
-  const runs = normalized.match(TOKEN_RUN);
+  // Most text, English prose with curly quotes or dashes included, has its
+  // letters and digits in ASCII: its runs and humps are then found by ASCII
+  // classes, measured 1.5–8× faster than Unicode property classes.
+  const words = NON_ASCII_WORD_CHARACTER.test(cased) ? UNICODE_WORDS : ASCII_WORDS;
+  if (words.hump.test(cased)) return tokenizeIdentifiers(cased, words);
+  const runs = cased.toLowerCase().match(words.run);
   if (runs === null) return [];
-  // English prose with curly quotes or dashes takes this path too.
-  if (!NON_ASCII_WORD_CHARACTER.test(normalized)) return runs;
+  if (words === ASCII_WORDS) return runs;
   const tokens: string[] = [];
   for (const run of runs) pushRun(tokens, run);
   return tokens;
+}
+
+interface WordPatterns {
+  /** A run of letters, marks and digits (`TOKEN_RUN`). */
+  run: RegExp;
+  /** A lowercase letter or digit before a capital, or capitals before a capitalised word (`CAMEL_HUMP`). */
+  hump: RegExp;
 }
 
 /**
@@ -76,6 +85,10 @@ export function tokenize(text: string): string[] {
  * code identifiers. Most prose has none and keeps the fast path.
  */
 const CAMEL_HUMP = /[\p{Ll}\p{N}]\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+const UNICODE_WORDS: WordPatterns = { run: TOKEN_RUN, hump: CAMEL_HUMP };
+/** The same patterns for a text whose letters and digits are all ASCII, where they match exactly what the Unicode ones would. */
+const ASCII_WORDS: WordPatterns = { run: /[a-z0-9]+/g, hump: /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/ };
+const ASCII_HUMPS = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/g;
 /** Where a camelCase run splits into words; a plural acronym (`URLs`, `IDs`) stays whole. */
 const CAMEL_BOUNDARY = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})(?!\p{Lu}s$)/u;
 
@@ -87,21 +100,38 @@ const CAMEL_BOUNDARY = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})
  * says it in words ("read a file", "measure an element", "exit on Ctrl+C"),
  * and a question that writes the identifier still matches it whole.
  */
-function tokenizeIdentifiers(cased: string): string[] {
+function tokenizeIdentifiers(cased: string, words: WordPatterns): string[] {
   const lower = cased.toLowerCase();
   // Lowercasing that changes a length (`İ` → `i̇`) would misalign the two texts' runs.
   if (lower.length !== cased.length) return tokenizeRunByRun(cased);
-  const plain = !NON_ASCII_WORD_CHARACTER.test(lower);
+  const runs = lower.match(words.run) ?? [];
+  const ascii = words === ASCII_WORDS;
+  // An ASCII text's humps are found fast, and only the runs holding one are
+  // looked at again; any other text compares each run with its original case.
+  const humps = ascii ? Array.from(cased.matchAll(ASCII_HUMPS), (match) => match.index) : [];
   const tokens: string[] = [];
-  for (const match of lower.matchAll(TOKEN_RUN)) {
-    const run = match[0];
-    if (plain) tokens.push(run);
+  let end = 0;
+  let hump = 0;
+  for (const run of runs) {
+    if (ascii) tokens.push(run);
     else pushRun(tokens, run);
-    const original = cased.slice(match.index, match.index + run.length);
-    // Comparing first skips the regular expression for the many lowercase runs.
-    if (original !== run) pushIdentifierWords(tokens, original);
+    // Only separators lie between two runs: skip the ASCII ones, and the
+    // run's first occurrence from there is the run itself.
+    let start = end;
+    while (isAsciiSeparatorCode(lower.charCodeAt(start))) start++;
+    if (lower.charCodeAt(start) !== run.charCodeAt(0)) start = lower.indexOf(run, start);
+    end = start + run.length;
+    if (ascii ? (humps[hump] ?? Infinity) < end : !cased.startsWith(run, start)) {
+      pushIdentifierWords(tokens, cased.slice(start, end));
+      while ((humps[hump] ?? Infinity) < end) hump++;
+    }
   }
   return tokens;
+}
+
+/** An ASCII character other than a letter or digit (true for no other: NaN past the end is false). */
+function isAsciiSeparatorCode(code: number): boolean {
+  return code < 128 && !((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57));
 }
 
 /** `tokenizeIdentifiers` lowercasing run by run, which gives what lowercasing the text would (ς, i̇ stay inside their run). */

@@ -51,6 +51,13 @@ describe('tokenize', () => {
     expect(tokenize('URLs and IDs')).toEqual(['urls', 'and', 'ids']);
   });
 
+  it('puts each identifier\'s words right after it, whatever separates the runs', () => {
+    // Curly quotes and dashes are separators outside ASCII; `Größe` makes the text's letters non-ASCII.
+    expect(tokenize('“getItem” — a setItem…x2Y')).toEqual(['getitem', 'get', 'item', 'a', 'setitem', 'set', 'item', 'x2y', 'x2', 'y']);
+    expect(tokenize('die Größe: “getItem” — maxWidth')).toEqual(['die', 'große', 'getitem', 'get', 'item', 'maxwidth', 'max', 'width']);
+    expect(tokenize('item itemId')).toEqual(['item', 'itemid', 'item', 'id']);
+  });
+
   it('returns no tokens for text without letters or digits', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' -- ... !! 。、')).toEqual([]);
