@@ -82,6 +82,27 @@ describe('loadConfig', () => {
     expect(error.message).toBe(`config: "k" must be an integer from 1 to 50 (got "${k}")`);
   });
 
+  it.each([
+    ['k', '"5"', 'config: "k" must be a JSON number, not the string "5"'],
+    ['chunkSize', '"800"', 'config: "chunkSize" must be a JSON number, not the string "800"'],
+    ['maxRetries', '" 2 "', 'config: "maxRetries" must be a JSON number, not the string " 2 "'],
+    ['fallback', '"false"', 'config: "fallback" must be a JSON boolean, not the string "false"'],
+  ])('takes %s from the config file only as its JSON type, not as a string (%s)', (key, json, message) => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir(`{"${key}": ${json}}`) }));
+    expect([error.code, error.message, error.hint]).toEqual(['CONFIG_INVALID', message, `fix "${key}" in footnote.config.json`]);
+  });
+
+  it('still reads numbers and booleans from variables and flags, which are text', () => {
+    const cwd = tempDir();
+    const env = { FOOTNOTE_K: '4', FOOTNOTE_MAX_RETRIES: '2', FOOTNOTE_FALLBACK: 'no' };
+    expect(loadConfig({ flags: { chunkSize: '800' }, env, cwd })).toMatchObject({ k: 4, maxRetries: 2, fallback: false, chunkSize: 800 });
+  });
+
+  it('reports a word in the config file where a number belongs as out of range, as for a flag', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ k: 'ten' }) }));
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got "ten")');
+  });
+
   it('reads a config file saved with a byte-order mark, as Windows editors save one', () => {
     expect(loadConfig({ flags: {}, env: {}, cwd: tempDir('\uFEFF{"k": 3}') }).k).toBe(3);
   });

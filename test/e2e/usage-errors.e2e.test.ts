@@ -36,6 +36,14 @@ describe('footnote config errors', () => {
     ]);
   });
 
+  it('takes a number in footnote.config.json only as a JSON number ("k": "5" is refused)', async () => {
+    const result = await runCli(['ask', 'Who?', '--provider', 'local'], { cwd: makeWorkDir({ k: '5' }) });
+    expect(usageError(result)).toEqual([
+      'error: config: "k" must be a JSON number, not the string "5"',
+      'hint: fix "k" in footnote.config.json',
+    ]);
+  });
+
   it('names the environment variable a bad value came from (FOOTNOTE_K=abc)', async () => {
     const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env: { FOOTNOTE_K: 'abc' } });
     expect(usageError(result)[1]).toBe('hint: fix or unset the environment variable FOOTNOTE_K');
