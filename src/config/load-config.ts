@@ -40,6 +40,27 @@ const LEGACY_ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = 
 /** Short names accepted in footnote.config.json, matching the flags (`"model"` for `--model`). */
 const FILE_KEY_ALIASES: Readonly<Record<string, keyof ConfigInput>> = { model: 'chatModel' };
 
+/**
+ * Settings that only the openai provider reads. An offline run ignores a bad
+ * one rather than refuse to start: OPENAI_BASE_URL is often exported for other
+ * tools, and a run that never calls a server has no use for it.
+ */
+const OPENAI_ONLY_KEYS: readonly (keyof ConfigInput)[] = [
+  'openaiBaseUrl',
+  'embeddingBaseUrl',
+  'embeddingModel',
+  'chatModel',
+  'maxRetries',
+  'retryBaseDelayMs',
+  'retryMaxDelayMs',
+  'connectTimeoutMs',
+  'streamTimeoutMs',
+  'embeddingBatchSize',
+  'embeddingConcurrency',
+  'contextTokens',
+  'fallback',
+];
+
 /** Where settings come from; `cli/` fills it from argv, env and the working directory. */
 export interface ConfigSources {
   flags: Partial<Record<keyof ConfigInput, unknown>>;
@@ -61,6 +82,7 @@ export function loadConfig(sources: ConfigSources): Config {
   // Variables and flags are text by nature and are read as the key's type; the
   // file is JSON, so its values must already have it (see describeQuotedSetting).
   const merged: Record<string, unknown> = { ...file, ...readTextSettings(env.values), ...readTextSettings(flags) };
+  if (isOffline(merged)) dropInvalidSettings(merged, OPENAI_ONLY_KEYS);
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -82,6 +104,18 @@ export function loadConfig(sources: ConfigSources): Config {
     corpus: path.resolve(sources.cwd, parsed.corpus),
     index: path.resolve(sources.cwd, parsed.index),
   };
+}
+
+/** True when the settings choose the local provider, as `loadConfig` resolves it (a bad `provider` is not offline: it is reported). */
+function isOffline(merged: Record<string, unknown>): boolean {
+  return merged['provider'] === 'local' || (merged['provider'] === undefined && !merged['openaiApiKey']);
+}
+
+/** Removes each of `keys` whose value the schema would refuse, so that the run goes on with its default. */
+function dropInvalidSettings(merged: Record<string, unknown>, keys: readonly (keyof ConfigInput)[]): void {
+  for (const key of keys) {
+    if (key in merged && !configSchema.shape[key].safeParse(merged[key]).success) delete merged[key];
+  }
 }
 
 /**

@@ -57,6 +57,14 @@ describe('footnote config errors', () => {
       'hint: fix or unset the environment variable OPENAI_BASE_URL',
     ]);
   });
+
+  it('answers offline with a bad OPENAI_BASE_URL, which only the openai provider reads', async () => {
+    const cwd = makeWorkDir();
+    fs.mkdirSync(path.join(cwd, 'corpus'));
+    fs.writeFileSync(path.join(cwd, 'corpus', 'team.md'), 'The team visited Safe-Run.\n');
+    const result = await runCli(['ask', 'Who visited Safe-Run?', '--provider', 'local'], { cwd, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'notaurl' } });
+    expect([result.code, result.stdout.split('\n')[0]]).toEqual([0, 'The team visited Safe-Run. [1]']);
+  });
 });
 
 describe('footnote option errors', () => {
