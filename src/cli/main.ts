@@ -7,6 +7,7 @@ import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
 import { nameUnknownOptions } from './name-unknown-options.js';
 import { packageVersion } from './package-version.js';
+import { rejectMissingValues } from './reject-missing-values.js';
 import { rejectRepeatedOptions } from './reject-repeated-options.js';
 import { rejectUnknownCommand } from './reject-unknown-command.js';
 
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       rejectUnknownCommand(args, COMMAND_NAMES);
       rejectRepeatedOptions(args, argv);
     }, true)
+    .middleware((args) => rejectMissingValues(args, argv))
     .help()
     .alias('h', 'help')
     // Read only when asked for: an empty string still lists the option in --help.

@@ -76,6 +76,26 @@ describe('footnote option errors', () => {
     ]);
   });
 
+  it.each([
+    [['ask', 'Who?', '--k'], '--k needs a value', 'put one after it (--k 8), or leave the option out'],
+    [['ask', 'Who?', '--k', '--json'], '--k needs a value', 'put one after it (--k 8), or leave the option out'],
+    [['ask', 'Who?', '--history'], '--history needs a value', 'put one after it (--history turns.json), or leave the option out'],
+    [['index', '--corpus'], '--corpus needs a value', 'put one after it (--corpus docs), or leave the option out'],
+    [['eval', 'scifact', '--sentences'], '--sentences needs a value', 'put one after it (--sentences 2), or leave the option out'],
+  ])('says an option given no value needs one: %j', async (args, error, hint) => {
+    expect(usageError(await runCli(args, { cwd: makeWorkDir() }))).toEqual([`error: ${error}`, `hint: ${hint}`]);
+  });
+
+  it('calls an unknown option with an empty value unknown, not short of a value', async () => {
+    const result = await runCli(['ask', 'Who?', '--bogus='], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: unknown option --bogus');
+  });
+
+  it('shows --sentences as typed when it is not a positive integer', async () => {
+    const result = await runCli(['eval', 'scifact', '--sentences', 'abc'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: --sentences must be a positive integer (got "abc")');
+  });
+
   it('says an unknown word is an unknown command, and lists the commands', async () => {
     const result = await runCli(['frobnicate'], { cwd: makeWorkDir() });
     expect(usageError(result)[0]).toBe('error: unknown command "frobnicate"; the commands are index, ask, eval');
