@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { describeUnexpectedError } from '../shared/describe-unexpected-error.js';
 import { FootnoteError } from '../shared/errors.js';
 import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
@@ -58,8 +59,7 @@ function reportError(error: unknown): number {
     process.stderr.write(`error: ${error.message}\nhint: ${error.hint}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: unexpected error: ${message.split('\n')[0]}\nhint: please report this with the command you ran\n`);
+  process.stderr.write(`error: ${describeUnexpectedError(error)}\nhint: please report this with the command you ran\n`);
   if (process.env['FOOTNOTE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return 1;
 }

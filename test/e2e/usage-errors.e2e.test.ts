@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { collectOutput, FOOTNOTE_BIN, PROJECT_ROOT, runCli, spawnNode, type CliResult } from '../helpers/run-cli.js';
 
 const workDirs: string[] = [];
 
@@ -128,5 +128,22 @@ describe('footnote --version', () => {
     fs.writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'someone-else', version: '9.9.9' }));
     const result = await runCli(['--version'], { cwd });
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('footnote unexpected errors', () => {
+  it('prints the first 300 characters of a one-line message of 100 KB, not the whole line', async () => {
+    const cwd = makeWorkDir();
+    fs.mkdirSync(path.join(cwd, 'corpus'));
+    fs.writeFileSync(path.join(cwd, 'corpus', 'team.md'), 'The team visited Safe-Run.\n');
+    const preload = path.join(PROJECT_ROOT, 'test', 'helpers', 'throw-unexpected-error.mjs');
+    const child = spawnNode(['--import', preload, FOOTNOTE_BIN, 'index'], { cwd, env: { FOOTNOTE_TEST_ERROR_CHARS: '100000' } });
+    const result = await collectOutput(child);
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr.split('\n')).toEqual([
+      `error: unexpected error: boom ${'x'.repeat(294)}…`,
+      'hint: please report this with the command you ran',
+      '',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { describeUnexpectedError } from '../../shared/describe-unexpected-error.js';
 import { ADD_DOCUMENTS_HINT, FootnoteError, type ErrorCode } from '../../shared/errors.js';
 
 /** An error as the chat shows it: one red line and, when known, what to do. */
@@ -29,6 +30,5 @@ export function describeError(error: unknown): DisplayError {
   if (FootnoteError.isInstance(error)) {
     return { message: error.message, hint: CHAT_HINTS[error.code] ?? error.hint };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: `unexpected error: ${message}`, hint: null };
+  return { message: describeUnexpectedError(error), hint: null };
 }

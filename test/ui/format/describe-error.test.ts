@@ -27,10 +27,11 @@ describe('describeError', () => {
     }
   });
 
-  it('marks anything else as unexpected', () => {
+  it('marks anything else as unexpected, in one line of at most 300 characters', () => {
     expect(describeError(new Error('boom'))).toEqual({
       message: 'unexpected error: boom',
       hint: null,
     });
+    expect(describeError(new Error(`${'x'.repeat(100_000)}\nsecond line`)).message).toBe(`unexpected error: ${'x'.repeat(299)}…`);
   });
 });
