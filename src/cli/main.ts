@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { describeUnexpectedError } from '../shared/describe-unexpected-error.js';
 import { FootnoteError } from '../shared/errors.js';
 import { askCommand } from './commands/ask-command.js';
 import { defaultCommand } from './commands/default-command.js';
@@ -7,6 +8,7 @@ import { evalCommand } from './commands/eval-command.js';
 import { indexCommand } from './commands/index-command.js';
 import { nameUnknownOptions } from './name-unknown-options.js';
 import { packageVersion } from './package-version.js';
+import { rejectMissingValues } from './reject-missing-values.js';
 import { rejectRepeatedOptions } from './reject-repeated-options.js';
 import { rejectUnknownCommand } from './reject-unknown-command.js';
 
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       rejectUnknownCommand(args, COMMAND_NAMES);
       rejectRepeatedOptions(args, argv);
     }, true)
+    .middleware((args) => rejectMissingValues(args, argv))
     .help()
     .alias('h', 'help')
     // Read only when asked for: an empty string still lists the option in --help.
@@ -56,8 +59,7 @@ function reportError(error: unknown): number {
     process.stderr.write(`error: ${error.message}\nhint: ${error.hint}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: unexpected error: ${message.split('\n')[0]}\nhint: please report this with the command you ran\n`);
+  process.stderr.write(`error: ${describeUnexpectedError(error)}\nhint: please report this with the command you ran\n`);
   if (process.env['FOOTNOTE_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return 1;
 }

@@ -5,6 +5,7 @@ import { withoutByteOrderMark } from '../shared/without-byte-order-mark.js';
 import { configSchema, resolveChunkOverlap, type Config, type ConfigInput } from './config-schema.js';
 import { FLAG_BY_KEY, formatConfigIssue } from './format-config-issue.js';
 import { nearestKey } from './nearest-key.js';
+import { describeQuotedSetting, readTextSettings } from './read-text-settings.js';
 
 /** Name of the optional config file, looked up in the working directory. */
 export const CONFIG_FILE_NAME = 'footnote.config.json';
@@ -39,11 +40,16 @@ const LEGACY_ENV_BY_KEY: Readonly<Partial<Record<keyof ConfigInput, string>>> = 
 /** Short names accepted in footnote.config.json, matching the flags (`"model"` for `--model`). */
 const FILE_KEY_ALIASES: Readonly<Record<string, keyof ConfigInput>> = { model: 'chatModel' };
 
-/** Integer settings; all of footnote's numbers are counts, sizes or milliseconds. */
-const NUMERIC_KEYS = new Set([
-  'k',
-  'chunkSize',
-  'chunkOverlap',
+/**
+ * Settings that only the openai provider reads. An offline run ignores a bad
+ * one rather than refuse to start: OPENAI_BASE_URL is often exported for other
+ * tools, and a run that never calls a server has no use for it.
+ */
+const OPENAI_ONLY_KEYS: readonly (keyof ConfigInput)[] = [
+  'openaiBaseUrl',
+  'embeddingBaseUrl',
+  'embeddingModel',
+  'chatModel',
   'maxRetries',
   'retryBaseDelayMs',
   'retryMaxDelayMs',
@@ -52,12 +58,8 @@ const NUMERIC_KEYS = new Set([
   'embeddingBatchSize',
   'embeddingConcurrency',
   'contextTokens',
-]);
-
-const BOOLEAN_KEYS = new Set(['fallback']);
-
-/** Environment spellings of booleans; anything else reaches the schema as typed and is reported. */
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+  'fallback',
+];
 
 /** Where settings come from; `cli/` fills it from argv, env and the working directory. */
 export interface ConfigSources {
@@ -77,24 +79,18 @@ export function loadConfig(sources: ConfigSources): Config {
   const file = readConfigFile(sources.cwd);
   const env = fromEnv(sources.env);
   const flags = withoutUndefined(sources.flags);
-  const merged: Record<string, unknown> = { ...file, ...env.values, ...flags };
-  for (const key of NUMERIC_KEYS) {
-    const value = merged[key];
-    // Only plain decimal integers: Number() would also read "1e1", "0x3" and
-    // "0b11", which nobody means when typing a passage count.
-    if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) merged[key] = Number(value);
-  }
-  for (const key of BOOLEAN_KEYS) {
-    const value = merged[key];
-    const word = typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
-    if (word !== undefined) merged[key] = word;
-  }
+  // Variables and flags are text by nature and are read as the key's type; the
+  // file is JSON, so its values must already have it (see describeQuotedSetting).
+  const merged: Record<string, unknown> = { ...file, ...readTextSettings(env.values), ...readTextSettings(flags) };
+  if (isOffline(merged)) dropInvalidSettings(merged, OPENAI_ONLY_KEYS);
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0];
     if (!issue) throw new FootnoteError('CONFIG_INVALID', { detail: 'invalid settings', key: '' });
     const { key, detail } = formatConfigIssue(issue, merged);
-    throw new FootnoteError('CONFIG_INVALID', { detail, key, ...originOf(key, { flags, env, file }) });
+    const origin = originOf(key, { flags, env, file });
+    const quoted = origin['origin'] === 'file' ? describeQuotedSetting(key, merged[key]) : undefined;
+    throw new FootnoteError('CONFIG_INVALID', { detail: quoted ?? detail, key, ...origin });
   }
   const parsed = result.data;
   const provider = parsed.provider ?? (parsed.openaiApiKey ? 'openai' : 'local');
@@ -108,6 +104,18 @@ export function loadConfig(sources: ConfigSources): Config {
     corpus: path.resolve(sources.cwd, parsed.corpus),
     index: path.resolve(sources.cwd, parsed.index),
   };
+}
+
+/** True when the settings choose the local provider, as `loadConfig` resolves it (a bad `provider` is not offline: it is reported). */
+function isOffline(merged: Record<string, unknown>): boolean {
+  return merged['provider'] === 'local' || (merged['provider'] === undefined && !merged['openaiApiKey']);
+}
+
+/** Removes each of `keys` whose value the schema would refuse, so that the run goes on with its default. */
+function dropInvalidSettings(merged: Record<string, unknown>, keys: readonly (keyof ConfigInput)[]): void {
+  for (const key of keys) {
+    if (key in merged && !configSchema.shape[key].safeParse(merged[key]).success) delete merged[key];
+  }
 }
 
 /**

@@ -67,6 +67,11 @@ const catalogue = {
     message: (f) => `${f['detail']}`,
     hint: () => 'run `footnote --help` for the commands and options',
   },
+  OPTION_VALUE_MISSING: {
+    exitCode: 2,
+    message: (f) => `${f['option']} needs a value`,
+    hint: (f) => `put one after it (${f['example']}), or leave the option out`,
+  },
   UNKNOWN_COMMAND: {
     exitCode: 2,
     message: (f) => `unknown command "${f['command']}"; the commands are ${f['commands']}`,

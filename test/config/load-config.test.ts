@@ -82,12 +82,35 @@ describe('loadConfig', () => {
     expect(error.message).toBe(`config: "k" must be an integer from 1 to 50 (got "${k}")`);
   });
 
+  it.each([
+    ['k', '"5"', 'config: "k" must be a JSON number, not the string "5"'],
+    ['chunkSize', '"800"', 'config: "chunkSize" must be a JSON number, not the string "800"'],
+    ['maxRetries', '" 2 "', 'config: "maxRetries" must be a JSON number, not the string " 2 "'],
+    ['fallback', '"false"', 'config: "fallback" must be a JSON boolean, not the string "false"'],
+  ])('takes %s from the config file only as its JSON type, not as a string (%s)', (key, json, message) => {
+    const env = { OPENAI_API_KEY: 'sk-test' }; // the openai provider, which reads every one of these keys
+    const error = failure(() => loadConfig({ flags: {}, env, cwd: tempDir(`{"${key}": ${json}}`) }));
+    expect([error.code, error.message, error.hint]).toEqual(['CONFIG_INVALID', message, `fix "${key}" in footnote.config.json`]);
+  });
+
+  it('still reads numbers and booleans from variables and flags, which are text', () => {
+    const cwd = tempDir();
+    const env = { FOOTNOTE_K: '4', FOOTNOTE_MAX_RETRIES: '2', FOOTNOTE_FALLBACK: 'no' };
+    expect(loadConfig({ flags: { chunkSize: '800' }, env, cwd })).toMatchObject({ k: 4, maxRetries: 2, fallback: false, chunkSize: 800 });
+  });
+
+  it('reports a word in the config file where a number belongs as out of range, as for a flag', () => {
+    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir({ k: 'ten' }) }));
+    expect(error.message).toBe('config: "k" must be an integer from 1 to 50 (got "ten")');
+  });
+
   it('reads a config file saved with a byte-order mark, as Windows editors save one', () => {
     expect(loadConfig({ flags: {}, env: {}, cwd: tempDir('\uFEFF{"k": 3}') }).k).toBe(3);
   });
 
   it('shows a number too large to hold as Infinity, not as null', () => {
-    const error = failure(() => loadConfig({ flags: {}, env: {}, cwd: tempDir('{"connectTimeoutMs": 1e999}') }));
+    const env = { OPENAI_API_KEY: 'sk-test' };
+    const error = failure(() => loadConfig({ flags: {}, env, cwd: tempDir('{"connectTimeoutMs": 1e999}') }));
     expect(error.message).toBe('config: "connectTimeoutMs" must be an integer from 1 to 600000 (got Infinity)');
   });
 
@@ -165,7 +188,8 @@ describe('loadConfig', () => {
   });
 
   it('reports a bad resilience setting in one line naming its variable', () => {
-    const error = failure(() => loadConfig({ flags: {}, env: { FOOTNOTE_MAX_RETRIES: 'lots' }, cwd: tempDir() }));
+    const env = { OPENAI_API_KEY: 'sk-test', FOOTNOTE_MAX_RETRIES: 'lots' };
+    const error = failure(() => loadConfig({ flags: {}, env, cwd: tempDir() }));
     expect([error.code, error.message, error.hint]).toEqual([
       'CONFIG_INVALID',
       'config: "maxRetries" must be an integer from 0 to 10 (got "lots")',
@@ -184,8 +208,38 @@ describe('loadConfig', () => {
   it('never echoes the API key or a server URL in a config error', () => {
     const error = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'http://user:pa ss@host' }, cwd: tempDir({ openaiApiKey: 42 }) }));
     expect(error.message).toBe('config: "openaiApiKey" must be a string');
-    const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
+    const urlError = failure(() => loadConfig({ flags: {}, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'not a url:secret' }, cwd: tempDir() }));
     expect(urlError.message).toBe('config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1');
+  });
+
+  it('ignores a bad setting of the openai provider when the run is offline, as it never reads it', () => {
+    const env = { OPENAI_BASE_URL: 'notaurl', FOOTNOTE_EMBEDDING_BASE_URL: 'ftp://x', FOOTNOTE_MAX_RETRIES: 'lots', FOOTNOTE_FALLBACK: 'maybe' };
+    const cwd = tempDir({ contextTokens: '4096', chatModel: '', k: 3 });
+    const config = loadConfig({ flags: {}, env, cwd });
+    expect(config).toMatchObject({ provider: 'local', k: 3, chatModel: 'gpt-4.1-mini' });
+    expect([config.openaiBaseUrl, config.embeddingBaseUrl, config.maxRetries, config.fallback, config.contextTokens]).toEqual([
+      undefined, undefined, undefined, undefined, undefined,
+    ]);
+    const keyed = loadConfig({ flags: { provider: 'local' }, env: { ...env, OPENAI_API_KEY: 'sk-test' }, cwd });
+    expect([keyed.provider, keyed.openaiApiKey, keyed.openaiBaseUrl]).toEqual(['local', 'sk-test', undefined]);
+  });
+
+  it('keeps the openai settings of an offline run that are valid', () => {
+    const config = loadConfig({ flags: { provider: 'local' }, env: { OPENAI_BASE_URL: 'http://localhost:11434/v1', FOOTNOTE_MAX_RETRIES: '1' }, cwd: tempDir() });
+    expect([config.openaiBaseUrl, config.maxRetries]).toEqual(['http://localhost:11434/v1', 1]);
+  });
+
+  it('still refuses a bad setting of the openai provider when it is used, chosen or by its key', () => {
+    for (const sources of [
+      { flags: { provider: 'openai' }, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'notaurl' } },
+      { flags: {}, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'notaurl' } },
+    ]) {
+      const error = failure(() => loadConfig({ ...sources, cwd: tempDir() }));
+      expect([error.message, error.hint]).toEqual([
+        'config: "openaiBaseUrl" must be an http:// or https:// URL, e.g. http://localhost:11434/v1',
+        'fix or unset the environment variable OPENAI_BASE_URL',
+      ]);
+    }
   });
 
   it.each([

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { collectOutput, FOOTNOTE_BIN, PROJECT_ROOT, runCli, spawnNode, type CliResult } from '../helpers/run-cli.js';
 
 const workDirs: string[] = [];
 
@@ -36,6 +36,14 @@ describe('footnote config errors', () => {
     ]);
   });
 
+  it('takes a number in footnote.config.json only as a JSON number ("k": "5" is refused)', async () => {
+    const result = await runCli(['ask', 'Who?', '--provider', 'local'], { cwd: makeWorkDir({ k: '5' }) });
+    expect(usageError(result)).toEqual([
+      'error: config: "k" must be a JSON number, not the string "5"',
+      'hint: fix "k" in footnote.config.json',
+    ]);
+  });
+
   it('names the environment variable a bad value came from (FOOTNOTE_K=abc)', async () => {
     const result = await runCli(['ask', 'Who?'], { cwd: makeWorkDir(), env: { FOOTNOTE_K: 'abc' } });
     expect(usageError(result)[1]).toBe('hint: fix or unset the environment variable FOOTNOTE_K');
@@ -49,6 +57,14 @@ describe('footnote config errors', () => {
       'hint: fix or unset the environment variable OPENAI_BASE_URL',
     ]);
   });
+
+  it('answers offline with a bad OPENAI_BASE_URL, which only the openai provider reads', async () => {
+    const cwd = makeWorkDir();
+    fs.mkdirSync(path.join(cwd, 'corpus'));
+    fs.writeFileSync(path.join(cwd, 'corpus', 'team.md'), 'The team visited Safe-Run.\n');
+    const result = await runCli(['ask', 'Who visited Safe-Run?', '--provider', 'local'], { cwd, env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'notaurl' } });
+    expect([result.code, result.stdout.split('\n')[0]]).toEqual([0, 'The team visited Safe-Run. [1]']);
+  });
 });
 
 describe('footnote option errors', () => {
@@ -58,6 +74,26 @@ describe('footnote option errors', () => {
       `error: config: "k" must be an integer from 1 to 50 (got "${k}")`,
       'hint: fix the value of --k',
     ]);
+  });
+
+  it.each([
+    [['ask', 'Who?', '--k'], '--k needs a value', 'put one after it (--k 8), or leave the option out'],
+    [['ask', 'Who?', '--k', '--json'], '--k needs a value', 'put one after it (--k 8), or leave the option out'],
+    [['ask', 'Who?', '--history'], '--history needs a value', 'put one after it (--history turns.json), or leave the option out'],
+    [['index', '--corpus'], '--corpus needs a value', 'put one after it (--corpus docs), or leave the option out'],
+    [['eval', 'scifact', '--sentences'], '--sentences needs a value', 'put one after it (--sentences 2), or leave the option out'],
+  ])('says an option given no value needs one: %j', async (args, error, hint) => {
+    expect(usageError(await runCli(args, { cwd: makeWorkDir() }))).toEqual([`error: ${error}`, `hint: ${hint}`]);
+  });
+
+  it('calls an unknown option with an empty value unknown, not short of a value', async () => {
+    const result = await runCli(['ask', 'Who?', '--bogus='], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: unknown option --bogus');
+  });
+
+  it('shows --sentences as typed when it is not a positive integer', async () => {
+    const result = await runCli(['eval', 'scifact', '--sentences', 'abc'], { cwd: makeWorkDir() });
+    expect(usageError(result)[0]).toBe('error: --sentences must be a positive integer (got "abc")');
   });
 
   it('says an unknown word is an unknown command, and lists the commands', async () => {
@@ -92,5 +128,22 @@ describe('footnote --version', () => {
     fs.writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ name: 'someone-else', version: '9.9.9' }));
     const result = await runCli(['--version'], { cwd });
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('footnote unexpected errors', () => {
+  it('prints the first 300 characters of a one-line message of 100 KB, not the whole line', async () => {
+    const cwd = makeWorkDir();
+    fs.mkdirSync(path.join(cwd, 'corpus'));
+    fs.writeFileSync(path.join(cwd, 'corpus', 'team.md'), 'The team visited Safe-Run.\n');
+    const preload = path.join(PROJECT_ROOT, 'test', 'helpers', 'throw-unexpected-error.mjs');
+    const child = spawnNode(['--import', preload, FOOTNOTE_BIN, 'index'], { cwd, env: { FOOTNOTE_TEST_ERROR_CHARS: '100000' } });
+    const result = await collectOutput(child);
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr.split('\n')).toEqual([
+      `error: unexpected error: boom ${'x'.repeat(294)}…`,
+      'hint: please report this with the command you ran',
+      '',
+    ]);
   });
 });

@@ -232,6 +232,14 @@ describe('App', () => {
     expect(footnote.questions).toEqual(['broken', QUESTION]);
   });
 
+  it('says in the chat how to go offline, which takes a restart', async () => {
+    const unreachable = new FootnoteError('PROVIDER_UNREACHABLE', { url: 'http://127.0.0.1:9/v1', detail: 'ECONNREFUSED' });
+    const app = renderChat(new FakeFootnote({ answers: { broken: { events: [], error: unreachable } } }));
+    await app.submit('broken');
+    await waitFor(() => expect(app.lastFrame()).toContain('error: cannot reach http://127.0.0.1:9/v1: ECONNREFUSED'));
+    expect(app.lastFrame().replace(/\s+/g, ' ')).toContain('/quit, then start footnote again with --provider local to work offline');
+  });
+
   it('cancels a streaming answer on Ctrl+C and exits on the next', async () => {
     const footnote = new FakeFootnote({
       answers: {

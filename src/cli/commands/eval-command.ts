@@ -13,7 +13,7 @@ interface EvalArgs extends GlobalArgs {
   dataset?: string;
   json?: boolean;
   answers?: boolean;
-  sentences?: number;
+  sentences?: string;
 }
 
 /**
@@ -28,14 +28,12 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     withGlobalOptions(argv)
       .positional('dataset', { type: 'string', describe: 'BEIR folder (corpus.jsonl …) or SQuAD .json file' })
       .option('answers', { type: 'boolean', default: false, describe: 'also answer the questions that have gold answers' })
-      .option('sentences', { type: 'number', describe: `cap extractive answers at N sentences [default: ${DEFAULT_MAX_SENTENCES}]` })
+      // A string, as --k is, so that a bad value is shown as typed (yargs would make "abc" NaN).
+      .option('sentences', { type: 'string', describe: `cap extractive answers at N sentences [default: ${DEFAULT_MAX_SENTENCES}]` })
       .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON' }),
   handler: async (args) => {
     const startedAt = performance.now();
-    const sentences = args.sentences;
-    if (sentences !== undefined && !(Number.isInteger(sentences) && sentences >= 1)) {
-      throw new FootnoteError('USAGE', { detail: `--sentences must be a positive integer (got ${sentences})` });
-    }
+    const sentences = sentencesOf(args.sentences);
     const config = resolveConfig(args);
     const signal = cancelOnSigint();
     const dataset = await loadDataset(args.dataset ?? '', { signal });
@@ -57,6 +55,14 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     }
   },
 };
+
+/** The --sentences cap as a number: a plain positive integer, as --k takes. */
+function sentencesOf(typed: string | undefined): number | undefined {
+  if (typed === undefined) return undefined;
+  const sentences = /^\s*\d+\s*$/.test(typed) ? Number(typed) : 0;
+  if (sentences < 1) throw new FootnoteError('USAGE', { detail: `--sentences must be a positive integer (got ${JSON.stringify(typed)})` });
+  return sentences;
+}
 
 /**
  * On a terminal, one line that updates in place; otherwise one line per phase,

@@ -3,7 +3,7 @@ import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { checkExhaustive } from '../../shared/check-exhaustive.js';
 import { segmentAnswer, type AnswerSegment } from '../format/segment-answer.js';
 import { plural } from '../../shared/plural.js';
-import { breakAtSpaces, visualLineStarts } from '../format/wrap-words.js';
+import { breakLines, offsetInBroken, visualLineStarts } from '../format/wrap-words.js';
 import { useTerminalWidth } from '../hooks/use-terminal-width.js';
 import { useColor } from '../terminal-context.js';
 
@@ -46,17 +46,19 @@ export function AnswerText({
   const columns = useTerminalWidth();
   const segments = segmentAnswer(terminalSafeText(text), { markUnsupported, unbackedSentences: unbackedSentences.map(terminalSafeText) });
   // Each piece is drawn from the wrapped whole, so the flags count toward the lines they end.
-  const wrapped = breakAtSpaces(displayedText(segments, suffix), width ?? columns);
+  const lines = breakLines(displayedText(segments, suffix), width ?? columns);
+  const wrapped = lines.text;
   const starts = maxLines === undefined ? [] : visualLineStarts(wrapped, width ?? columns);
   // The note takes one of the rows: at least one line of text stays in view.
   const hiddenLines = maxLines === undefined || starts.length <= maxLines ? 0 : starts.length - Math.max(1, maxLines - 1);
   const shownFrom = starts[hiddenLines] ?? 0;
   let offset = 0;
-  // Each piece keeps its offsets in the whole; what lies above `shownFrom` is drawn as nothing.
+  // Each piece keeps its offsets in the whole (moved past any line break added
+  // before them); what lies above `shownFrom` is drawn as nothing.
   const take = (piece: string): string => {
-    const start = offset;
+    const start = offsetInBroken(lines, offset);
     offset += piece.length;
-    return wrapped.slice(Math.max(start, shownFrom), Math.max(offset, shownFrom));
+    return wrapped.slice(Math.max(start, shownFrom), Math.max(offsetInBroken(lines, offset), shownFrom));
   };
   const flag = <Text color={color('warning')}>{UNSUPPORTED_MARK}</Text>;
   const body = (

@@ -61,10 +61,11 @@ export function CitationList({
 
 /**
  * `[n] source:lines`, with `source:lines` an OSC 8 link to the file when
- * `corpusDir` is given (the caller passes it only where links are supported).
+ * `corpusDir` is given (the caller passes it only where links are supported);
+ * `source` is the path as shown, when shortened to fit.
  */
-export function formatSourceLabel(citation: Citation, corpusDir?: string): string {
-  const label = formatCitationLabel(citation);
+export function formatSourceLabel(citation: Citation, corpusDir?: string, source?: string): string {
+  const label = formatCitationLabel(citation, source);
   if (corpusDir === undefined) return label;
   const marker = `[${citation.id}] `;
   const location = label.slice(marker.length);

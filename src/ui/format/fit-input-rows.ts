@@ -1,4 +1,4 @@
-import { breakAtSpaces, visualLineStarts } from './wrap-words.js';
+import { breakLines, offsetInBroken, visualLineStarts } from './wrap-words.js';
 
 /** The part of the input line drawn on screen, and how many rows of it are not. */
 export interface InputWindow {
@@ -20,19 +20,21 @@ export interface InputWindow {
  * fitInputRows('a\nb\nc\nd', 7, 10, 3) // → { text: 'c\nd ', cursor: 3, rowsAbove: 2, rowsBelow: 0 }
  */
 export function fitInputRows(value: string, cursor: number, width: number, maxRows: number): InputWindow {
-  const drawn = breakAtSpaces(cursor === value.length ? `${value} ` : value, width);
+  const lines = breakLines(cursor === value.length ? `${value} ` : value, width);
+  const drawn = lines.text;
+  const at = offsetInBroken(lines, cursor);
   const starts = visualLineStarts(drawn, width);
-  if (starts.length <= maxRows) return { text: drawn, cursor, rowsAbove: 0, rowsBelow: 0 };
+  if (starts.length <= maxRows) return { text: drawn, cursor: at, rowsAbove: 0, rowsBelow: 0 };
   const shownRows = Math.max(1, maxRows - 1);
   let cursorRow = 0;
-  while (cursorRow + 1 < starts.length && (starts[cursorRow + 1] ?? 0) <= cursor) cursorRow++;
+  while (cursorRow + 1 < starts.length && (starts[cursorRow + 1] ?? 0) <= at) cursorRow++;
   const first = Math.min(Math.max(0, cursorRow - shownRows + 1), starts.length - shownRows);
   const end = first + shownRows;
   const from = starts[first] ?? 0;
   const to = end < starts.length ? (starts[end] ?? drawn.length) : drawn.length;
   return {
     text: drawn.slice(from, to).replace(/\n$/, ''),
-    cursor: cursor - from,
+    cursor: at - from,
     rowsAbove: first,
     rowsBelow: starts.length - end,
   };

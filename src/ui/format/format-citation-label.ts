@@ -12,11 +12,15 @@ import { terminalSafeName } from '../../shared/terminal-safe.js';
  * formatCitationLabel({ id: 3, source: 'a.txt', startLine: 7, endLine: 7, page: null, … })
  * // → '[3] a.txt:7'
  */
-export function formatCitationLabel(citation: Citation): string {
+export function formatCitationLabel(
+  citation: Citation,
+  /** The path as shown, when shortened to fit (see `fitSourceHeading`). */
+  source: string = terminalSafeName(citation.source),
+): string {
   const page = citation.page === null ? '' : ` (p. ${citation.page})`;
   const lines =
     citation.startLine === citation.endLine
       ? `${citation.startLine}`
       : `${citation.startLine}-${citation.endLine}`;
-  return `[${citation.id}] ${terminalSafeName(citation.source)}:${lines}${page}`;
+  return `[${citation.id}] ${source}:${lines}${page}`;
 }

@@ -25,6 +25,19 @@ describe('AnswerText', () => {
     }
   });
 
+  it('never starts a line of a Chinese answer with closing punctuation, at any width', () => {
+    const text = '公司成立于一九九八年。总部在北京，员工有五百人。[1]';
+    for (const columns of [8, 10, 12, 20, 22, 24]) {
+      const { lastFrame } = renderApp(<AnswerText text={text} markUnsupported={false} />, { columns });
+      const lines = lastFrame().split('\n');
+      for (const line of lines) expect(line, `at ${columns} columns: ${JSON.stringify(lines)}`).not.toMatch(/^[。，]/u);
+      expect(lines.join('')).toBe(text);
+      cleanup();
+    }
+    const { lastFrame } = renderApp(<AnswerText text={text} markUnsupported={false} />, { columns: 20 });
+    expect(lastFrame().split('\n')).toEqual(['公司成立于一九九八', '年。总部在北京，员工', '有五百人。[1]']);
+  });
+
   it('counts the [?] flag of an unsupported sentence toward its line', () => {
     const text = 'Alpha beta gamma [1]. Delta epsilon zeta eta.';
     const { lastFrame } = renderApp(<AnswerText text={text} markUnsupported />, { columns: 25 });

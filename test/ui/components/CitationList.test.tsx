@@ -79,6 +79,30 @@ describe('CitationList', () => {
     expect(heading.length).toBeLessThanOrEqual(60);
   });
 
+  it.each([
+    [80, '[1] some/…/with/many/folders/deeper/still/file-name.md:10-20 · score 0.80'],
+    [40, '[1] …/file-name.md:10-20 · score 0.80'],
+  ])('keeps a long path on one line of %i columns, shortened in its middle folders', (columns, expected) => {
+    const source = 'some/very-long-path/with/many/folders/deeper/still/file-name.md';
+    const cited = [makeCitation({ id: 1, source, startLine: 10, endLine: 20, score: 0.8, section: 'Section' })];
+    const { lastFrame } = renderApp(<CitationList citations={cited} />, { columns });
+    expect(lastFrame().split('\n')[0]).toBe(expected);
+    expect(lastFrame().split('\n')[1]).toMatch(/^ {4}\S/);
+  });
+
+  it('cuts a file name too long for the line in its middle, never wrapping inside it', () => {
+    const cited = [makeCitation({ id: 1, source: 'notes/installation-guide-for-windows-and-linux.md', startLine: 10, endLine: 20 })];
+    const { lastFrame } = renderApp(<CitationList citations={cited} />, { columns: 40 });
+    expect(lastFrame().split('\n')[0]).toBe('[1] installation-gu…s-and-linux.md:10-20');
+  });
+
+  it('links the whole path of a shortened source', () => {
+    const cited = [makeCitation({ id: 1, source: 'some/very-long-path/with/many/folders/file.md', startLine: 3, endLine: 5 })];
+    const { lastFrame } = renderApp(<CitationList citations={cited} corpusDir="/docs" />, { columns: 40, terminal: { hyperlinks: true } });
+    const url = 'file:///docs/some/very-long-path/with/many/folders/file.md';
+    expect(lastFrame()).toContain(`[1] \u001B]8;;${url}\u0007some/…/file.md:3-5\u001B]8;;\u0007`);
+  });
+
   it('renders nothing without citations', () => {
     const { lastFrame } = renderApp(<CitationList citations={[]} />);
     expect(lastFrame()).toBe('');

@@ -17,4 +17,10 @@ describe('fitInputRows', () => {
   it('counts the rows a long line wraps to', () => {
     expect(fitInputRows('one two three four five', 0, 10, 2)).toEqual({ text: 'one two', cursor: 0, rowsAbove: 0, rowsBelow: 2 });
   });
+
+  it('keeps the cursor on its character where a line break was added before closing punctuation', () => {
+    // 公司 / 成。你 / 好 at 6 columns: the break before 成 is added, not a space replaced.
+    expect(fitInputRows('公司成。你好', 2, 6, 2)).toEqual({ text: '成。你', cursor: 0, rowsAbove: 1, rowsBelow: 1 });
+    expect(fitInputRows('公司成。你好', 5, 6, 2)).toEqual({ text: '好', cursor: 0, rowsAbove: 2, rowsBelow: 0 });
+  });
 });
