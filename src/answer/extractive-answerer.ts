@@ -4,7 +4,8 @@ import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sente
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
-import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
+import { toQuote } from './to-quote.js';
+import type { Answer, AnswerEvent, Passage, Quote } from '../shared/types.js';
 import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
 import {
   coverage,
@@ -87,6 +88,10 @@ export interface ExtractiveOptions {
 
 interface ScoredSentence {
   text: string;
+  /** Where the sentence is in its passage's text. */
+  span: TextSpan;
+  /** The Markdown section it sits under. */
+  section: string | null;
   passageIndex: number;
   order: number;
   score: number;
@@ -119,20 +124,24 @@ export async function* answerExtractively(
   const chosen = scored.length > 0 ? scored : openingSentences(passages, maxSentences);
   if (chosen.length === 0) return yield* abstain(question, passages);
   const citationIdByPassage = new Map<number, number>();
+  const quotesByPassage = new Map<number, Quote[]>();
   const parts: string[] = [];
   for (const sentence of inReadingOrder(chosen)) {
     let id = citationIdByPassage.get(sentence.passageIndex);
     if (id === undefined) {
       id = citationIdByPassage.size + 1;
       citationIdByPassage.set(sentence.passageIndex, id);
+      quotesByPassage.set(sentence.passageIndex, []);
     }
     parts.push(`${sentence.text} [${id}]`);
+    quotesByPassage.get(sentence.passageIndex)?.push(toQuote(passages[sentence.passageIndex] as Passage, sentence.span, sentence.section));
   }
   const text = parts.join(' ');
   yield { type: 'text-delta', text };
-  const citations = [...citationIdByPassage].map(([passageIndex, id]) =>
-    toCitation(passages[passageIndex] as Passage, id),
-  );
+  const citations = [...citationIdByPassage].map(([passageIndex, id]) => ({
+    ...toCitation(passages[passageIndex] as Passage, id),
+    quotes: quotesByPassage.get(passageIndex) ?? [],
+  }));
   for (const citation of citations) yield { type: 'citation', citation };
   const answer: Answer = { question, answer: text, mode: 'extractive', model: null, abstained: false, citations };
   yield { type: 'answer-end', answer };
@@ -204,7 +213,7 @@ function chooseSentences(
       SENTENCE_SCORING.previousSentence * (coverage(termWeights, withPrevious) - sentenceCoverage) +
       SENTENCE_SCORING.passage * passageScore +
       (hasAnswerOfType(span.text, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
-    scored.push({ text: span.text, passageIndex, order, score });
+    scored.push({ text: span.text, span, section, passageIndex, order, score });
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const best = scored[0]?.score ?? 0;
@@ -297,7 +306,7 @@ function openingSentences(passages: readonly Passage[], maxSentences: number): S
   if (best === undefined) return [];
   return quotableSentences(best)
     .slice(0, maxSentences)
-    .map(({ span }, order) => ({ text: span.text, passageIndex: 0, order, score: 0 }));
+    .map(({ span, section }, order) => ({ text: span.text, span, section, passageIndex: 0, order, score: 0 }));
 }
 
 /** `compute(key)`, computed once per key (sections repeat across a passage's sentences); [] for no key. */

@@ -96,6 +96,22 @@ export interface Citation {
   /** Quoted verbatim from the loaded text of `source` within `startLine..endLine`. */
   text: string;
   score: number;
+  /**
+   * The sentences an extractive answer quotes from this passage, in reading
+   * order; absent when the answer was generated or lists closest passages.
+   */
+  quotes?: readonly Quote[];
+}
+
+/** A sentence an extractive answer quotes from a cited passage, where it stands. */
+export interface Quote {
+  /** The sentence, verbatim from the citation's `text`. */
+  text: string;
+  /** The lines of `source` it is on (1-based, inclusive). */
+  startLine: number;
+  endLine: number;
+  /** The Markdown headings it sits under: the passage's, or those of a heading above it inside the passage. */
+  section: string | null;
 }
 
 /** How an answer was produced. */

@@ -183,6 +183,16 @@ describe('answerExtractively', () => {
     expect(value.answer).toBe('Requests time out after 10 minutes by default. [1]');
   });
 
+  it('tells each citation the sentences it quotes, with their lines and section', async () => {
+    const text = 'Failed requests are retried by default.\n\n## Timeouts\n\nRequests time out\nafter 10 minutes by default.';
+    const retries = makePassage(text, { source: 'README.md', section: 'Handling errors › Retries', startLine: 40 });
+    const { value } = await answer('what is the default timeout?', [retries], weights('default', 'timeout'), 1);
+    expect(value.citations[0]).toMatchObject({ startLine: 40, section: 'Handling errors › Retries' });
+    expect(value.citations[0]?.quotes).toEqual([
+      { text: 'Requests time out\nafter 10 minutes by default.', startLine: 44, endLine: 45, section: 'Handling errors › Timeouts' },
+    ]);
+  });
+
   it('abstains with no passages at all', async () => {
     const { value } = await answer('anything', [], weights('anyth'));
     expect(value).toMatchObject({ abstained: true, citations: [] });

@@ -18,7 +18,8 @@ const LINE_BREAK = /\r\n|\n|\r/g;
 /**
  * Asserts that a citation quotes its file: loads `source` from `corpusRoot` with the
  * product's own loader, takes lines `startLine..endLine` (1-based, inclusive) of
- * the loaded text, and expects `text` to occur within them. For a PDF it also
+ * the loaded text, and expects `text` to occur within them, and each quoted
+ * sentence within its own lines, inside the passage's. For a PDF it also
  * expects the quoted text to lie on page `page` (from the document's page offsets).
  */
 export async function expectCitationVerbatim(corpusRoot: string, citation: CitationLike): Promise<void> {
@@ -38,6 +39,15 @@ export async function expectCitationVerbatim(corpusRoot: string, citation: Citat
   const cited = text.slice(from, to);
   expect(citation.text.trim(), `${where}: empty quote`).not.toBe('');
   expect(cited, `${where}: quote not found at the cited lines`).toContain(citation.text);
+  for (const quote of citation.quotes ?? []) {
+    const at = `${where}: quoted sentence at ${quote.startLine}-${quote.endLine}`;
+    expect(quote.startLine, at).toBeGreaterThanOrEqual(citation.startLine);
+    expect(quote.endLine, at).toBeLessThanOrEqual(citation.endLine);
+    expect(quote.endLine, at).toBeGreaterThanOrEqual(quote.startLine);
+    expect(citation.text, `${at} is not in the passage`).toContain(quote.text);
+    const lines = text.slice(lineStarts[quote.startLine - 1] ?? 0, lineStarts[quote.endLine] ?? text.length);
+    expect(lines, `${at} is not on its lines`).toContain(quote.text);
+  }
 
   if (outcome.document.format !== 'pdf' || pageOffsets === null) {
     expect(citation.page, `${where}: page of an unpaged file`).toBeNull();

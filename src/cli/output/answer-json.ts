@@ -25,6 +25,17 @@ export const answerJsonSchema = z
           section: z.string().nullable(),
           text: z.string(),
           score: z.number(),
+          /** The sentences an extractive answer quotes from `text`, in reading order; [] for other answers. */
+          quotes: z.array(
+            z
+              .object({
+                text: z.string(),
+                startLine: z.number().int().positive(),
+                endLine: z.number().int().positive(),
+                section: z.string().nullable(),
+              })
+              .strict(),
+          ),
         })
         .strict(),
     ),
@@ -57,7 +68,7 @@ export function toAnswerJson(answer: Answer): AnswerJson {
     mode: answer.mode,
     model: answer.model,
     abstained: answer.abstained,
-    citations: answer.citations,
+    citations: answer.citations.map((citation) => ({ ...citation, quotes: [...(citation.quotes ?? [])] })),
     invalidCitations: answer.invalidCitations ?? [],
     unsupported: answer.unsupported ?? [],
     fallback: answer.fallback ?? null,

@@ -2,6 +2,7 @@ import type { Answer } from '../../shared/types.js';
 import { terminalSafeText } from '../../shared/terminal-safe.js';
 import { formatCitationLabel } from '../../ui/format/format-citation-label.js';
 import { formatSectionLabel, MAX_SECTION_COLUMNS } from '../../ui/format/format-section-label.js';
+import { headingSection } from '../../ui/format/heading-section.js';
 import {
   formatFallbackLabel,
   formatInvalidCitationsNote,
@@ -21,7 +22,7 @@ export function formatCitations(answer: Answer): string {
   const out: string[] = [];
   if (answer.citations.length > 0 && answer.abstained) out.push('Closest passages:');
   for (const citation of answer.citations) {
-    out.push(formatCitationLabel(citation) + formatSectionLabel(citation.section, MAX_SECTION_COLUMNS));
+    out.push(formatCitationLabel(citation) + formatSectionLabel(headingSection(citation), MAX_SECTION_COLUMNS));
     for (const line of terminalSafeText(citation.text).split('\n')) out.push(`    ${line}`);
     out.push('');
   }

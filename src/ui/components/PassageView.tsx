@@ -28,7 +28,8 @@ export interface PassageViewProps {
 
 /**
  * One cited passage in full. With `lines`, the file's numbered lines around
- * it, cited lines ruled `┃` and context dim; when the file no longer says what
+ * it, cited lines ruled `┃`, the lines an extractive answer quotes bold and
+ * context dim; when the file no longer says what
  * was indexed there, a note says to re-index.
  */
 export function PassageView({ citation, lines = null, unreadable = false, corpusDir }: PassageViewProps) {
@@ -62,6 +63,7 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
   const movedTo = first === undefined || last === undefined || (first === citation.startLine && last === citation.endLine)
     ? null
     : first === last ? `line ${first}` : `lines ${first}-${last}`;
+  const quoted = quotedLines(citation, first);
   return (
     <Box flexDirection="column">
       {header}
@@ -88,12 +90,24 @@ export function PassageView({ citation, lines = null, unreadable = false, corpus
             </Text>
           </Box>
           <Box width={textWidth}>
-            <Text dimColor={!line.inRange}>{breakAtSpaces(terminalSafeText(line.text), textWidth)}</Text>
+            <Text dimColor={!line.inRange} bold={quoted.has(line.number)}>
+              {breakAtSpaces(terminalSafeText(line.text), textWidth)}
+            </Text>
           </Box>
         </Box>
       ))}
     </Box>
   );
+}
+
+/** The line numbers, as the file reads now, of the sentences the answer quotes; the passage starts at `first` now. */
+function quotedLines(citation: Citation, first: number | undefined): Set<number> {
+  const shift = (first ?? citation.startLine) - citation.startLine;
+  const numbers = new Set<number>();
+  for (const quote of citation.quotes ?? []) {
+    for (let line = quote.startLine; line <= quote.endLine; line++) numbers.add(line + shift);
+  }
+  return numbers;
 }
 
 /** The cited lines still hold the quoted text (whitespace aside). */

@@ -4,6 +4,7 @@ import type { Citation } from '../../shared/types.js';
 import { formatCitationLabel } from './format-citation-label.js';
 import { formatScore } from './format-score.js';
 import { formatSectionLabel } from './format-section-label.js';
+import { headingSection } from './heading-section.js';
 import { cutNameInMiddle, shortenFolders } from './shorten-path.js';
 
 /** The parts of a source heading, `[n] source:lines › Section · score 0.80`, as shown. */
@@ -34,7 +35,7 @@ export function fitSourceHeading(citation: Citation, columns: number): SourceHea
   const roomWithScore = columns - frame - stringWidth(score);
   const whole = shortenFolders(path, roomWithScore);
   if (whole === path) {
-    return { source: path, section: formatSectionLabel(citation.section, roomWithScore - stringWidth(path)), score };
+    return { source: path, section: formatSectionLabel(headingSection(citation), roomWithScore - stringWidth(path)), score };
   }
   if (whole !== null) return { source: whole, section: '', score };
   const withoutScore = shortenFolders(path, columns - frame);

@@ -13,10 +13,11 @@ const base: Answer = {
 };
 
 describe('toAnswerJson', () => {
-  it('always has invalidCitations, unsupported, fallback and retrievalQuestion', () => {
+  it('always has invalidCitations, unsupported, fallback, retrievalQuestion and each citation\'s quotes', () => {
     const json = toAnswerJson(base);
     expect(answerJsonSchema.parse(json)).toEqual({
       ...base,
+      citations: base.citations.map((citation) => ({ ...citation, quotes: [] })),
       invalidCitations: [],
       unsupported: [],
       fallback: null,

@@ -28,6 +28,16 @@ describe('CitationList', () => {
     expect(lastFrame()).toContain('… (+2 more)');
   });
 
+  it('names the section of the sentence the answer quotes, and previews from that sentence', () => {
+    const text = '# Guide\n\nRun the installer.\n\n## Uninstall\n\nRemove the folder.';
+    const quotes = [{ text: 'Remove the folder.', startLine: 7, endLine: 7, section: 'Guide › Uninstall' }];
+    const cited = makeCitation({ id: 1, source: 'guide.md', startLine: 1, endLine: 7, section: 'Guide', text, quotes });
+    const { lastFrame } = renderApp(<CitationList citations={[cited]} columns={80} />);
+    expect(lastFrame()).toContain('[1] guide.md:1-7 › Guide › Uninstall');
+    expect(lastFrame()).toContain('    Remove the folder.');
+    expect(lastFrame()).not.toContain('Run the installer');
+  });
+
   it('shows the score of each source', () => {
     const scored = [makeCitation({ id: 1, score: 0.873 }), makeCitation({ id: 2, score: 0.0042 })];
     const { lastFrame } = renderApp(<CitationList citations={scored} />);

@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassageView } from '../../../src/ui/components/PassageView.js';
 import { makeCitation } from '../../helpers/fake-footnote.js';
@@ -27,5 +28,23 @@ describe('PassageView', () => {
     const lines = [line(2, 'On June 2 the team visited.', true)];
     const { lastFrame } = renderApp(<PassageView citation={citation} lines={lines} />);
     expect(lastFrame()).not.toContain('changed since');
+  });
+
+  it('sets the lines an answer quotes in bold, where the passage is now', () => {
+    const text = 'Run the installer.\nRemove the folder.';
+    const quotes = [{ text: 'Remove the folder.', startLine: 3, endLine: 3, section: null }];
+    const quoted = makeCitation({ id: 1, source: 'a.md', startLine: 2, endLine: 3, text, quotes });
+    // Two lines were added above the passage since it was indexed.
+    const lines = [line(4, 'Run the installer.', true), line(5, 'Remove the folder.', true)];
+    const level = chalk.level;
+    chalk.level = 1;
+    let frame: string;
+    try {
+      frame = renderApp(<PassageView citation={quoted} lines={lines} />).lastFrame();
+    } finally {
+      chalk.level = level;
+    }
+    expect(frame).toContain('\u001b[1mRemove the folder.');
+    expect(frame).not.toContain('\u001b[1mRun the installer.');
   });
 });

@@ -16,4 +16,10 @@ describe('quotePreviewText', () => {
   it('leaves other formats as they are: a "#" line of a text file is not a heading', () => {
     expect(quotePreviewText({ source: 'notes.txt', text: '# 1 of 3\nFirst.' })).toBe('# 1 of 3\nFirst.');
   });
+
+  it('starts at the first sentence the answer quotes, wherever it is in the passage', () => {
+    const text = '# Guide\n\nRun the installer.\n\n## Uninstall\n\nRemove the folder.';
+    const quote = { text: 'Remove the folder.', startLine: 7, endLine: 7, section: 'Guide › Uninstall' };
+    expect(quotePreviewText({ source: 'guide.md', text, quotes: [quote] })).toBe('Remove the folder.');
+  });
 });
