@@ -1,4 +1,5 @@
 import { listMarkdownHeadings } from '../chunk/markdown-sections.js';
+import { searchableText } from '../chunk/searchable-text.js';
 import { splitBlocks, type TextBlock } from '../chunk/split-blocks.js';
 import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sentences.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
@@ -155,17 +156,23 @@ function chooseSentences(
   const questionLower = question.toLowerCase();
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
-  const candidates = passages.flatMap((passage, passageIndex) =>
-    quotableSentences(passage)
-      .map(({ span, section }) => ({
+  const candidates = passages.flatMap((passage, passageIndex) => {
+    // A sentence is scored by what a reader sees of it (a Markdown link by its
+    // text, not its URL) and quoted as written; the two have the same offsets.
+    const searched = searchableText(passage.text, passage.format);
+    return quotableSentences(passage).map(({ span, section }) => {
+      const seen = searched.slice(span.start, span.end);
+      return {
         span,
+        seen,
         section,
         passage,
         passageIndex,
-        terms: new Set(contentTerms(span.text)),
-        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
-      })),
-  );
+        terms: new Set(contentTerms(seen)),
+        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(seen) : []),
+      };
+    });
+  });
   const localWeights = weighByLocalRarity(
     weights,
     candidates.map((candidate) => candidate.terms),
@@ -187,7 +194,7 @@ function chooseSentences(
   const sectionTerms = new Map<string, string[]>();
   const sectionBigrams = new Map<string, string[]>();
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+  candidates.forEach(({ span, seen, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
     const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
     const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
@@ -200,10 +207,10 @@ function chooseSentences(
     const score =
       sentenceCoverage +
       SENTENCE_SCORING.characterBigrams * bigramCoverage +
-      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, span.text) +
+      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, seen) +
       SENTENCE_SCORING.previousSentence * (coverage(termWeights, withPrevious) - sentenceCoverage) +
       SENTENCE_SCORING.passage * passageScore +
-      (hasAnswerOfType(span.text, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
+      (hasAnswerOfType(seen, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
     scored.push({ text: span.text, passageIndex, order, score });
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);

@@ -107,6 +107,18 @@ describe('answerExtractively', () => {
     expect(value.citations.map((c) => c.source)).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('scores a Markdown sentence by its visible text: a link target lends it no words', async () => {
+    const line = '- bump deps ([abc1234](https://github.com/openai/sdk/commit/abc1234))';
+    const changelog = makePassage(line, { id: 1, source: 'CHANGELOG.md', format: 'markdown' });
+    const readme = makePassage('The OpenAI client streams responses.', { id: 2, source: 'README.md', format: 'markdown' });
+    const { value } = await answer('openai sdk', [changelog, readme], weights('openai', 'sdk'), 1);
+    expect(value.answer).toBe('The OpenAI client streams responses. [1]');
+    expect(value.citations.map((c) => c.source)).toEqual(['README.md']);
+    // A plain-text file's URL is its text.
+    const log = makePassage(line, { id: 1, source: 'changes.txt' });
+    expect((await answer('openai sdk', [log, readme], weights('openai', 'sdk'), 1)).value.answer).toBe(`${line} [1]`);
+  });
+
   it('quotes a sentence repeated by overlapping chunks once', async () => {
     const text = 'Solar wind speed is high.';
     const { value } = await answer('solar wind speed', [passage(1, 'a.txt', text), passage(2, 'a.txt', text)], weights('solar', 'wind', 'speed'), 3);

@@ -27,6 +27,7 @@ function passage(n: number): Passage {
     page: null,
     section: null,
     title: null,
+    format: 'markdown',
     score: 1 / n,
   };
 }
