@@ -5,6 +5,7 @@ import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sente
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
+import { wordsKey } from './repeated-text.js';
 import type { Answer, AnswerEvent, Passage } from '../shared/types.js';
 import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
 import {
@@ -92,6 +93,9 @@ interface ScoredSentence {
   order: number;
   score: number;
 }
+
+/** A sentence's copy in one passage: where it is quoted from. */
+type SentenceCopy = Pick<ScoredSentence, 'text' | 'passageIndex' | 'order'>;
 
 /**
  * Answers without a language model: quotes the sentences of the retrieved
@@ -194,6 +198,14 @@ function chooseSentences(
   const sectionTerms = new Map<string, string[]>();
   const sectionBigrams = new Map<string, string[]>();
   const scored: ScoredSentence[] = [];
+  // Each sentence's words, and where they are first found: in the best-ranked
+  // passage that holds them (candidates come in passage order).
+  const keys = candidates.map(({ seen }) => wordsKey(seen));
+  const firstCopy = new Map<string, SentenceCopy>();
+  candidates.forEach(({ span, passageIndex }, order) => {
+    const key = keys[order]!;
+    if (!firstCopy.has(key)) firstCopy.set(key, { text: span.text, passageIndex, order });
+  });
   candidates.forEach(({ span, seen, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
     const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
     const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
@@ -216,13 +228,17 @@ function chooseSentences(
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const best = scored[0]?.score ?? 0;
   const chosen: ScoredSentence[] = [];
-  const seen = new Set<string>();
+  const quoted = new Set<string>();
   for (const sentence of scored) {
     if (chosen.length >= maxSentences || sentence.score < best * SENTENCE_SCORING.relativeFloor) break;
-    // Overlapping chunks repeat sentences; quote each once.
-    if (seen.has(sentence.text)) continue;
-    seen.add(sentence.text);
-    chosen.push(sentence);
+    // Overlapping chunks repeat sentences, and so do copies of a document
+    // (`fs.md` and `fs.html`): each is quoted once, from the best-ranked
+    // passage that holds it, though a copy lower down may score higher for
+    // the sentences around it.
+    const key = keys[sentence.order]!;
+    if (quoted.has(key)) continue;
+    quoted.add(key);
+    chosen.push({ ...sentence, ...firstCopy.get(key) });
   }
   return chosen;
 }

@@ -104,6 +104,15 @@ describe('answerGeneratively', () => {
     expect(body?.messages[1]?.content).toContain('Question: Which facts?');
   });
 
+  it('sends a passage that two files hold word for word once, numbering the prompt without it', async () => {
+    server = await startOpenAITestServer();
+    const copy = { ...passage(1), id: 9, source: 'copy/doc1.md', text: 'Fact  number\n1.' };
+    await collect(answerGeneratively('Which facts?', [passage(1), copy, passage(2)], optionsFor(server.url)));
+    const prompt = chatBodies(server)[0]?.messages[1]?.content;
+    expect(prompt).toContain('<passage id="2" source="doc2.md:2-2">');
+    expect(prompt).not.toContain('copy/doc1.md');
+  });
+
   it('passes the conversation history into the prompt', async () => {
     server = await startOpenAITestServer();
     const history = [{ question: 'What is fact one?', answer: 'It is a fact [1].' }];
