@@ -1,5 +1,6 @@
 import type { DocumentFormat } from '../shared/types.js';
 import { splitBlocks } from './split-blocks.js';
+import { isWhitespaceCode } from './text-span.js';
 
 /**
  * What search reads of a passage: a Markdown passage as a reader sees it (see
@@ -21,6 +22,9 @@ const LINK_TARGET_CUE = /\]\(|\]\[|^ {0,3}\[/m;
 const TARGET_OPENER = /\](?:\(|\[(?=[^\]\n]))/g;
 /** A reference definition, `[label]: destination "title"`, alone on its line. */
 const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*(?:<[^<>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/gm;
+const BACKSLASH = 0x5c;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
 /** A code span: a run of backticks, then anything up to a run of as many (CommonMark 6.1). */
 const CODE_SPAN = /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
 
@@ -45,18 +49,23 @@ const CODE_SPAN = /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
 export function hideLinkTargets(markdown: string): string {
   if (!LINK_TARGET_CUE.test(markdown)) return markdown;
   const hidden: [number, number][] = [];
+  // A passage may end inside a link: what is left of its target is hidden too.
+  const textEnd = markdown.trimEnd().length;
   for (const block of splitBlocks(markdown)) {
     if (block.kind === 'code' || block.kind === 'code-fragment' || block.kind === 'markup') continue;
-    const codeSpans = [...block.text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length]);
-    const inCode = (offset: number): boolean => codeSpans.some(([start, end]) => offset >= start! && offset < end!);
-    // A passage may end inside a link: what is left of its target is hidden too.
-    const atTextEnd = markdown.slice(block.end).trim() === '';
+    if (!LINK_TARGET_CUE.test(block.text)) continue;
+    const codeSpans = block.text.includes('`')
+      ? [...block.text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length] as const)
+      : [];
+    const inCode = (offset: number): boolean => codeSpans.some(([start, end]) => offset >= start && offset < end);
+    const atTextEnd = block.end === textEnd;
     for (const match of block.text.matchAll(TARGET_OPENER)) {
       const open = match.index + match[0].length;
       if (inCode(match.index)) continue;
       const close = match[0] === '](' ? inlineTargetEnd(block.text, open, atTextEnd) : labelEnd(block.text, open, atTextEnd);
       if (close !== null) hidden.push([block.start + open, block.start + close]);
     }
+    if (!block.text.includes(']:')) continue;
     for (const match of block.text.matchAll(DEFINITION)) {
       if (!inCode(match.index)) hidden.push([block.start + match.index, block.start + match.index + match[0].length]);
     }
@@ -80,11 +89,11 @@ function inlineTargetEnd(text: string, open: number, atTextEnd: boolean): number
   } else {
     let depth = 0;
     for (; i < text.length; i++) {
-      const character = text[i]!;
-      if (character === '\\') i += 1;
-      else if (character === '(') depth += 1;
-      else if (character === ')' && depth-- === 0) break;
-      else if (/\s/.test(character)) break;
+      const code = text.charCodeAt(i);
+      if (code === BACKSLASH) i += 1;
+      else if (code === OPEN_PAREN) depth += 1;
+      else if (code === CLOSE_PAREN && depth-- === 0) break;
+      else if (isWhitespaceCode(code)) break;
     }
   }
   const beforeTitle = i;
@@ -124,7 +133,8 @@ function blank(text: string, ranges: readonly [number, number][]): string {
   for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    result += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
+    const hidden = text.slice(from, end);
+    result += text.slice(at, from) + (/[\r\n]/.test(hidden) ? hidden.replace(/[^\r\n]/g, ' ') : ' '.repeat(hidden.length));
     at = end;
   }
   return result + text.slice(at);
