@@ -1,3 +1,4 @@
+import { searchableText } from '../chunk/searchable-text.js';
 import type { Passage } from '../shared/types.js';
 import { contentTerms } from '../text/tokenize.js';
 import { coverage, type WeightedTerms } from '../retrieve/question-terms.js';
@@ -78,7 +79,7 @@ export function coversQuestion(
   return passages.some((passage) => {
     // A Markdown heading scopes the text beneath it: `### Windows` over
     // "Run the installer" says what the passage is about.
-    const terms = new Set([...contentTerms(passage.text), ...contentTerms(passage.section ?? '')]);
+    const terms = new Set([...contentTerms(searchableText(passage.text, passage.format)), ...contentTerms(passage.section ?? '')]);
     const share = coverage(weights, terms);
     const holdsNames = names.length > 0 && holdsEvery(names, terms, passageHeading(passage));
     if (scores === 'reranked') {

@@ -1,10 +1,12 @@
 import { listMarkdownHeadings } from '../chunk/markdown-sections.js';
+import { searchableText } from '../chunk/searchable-text.js';
 import { splitBlocks, type TextBlock } from '../chunk/split-blocks.js';
 import { splitParagraphIntoSentences, type TextSpan } from '../chunk/split-sentences.js';
 import { checkExhaustive } from '../shared/check-exhaustive.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import { toQuote } from './to-quote.js';
+import { wordsKey } from './repeated-text.js';
 import type { Answer, AnswerEvent, Passage, Quote } from '../shared/types.js';
 import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
 import {
@@ -97,6 +99,9 @@ interface ScoredSentence {
   score: number;
 }
 
+/** A sentence's copy in one passage: where it is quoted from. */
+type SentenceCopy = Pick<ScoredSentence, 'text' | 'span' | 'section' | 'passageIndex' | 'order'>;
+
 /**
  * Answers without a language model: quotes the sentences of the retrieved
  * passages that cover most of the question's weighted terms, each followed by
@@ -164,17 +169,23 @@ function chooseSentences(
   const questionLower = question.toLowerCase();
   const topScore = passages[0]?.score ?? 0;
   const questionBigrams = new Map(characterBigrams(question).map((bigram) => [bigram, 1]));
-  const candidates = passages.flatMap((passage, passageIndex) =>
-    quotableSentences(passage)
-      .map(({ span, section }) => ({
+  const candidates = passages.flatMap((passage, passageIndex) => {
+    // A sentence is scored by what a reader sees of it (a Markdown link by its
+    // text, not its URL) and quoted as written; the two have the same offsets.
+    const searched = searchableText(passage.text, passage.format);
+    return quotableSentences(passage).map(({ span, section }) => {
+      const seen = searched.slice(span.start, span.end);
+      return {
         span,
+        seen,
         section,
         passage,
         passageIndex,
-        terms: new Set(contentTerms(span.text)),
-        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(span.text) : []),
-      })),
-  );
+        terms: new Set(contentTerms(seen)),
+        bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(seen) : []),
+      };
+    });
+  });
   const localWeights = weighByLocalRarity(
     weights,
     candidates.map((candidate) => candidate.terms),
@@ -196,7 +207,15 @@ function chooseSentences(
   const sectionTerms = new Map<string, string[]>();
   const sectionBigrams = new Map<string, string[]>();
   const scored: ScoredSentence[] = [];
-  candidates.forEach(({ span, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+  // Each sentence's words, and where they are first found: in the best-ranked
+  // passage that holds them (candidates come in passage order).
+  const keys = candidates.map(({ seen }) => wordsKey(seen));
+  const firstCopy = new Map<string, SentenceCopy>();
+  candidates.forEach(({ span, section, passageIndex }, order) => {
+    const key = keys[order]!;
+    if (!firstCopy.has(key)) firstCopy.set(key, { text: span.text, span, section, passageIndex, order });
+  });
+  candidates.forEach(({ span, seen, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
     const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
     const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
@@ -209,22 +228,26 @@ function chooseSentences(
     const score =
       sentenceCoverage +
       SENTENCE_SCORING.characterBigrams * bigramCoverage +
-      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, span.text) +
+      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, seen) +
       SENTENCE_SCORING.previousSentence * (coverage(termWeights, withPrevious) - sentenceCoverage) +
       SENTENCE_SCORING.passage * passageScore +
-      (hasAnswerOfType(span.text, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
+      (hasAnswerOfType(seen, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
     scored.push({ text: span.text, span, section, passageIndex, order, score });
   });
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   const best = scored[0]?.score ?? 0;
   const chosen: ScoredSentence[] = [];
-  const seen = new Set<string>();
+  const quoted = new Set<string>();
   for (const sentence of scored) {
     if (chosen.length >= maxSentences || sentence.score < best * SENTENCE_SCORING.relativeFloor) break;
-    // Overlapping chunks repeat sentences; quote each once.
-    if (seen.has(sentence.text)) continue;
-    seen.add(sentence.text);
-    chosen.push(sentence);
+    // Overlapping chunks repeat sentences, and so do copies of a document
+    // (`fs.md` and `fs.html`): each is quoted once, from the best-ranked
+    // passage that holds it, though a copy lower down may score higher for
+    // the sentences around it.
+    const key = keys[sentence.order]!;
+    if (quoted.has(key)) continue;
+    quoted.add(key);
+    chosen.push({ ...sentence, ...firstCopy.get(key) });
   }
   return chosen;
 }

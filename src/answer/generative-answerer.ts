@@ -11,6 +11,7 @@ import { findUnsupportedSentences } from './find-unsupported-sentences.js';
 import { fitPassages } from './fit-passages.js';
 import { createChatModel } from './openai-chat.js';
 import { closestPassages } from './to-citation.js';
+import { dropRepeatedPassages } from './repeated-text.js';
 import { verifyCitations } from './verify-citations.js';
 
 /** The answer when retrieval found nothing: the model is not asked at all. */
@@ -36,16 +37,18 @@ function countUtf8Bytes(text: string): number {
 }
 
 /**
- * The passages that fit the context budget. When they all fit by their byte
+ * The passages that fit the context budget, less second copies of one (the
+ * model would read it twice and cite either). When they all fit by their byte
  * count (the usual case: a handful of passages in a window of thousands of
  * tokens) the tokenizer is not needed; building its tables costs 1–2 s, which
  * only a prompt near the limit is worth.
  */
 async function choosePassages(
   question: string,
-  passages: readonly Passage[],
+  retrieved: readonly Passage[],
   options: GenerativeAnswerOptions,
 ): Promise<Passage[]> {
+  const passages = dropRepeatedPassages(retrieved);
   const fit = (countTokens: TokenCounter) =>
     fitPassages(question, passages, {
       contextTokens: options.openai.contextTokens ?? DEFAULT_CONTEXT_TOKENS,

@@ -3,6 +3,7 @@ import { STOP_WORDS } from '../text/stop-words.js';
 import { contentTerms, tokenize } from '../text/tokenize.js';
 import type { ConversationTurn, Passage } from '../shared/types.js';
 import { passageHeading } from '../shared/passage-heading.js';
+import { searchableText } from '../chunk/searchable-text.js';
 
 /** A question with at most this many content words leans on the conversation ("and in 2019?"), unless it names its subject. */
 const MAX_SHORT_QUESTION_WORDS = 3;
@@ -129,7 +130,7 @@ export function linksBothQuestions(passages: readonly Passage[], asked: string, 
   const askedTerms = new Set(contentTerms(asked));
   const carried = contentTerms(rewritten).filter((term) => !askedTerms.has(term));
   return passages.slice(0, LINKING_PASSAGES).some((passage) => {
-    const terms = new Set(contentTerms(`${passageHeading(passage) ?? ''} ${passage.text}`));
+    const terms = new Set(contentTerms(`${passageHeading(passage) ?? ''} ${searchableText(passage.text, passage.format)}`));
     return [...own].some((term) => terms.has(term)) && carried.some((term) => terms.has(term));
   });
 }

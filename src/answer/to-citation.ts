@@ -1,4 +1,5 @@
 import type { Citation, Passage } from '../shared/types.js';
+import { dropRepeatedPassages } from './repeated-text.js';
 
 /** Closest passages listed when an answerer abstains. */
 export const ABSTAIN_PASSAGES_SHOWN = 3;
@@ -9,7 +10,9 @@ export function toCitation(passage: Passage, id: number): Citation {
   return { id, source, startLine, endLine, page, section, text, score };
 }
 
-/** The closest passages, numbered from 1, for an answer that abstains. */
+/** The closest passages, numbered from 1, for an answer that abstains; a second copy of one is not listed. */
 export function closestPassages(passages: readonly Passage[]): Citation[] {
-  return passages.slice(0, ABSTAIN_PASSAGES_SHOWN).map((passage, i) => toCitation(passage, i + 1));
+  return dropRepeatedPassages(passages)
+    .slice(0, ABSTAIN_PASSAGES_SHOWN)
+    .map((passage, i) => toCitation(passage, i + 1));
 }

@@ -1,3 +1,7 @@
+import { searchableText } from '../chunk/searchable-text.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { DocumentFormat } from '../shared/types.js';
+
 /**
  * What the embedder reads for a chunk: its heading (see `passageHeading`)
  * above its text. A passage deep in a section often never names what it is
@@ -13,4 +17,19 @@
  */
 export function embeddingInput(heading: string | null, text: string): string {
   return heading === null || heading === '' || heading === text ? text : `${heading}\n\n${text}`;
+}
+
+/**
+ * The chunk text `embedder` reads. A lexical embedder (the local one) hashes
+ * the words search reads, so a Markdown passage gives it its visible text
+ * (see `searchableText`): link targets would pull every changelog line that
+ * links a commit towards the project's name. A server's model reads the
+ * passage as written: it knows a URL when it reads one, and a changed input
+ * would send every linked passage of an existing index to it again.
+ *
+ * @example
+ * embeddedText('[fix](https://x.io/a)', 'markdown', new LocalEmbedder()); // '[fix](              )'
+ */
+export function embeddedText(text: string, format: DocumentFormat, embedder: Pick<Embedder, 'lexical'>): string {
+  return embedder.lexical === true ? searchableText(text, format) : text;
 }

@@ -34,7 +34,7 @@ import { passageHeading } from '../shared/passage-heading.js';
 import type { LoadedDocument, SkippedFile } from '../shared/types.js';
 import { hashBytes, type DocumentSource } from './document-source.js';
 import { embedChunks, type EmbeddedBatch } from './embed-chunks.js';
-import { embeddingInput } from './embedding-input.js';
+import { embeddedText, embeddingInput } from './embedding-input.js';
 import type { IngestEvent, IngestReport } from './ingest-report.js';
 import { isOutdatedIndex } from './outdated-index.js';
 import { planChanges, type ListedDocument } from './plan-changes.js';
@@ -105,9 +105,11 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * (see layout-pdf-page.ts), which a re-chunk re-reads. 5: a file without a
  * title of its own is titled by its name (see withFileTitle), and an HTML
  * page's text no longer repeats its `<title>`. 6: Markdown heading titles drop
- * badges, images and HTML tags (see cleanTitle in markdown-sections.ts).
+ * badges, images and HTML tags (see cleanTitle in markdown-sections.ts). 7:
+ * Markdown is searched, and embedded by the local embedder, by its visible
+ * text: link targets are not its words (see searchableText).
  */
-export const CHUNKER_VERSION = '6';
+export const CHUNKER_VERSION = '7';
 
 /** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
 export function chunkingName(chunking: ChunkingOptions): string {
@@ -402,6 +404,7 @@ async function* updateIndex(
         file.writes.map((write) => ({
           title: write.heading,
           text: write.chunk.text,
+          format: file.document.format,
         })))) ??
         Promise.resolve(null);
       const embedded = embedChunks(
@@ -508,7 +511,7 @@ async function* updateIndex(
         document: loaded,
         writes: chunks.map((chunk) => {
           const heading = passageHeading({ title: loaded.title ?? null, section: chunk.section });
-          const input = embeddingInput(heading, chunk.text);
+          const input = embeddingInput(heading, embeddedText(chunk.text, loaded.format, embedder));
           return { chunk, heading, embeddingInput: input, textHash: hashBytes(input) };
         }),
       });

@@ -2,18 +2,11 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LocalEmbedder } from '../embed/local-embedder.js';
-import { analyzePassage, type PassageAnalysis } from '../store/analyze-passage.js';
+import { analyzePassage, type PassageAnalysis, type PassageText } from '../store/analyze-passage.js';
 
 /** What the worker is started with: the local embedder's dimensions, or null when the run embeds elsewhere. */
 export interface TextWorkerData {
   dimensions: number | null;
-}
-
-/** A chunk's title and text, what {@link analyzePassage} reads. */
-export interface PassageText {
-  /** The passage's heading: its file's title and its section (see `passageHeading`). */
-  title: string | null;
-  text: string;
 }
 
 /** Work for the thread: tokenise passages for the store, or embed texts. */
@@ -84,7 +77,7 @@ export class TextWorker {
   async analyze(passages: PassageText[]): Promise<PassageAnalysis[]> {
     const response = await this.#request({ kind: 'analyze', passages });
     if (response !== null && 'analyses' in response) return response.analyses;
-    return passages.map(({ title, text }) => analyzePassage(title, text));
+    return passages.map(analyzePassage);
   }
 
   /** Local embeddings of `texts`, in order. Only for a worker started with an embedder. */

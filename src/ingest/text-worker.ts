@@ -14,7 +14,7 @@ parentPort?.on('message', (request: TextWorkerRequest) => {
   const transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'analyze') {
-      response = { id: request.id, analyses: request.passages.map(({ title, text }) => analyzePassage(title, text)) };
+      response = { id: request.id, analyses: request.passages.map(analyzePassage) };
     } else {
       if (embedder === null) throw new Error('this text worker has no embedder');
       const vectors = embedder.embedToFloat32(request.texts);

@@ -5,6 +5,7 @@ import { throwIfAborted } from '../shared/errors.js';
 import type { Passage, TermStatistics } from '../shared/types.js';
 import { formatSentenceTerms, termFinder, tokenizePassage, type TermHits } from '../text/sentence-terms.js';
 import { passageHeading } from '../shared/passage-heading.js';
+import { searchableText } from '../chunk/searchable-text.js';
 import { contentTerms } from '../text/tokenize.js';
 import { fuseRankings } from './fuse-rankings.js';
 import {
@@ -239,7 +240,7 @@ function termHitsOf(index: SearchableIndex, ids: readonly number[], wanted: Read
   const stored = index.repo.getSentenceTerms(ids);
   const unstored = ids.filter((id) => !stored.has(id));
   for (const chunk of unstored.length > 0 ? index.repo.getChunks(unstored) : []) {
-    stored.set(chunk.id, formatSentenceTerms(tokenizePassage(passageHeading(chunk), chunk.text)));
+    stored.set(chunk.id, formatSentenceTerms(tokenizePassage(passageHeading(chunk), searchableText(chunk.text, chunk.format))));
   }
   const find = termFinder(wanted);
   return new Map([...stored].map(([id, terms]) => [id, find(terms)]));

@@ -76,6 +76,8 @@ export interface StoredChunk extends Chunk {
   id: number;
   /** The document's title, when it has one. */
   title: string | null;
+  /** The document's format: a Markdown passage is searched and scored by its visible text (see `searchableText`). */
+  format: DocumentFormat;
 }
 
 /** A retrieved chunk with its fused relevance score (higher is better). */

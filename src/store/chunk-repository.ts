@@ -15,6 +15,7 @@ import { toSearchText } from './search-text.js';
 import { TermPassageCounts } from './term-passage-counts.js';
 import { formatSentenceTerms, tokenizePassage } from '../text/sentence-terms.js';
 import { passageHeading } from '../shared/passage-heading.js';
+import { searchableText } from '../chunk/searchable-text.js';
 
 /** A file row as stored in the index. */
 export interface FileRecord {
@@ -141,7 +142,7 @@ export class ChunkRepository {
       const addedChunkIds = chunks.map(({ chunk, textHash, embedding, analysis }) => {
         // A section's words count as the title's (see passageHeading).
         const heading = passageHeading({ title: file.title, section: chunk.section });
-        const { sentenceTerms, searchText } = analysis ?? analyzePassage(heading, chunk.text);
+        const { sentenceTerms, searchText } = analysis ?? analyzePassage({ title: heading, text: chunk.text, format: file.format });
         const row = insertChunk.get(
           fileRow.id,
           chunk.ordinal,
@@ -257,14 +258,16 @@ export class ChunkRepository {
     if (this.getMeta('terms_missing') === null) return;
     this.transaction(() => {
       const rows = this.#db
-        .prepare<[], { id: number; text: string; title: string | null; section: string | null }>(
-          `SELECT chunks.id, chunks.text, chunks.section, files.title FROM chunks JOIN files ON files.id = chunks.file_id
+        .prepare<[], { id: number; text: string; title: string | null; section: string | null; format: DocumentFormat }>(
+          `SELECT chunks.id, chunks.text, chunks.section, files.title, files.format FROM chunks JOIN files ON files.id = chunks.file_id
            WHERE chunks.id NOT IN (SELECT id FROM chunk_terms)`,
         )
         .all();
       this.#insertSentenceTerms ??= prepareInsertSentenceTerms(this.#db);
       const insert = this.#insertSentenceTerms;
-      for (const row of rows) insert.run(row.id, formatSentenceTerms(tokenizePassage(passageHeading(row), row.text)));
+      for (const row of rows) {
+        insert.run(row.id, formatSentenceTerms(tokenizePassage(passageHeading(row), searchableText(row.text, row.format))));
+      }
       this.#db.prepare("DELETE FROM meta WHERE key = 'terms_missing'").run();
     });
   }
@@ -427,6 +430,7 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     id: row.id,
     source: row.path,
     title: row.title,
+    format: row.format,
     ordinal: row.ordinal,
     text: row.text,
     startOffset: row.start_offset ?? 0,

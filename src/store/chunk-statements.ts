@@ -15,6 +15,7 @@ export interface ChunkRow {
   section: string | null;
   path: string;
   title: string | null;
+  format: DocumentFormat;
 }
 
 /** A row of the files table. */
@@ -96,7 +97,7 @@ export function prepareGetChunks(db: Database.Database, hasSection: boolean) {
   return db.prepare<[string], ChunkRow>(
     `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
        chunks.start_line, chunks.end_line, chunks.page, ${hasSection ? 'chunks.section' : 'NULL AS section'},
-       files.path, files.title
+       files.path, files.title, files.format
      FROM chunks JOIN files ON files.id = chunks.file_id
      WHERE chunks.id IN (SELECT value FROM json_each(?))`,
   );

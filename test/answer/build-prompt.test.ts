@@ -13,6 +13,7 @@ function passage(fields: Partial<Passage> & Pick<Passage, 'source' | 'text'>): P
     page: null,
     section: null,
     title: null,
+    format: 'text',
     score: 0.5,
     ...fields,
   };

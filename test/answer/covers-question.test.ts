@@ -59,3 +59,12 @@ describe('coversQuestion with other scores (BM25 alone)', () => {
     expect(coversQuestion(inParis, [passage(lights, 1, 'Tesla')], fifths, 'other')).toBe(false);
   });
 });
+
+describe('coversQuestion with a Markdown passage', () => {
+  it('counts only the words a reader sees: a link target covers nothing', () => {
+    const linked = (format: 'markdown' | 'text') =>
+      makePassage('See [the notes](https://x.io/tesla/young/strange-sights).', { score: 1, format });
+    expect(coversQuestion(questionWithoutNames, [linked('markdown')], weights, 'other')).toBe(false);
+    expect(coversQuestion(questionWithoutNames, [linked('text')], weights, 'other')).toBe(true);
+  });
+});

@@ -107,10 +107,54 @@ describe('answerExtractively', () => {
     expect(value.citations.map((c) => c.source)).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('scores a Markdown sentence by its visible text: a link target lends it no words', async () => {
+    const line = '- bump deps ([abc1234](https://github.com/openai/sdk/commit/abc1234))';
+    const changelog = makePassage(line, { id: 1, source: 'CHANGELOG.md', format: 'markdown' });
+    const readme = makePassage('The OpenAI client streams responses.', { id: 2, source: 'README.md', format: 'markdown' });
+    const { value } = await answer('openai sdk', [changelog, readme], weights('openai', 'sdk'), 1);
+    expect(value.answer).toBe('The OpenAI client streams responses. [1]');
+    expect(value.citations.map((c) => c.source)).toEqual(['README.md']);
+    // A plain-text file's URL is its text.
+    const log = makePassage(line, { id: 1, source: 'changes.txt' });
+    expect((await answer('openai sdk', [log, readme], weights('openai', 'sdk'), 1)).value.answer).toBe(`${line} [1]`);
+  });
+
   it('quotes a sentence repeated by overlapping chunks once', async () => {
     const text = 'Solar wind speed is high.';
     const { value } = await answer('solar wind speed', [passage(1, 'a.txt', text), passage(2, 'a.txt', text)], weights('solar', 'wind', 'speed'), 3);
     expect(value.answer).toBe('Solar wind speed is high. [1]');
+  });
+
+  it('quotes a sentence that two copies of a document hold once, from the higher-ranked copy', async () => {
+    const markdown = makePassage('Call `fs.readFile()` to read a [file](#file).', { id: 1, source: 'fs.md', format: 'markdown', score: 1 });
+    const html = makePassage('Call fs.readFile() to read a file.', { id: 2, source: 'fs.html', format: 'html', score: 0.9 });
+    const question = 'How do I read a file?';
+    const { value } = await answer(question, [markdown, html], weights('read', 'file'), 2);
+    expect(value.answer).toBe('Call `fs.readFile()` to read a [file](#file). [1]');
+    expect(value.citations.map((c) => c.source)).toEqual(['fs.md']);
+    const htmlFirst = await answer(question, [{ ...html, score: 1 }, { ...markdown, score: 0.9 }], weights('read', 'file'), 2);
+    expect(htmlFirst.value.answer).toBe('Call fs.readFile() to read a file. [1]');
+  });
+
+  it('cites the higher-ranked copy of a repeated sentence though the other scores higher beside its context', async () => {
+    // In b.txt the sentence before names the sun, the question's third term, which lifts its copy.
+    // The copies stand at different offsets and lines, so that the quote's lines tell which copy it is.
+    const first = passage(1, 'a.txt', 'Tides turn.\n\nWind speed is high.', 1);
+    const second = passage(2, 'b.txt', 'Solar sun.\nWind speed is high.', 0.95);
+    const { value } = await answer('solar wind speed', [first, second], weights('solar', 'wind', 'speed'), 1);
+    expect(value.answer).toBe('Wind speed is high. [1]');
+    expect(value.citations.map((c) => c.source)).toEqual(['a.txt']);
+    expect(value.citations[0]?.quotes).toEqual([{ text: 'Wind speed is high.', startLine: 3, endLine: 3, section: null }]);
+  });
+
+  it('lists a passage that two files hold word for word once among the closest passages', async () => {
+    const { value } = await answer(
+      'boiling point of mercury',
+      [passage(1, 'a.md', 'Guo Jun led\nthe team.'), passage(2, 'a.html', 'Guo Jun led the team.'), passage(3, 'b.txt', 'Lunch followed.')],
+      weights('boil', 'point', 'mercuri'),
+    );
+    expect(value.abstained).toBe(true);
+    expect(value.citations.map((c) => [c.id, c.source])).toEqual([[1, 'a.md'], [2, 'b.txt']]);
   });
 
   it('abstains and lists the closest passages when no passage covers the question', async () => {

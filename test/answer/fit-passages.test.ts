@@ -7,7 +7,7 @@ import type { Passage } from '../../src/shared/types.js';
 function passage(n: number, text: string): Passage {
   return {
     id: n, source: `doc${n}.md`, ordinal: 0, text, startOffset: 0, endOffset: text.length,
-    startLine: 1, endLine: 1, page: null, section: null, title: null, score: 1 / n,
+    startLine: 1, endLine: 1, page: null, section: null, title: null, format: 'markdown', score: 1 / n,
   };
 }
 

@@ -15,6 +15,7 @@ function passage(n: number): Passage {
     page: n === 3 ? 7 : null,
     section: null,
     title: null,
+    format: 'markdown',
     score: n / 10,
   };
 }

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const text = 'Fact number 1.';
 const passages: Passage[] = [
-  { id: 1, source: 'a.md', ordinal: 0, text, startOffset: 0, endOffset: text.length, startLine: 1, endLine: 1, page: null, section: null, title: null, score: 1 },
+  { id: 1, source: 'a.md', ordinal: 0, text, startOffset: 0, endOffset: text.length, startLine: 1, endLine: 1, page: null, section: null, title: null, format: 'markdown', score: 1 },
 ];
 
 describe('explainProviderError', () => {

@@ -6,6 +6,8 @@ export interface FakeEmbedderOptions {
   id?: string;
   version?: string;
   dimensions?: number;
+  /** Claims to hash the text's words as the local embedder does (see `Embedder.lexical`). */
+  lexical?: boolean;
 }
 
 /** FNV-1a 32-bit: enough to spread words over a few buckets deterministically. */
@@ -26,6 +28,7 @@ function hashWord(word: string): number {
  */
 export class FakeEmbedder extends Embeddings implements Embedder {
   readonly identity: EmbedderIdentity;
+  readonly lexical: boolean;
   /** One entry per `embedDocuments` call: the texts it received. */
   readonly calls: string[][] = [];
   /** One entry per `embedQuery` call: `[text]`. */
@@ -38,6 +41,7 @@ export class FakeEmbedder extends Embeddings implements Embedder {
       version: options.version ?? '1',
       dimensions: options.dimensions ?? 32,
     };
+    this.lexical = options.lexical ?? false;
   }
 
   /** The vector of one text, without recording a call. */

@@ -14,6 +14,7 @@ export function makePassage(text: string, overrides: Partial<Passage> = {}): Pas
     page: null,
     section: null,
     title: null,
+    format: 'text',
     score: 1,
     ...overrides,
   };

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalEmbedder } from '../../src/embed/local-embedder.js';
-import { TextWorker, type PassageText } from '../../src/ingest/text-worker-client.js';
-import { analyzePassage } from '../../src/store/analyze-passage.js';
+import { TextWorker } from '../../src/ingest/text-worker-client.js';
+import { analyzePassage, type PassageText } from '../../src/store/analyze-passage.js';
 
 const passages: PassageText[] = [
-  { title: 'Speed of light', text: 'Light travels fast. It covers 300,000 km every second!' },
-  { title: null, text: '我们今天去公园。天气很好！' },
-  { title: 'Café notes', text: 'The naïve barista   made two lattes.\n\nThen he left.' },
+  { title: 'Speed of light', text: 'Light travels fast. It covers 300,000 km every second!', format: 'text' },
+  { title: null, text: '我们今天去公园。天气很好！', format: 'text' },
+  { title: 'Café notes', text: 'The naïve barista   made two lattes.\n\nThen he left.', format: 'text' },
+  { title: 'Changelog', text: '- fix reader ([abc1234](https://github.com/o/sdk/commit/abc1234))', format: 'markdown' },
 ];
 
 let worker: TextWorker | null = null;
@@ -18,7 +19,9 @@ afterEach(async () => {
 describe('TextWorker', () => {
   it('tokenises passages on its thread exactly as the store does', async () => {
     worker = TextWorker.start({ embedder: null });
-    expect(await worker.analyze(passages)).toEqual(passages.map(({ title, text }) => analyzePassage(title, text)));
+    const analyses = await worker.analyze(passages);
+    expect(analyses).toEqual(passages.map(analyzePassage));
+    expect(analyses[3]?.searchText).toBe('fix reader abc1234');
     expect(worker.threaded).toBe(true);
   });
 
@@ -38,14 +41,14 @@ describe('TextWorker', () => {
       worker.analyze(passages.slice(0, 1)),
       worker.analyze(passages.slice(1)),
     ]);
-    expect([...first, ...second]).toEqual(passages.map(({ title, text }) => analyzePassage(title, text)));
+    expect([...first, ...second]).toEqual(passages.map(analyzePassage));
   });
 
   it('computes on the calling thread once its own is gone', async () => {
     worker = TextWorker.start({ embedder: new LocalEmbedder({ dimensions: 16 }) });
     await worker.close();
     expect(worker.threaded).toBe(false);
-    expect(await worker.analyze(passages)).toEqual(passages.map(({ title, text }) => analyzePassage(title, text)));
+    expect(await worker.analyze(passages)).toEqual(passages.map(analyzePassage));
     expect(await worker.embed(['light'])).toEqual(new LocalEmbedder({ dimensions: 16 }).embedToFloat32(['light']));
   });
 

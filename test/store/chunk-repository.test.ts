@@ -97,13 +97,13 @@ describe('ChunkRepository', () => {
 
   it('returns stored chunks in the order asked, with source and title, dropping unknown ids', () => {
     const { addedChunkIds } = repository.replaceFile(
-      file('notes/a.md', { title: 'Notes' }),
+      file('notes/a.md', { title: 'Notes', format: 'markdown' }),
       chunks('notes/a.md', ['first line', 'second line']),
     );
     const [first, second] = addedChunkIds as [number, number];
     expect(repository.getChunks([second, 9999, first])).toEqual([
-      { id: second, source: 'notes/a.md', title: 'Notes', ordinal: 1, text: 'second line', startOffset: 11, endOffset: 22, startLine: 2, endLine: 2, page: null, section: null },
-      { id: first, source: 'notes/a.md', title: 'Notes', ordinal: 0, text: 'first line', startOffset: 0, endOffset: 10, startLine: 1, endLine: 1, page: null, section: null },
+      { id: second, source: 'notes/a.md', title: 'Notes', format: 'markdown', ordinal: 1, text: 'second line', startOffset: 11, endOffset: 22, startLine: 2, endLine: 2, page: null, section: null },
+      { id: first, source: 'notes/a.md', title: 'Notes', format: 'markdown', ordinal: 0, text: 'first line', startOffset: 0, endOffset: 10, startLine: 1, endLine: 1, page: null, section: null },
     ]);
   });
 
@@ -227,8 +227,18 @@ describe('ChunkRepository', () => {
     expect(terms.get(addedChunkIds[1]!)).toBe(formatSentenceTerms(tokenizePassage('Grey herons', 'Nothing else.')));
   });
 
-  it('fills the sentence terms of chunks stored before they existed, once', () => {
-    const { addedChunkIds } = repository.replaceFile(file('a.txt'), chunks('a.txt', ['Herons wade.']));
+  it('searches a Markdown passage by its visible text, not by its link targets', () => {
+    const line = '- fix reader ([abc1234](https://github.com/openai/openai-node/commit/abc1234))';
+    const [markdown] = repository.replaceFile(file('CHANGELOG.md', { format: 'markdown' }), chunks('CHANGELOG.md', [line])).addedChunkIds;
+    const [text] = repository.replaceFile(file('log.txt'), chunks('log.txt', [line])).addedChunkIds;
+    expect(searchIds('openai')).toEqual([text]);
+    expect(searchIds('reader').sort()).toEqual([markdown, text].sort());
+    expect(repository.getSentenceTerms([markdown!]).get(markdown!)).toBe('fix reader abc1234');
+    expect(repository.getChunks([markdown!])[0]?.text).toBe(line);
+  });
+
+  it('fills the sentence terms of chunks stored before they existed, once (of Markdown, its visible text)', () => {
+    const { addedChunkIds } = repository.replaceFile(file('a.md', { format: 'markdown' }), chunks('a.md', ['Herons [wade](https://birds.example/fish).']));
     db.exec('DELETE FROM chunk_terms');
     repository.setMeta('terms_missing', '1');
     expect(repository.getSentenceTerms(addedChunkIds)).toEqual(new Map());
