@@ -25,6 +25,7 @@ import { prepareEvalIndex } from '../src/eval/prepare-eval-index.js';
 import { buildEvalReport } from '../src/eval/run-eval.js';
 import { DEFAULT_RETRIEVAL, type RetrievalSettings } from '../src/retrieve/retrieve-passages.js';
 import { makeBenchConfig } from './lib/bench-config.js';
+import { findEvalDir } from './lib/find-eval-dir.js';
 import { describeSystem } from './lib/system-info.js';
 import { drain } from './lib/drain.js';
 
@@ -118,8 +119,9 @@ type BenchRun = {
 );
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-// FOOTNOTE_EVAL_DIR points elsewhere, for a checkout (a git worktree) that is not beside ../shared.
-const sharedEvalDir = process.env['FOOTNOTE_EVAL_DIR'] ?? path.resolve(projectRoot, '..', 'shared', 'eval');
+// FOOTNOTE_EVAL_DIR points elsewhere; a git worktree in a sub-folder finds ../../shared as the bench does.
+const sharedEvalDir =
+  process.env['FOOTNOTE_EVAL_DIR'] ?? findEvalDir(projectRoot) ?? path.resolve(projectRoot, '..', 'shared', 'eval');
 const resultsDir = path.join(projectRoot, 'bench', 'results');
 
 async function main(): Promise<void> {
