@@ -4,10 +4,11 @@ import {
   type ChunkingOptions,
 } from '../config/config-schema.js';
 import { FootnoteError } from '../shared/errors.js';
-import type { Chunk, LoadedDocument } from '../shared/types.js';
+import type { Chunk, ChunkHeading, LoadedDocument } from '../shared/types.js';
 import { createLineMap } from './line-map.js';
-import { createSectionFinder } from './markdown-sections.js';
+import { listMarkdownHeadings } from './markdown-sections.js';
 import { packPieces, type Piece } from './pack-pieces.js';
+import { createSectionFinder, type TrailHeading } from './section-trail.js';
 import { splitLongSpan } from './split-long-span.js';
 import { splitParagraphs } from './split-paragraphs.js';
 import { splitParagraphIntoSentences } from './split-sentences.js';
@@ -32,8 +33,10 @@ export const DEFAULT_CHUNKING: ChunkingOptions = {
  * Each chunk's `text` is exactly `document.text.slice(startOffset, endOffset)`
  * and never starts or ends with whitespace; lines are 1-based and inclusive.
  * Chunks of a PDF never cross a page and carry their 1-based `page`. Chunks
- * of Markdown carry the headings they sit under (`section`, see
- * `createSectionFinder`); the headings only label them and never move a cut.
+ * of Markdown, HTML and DOCX carry the headings they sit under (`section`,
+ * see `createSectionFinder`), from the `#` lines of Markdown and the headings
+ * an HTML or DOCX loader listed; those lists also mark the heading lines in
+ * each chunk (`headings`). Headings only label chunks and never move a cut.
  *
  * The splitter is our own rather than LangChain's RecursiveCharacterTextSplitter
  * because that one returns strings without positions: finding them again by
@@ -51,7 +54,8 @@ export function chunkDocument(
   checkOptions(options);
   const { text } = document;
   const lineMap = createLineMap(text);
-  const sectionAt = document.format === 'markdown' ? createSectionFinder(text) : null;
+  const headings = documentHeadings(document);
+  const sectionAt = headings === null ? null : createSectionFinder(headings);
   const chunks: Chunk[] = [];
   for (const { range, page } of listPageRanges(document)) {
     // Work on the page alone so that no paragraph, and so no chunk, crosses it.
@@ -64,7 +68,7 @@ export function chunkDocument(
     for (const local of packed) {
       const startOffset = range.start + local.start;
       const endOffset = range.start + local.end;
-      chunks.push({
+      const chunk: Chunk = {
         source: document.source,
         ordinal: chunks.length,
         text: text.slice(startOffset, endOffset),
@@ -74,10 +78,33 @@ export function chunkDocument(
         endLine: lineMap.lineAt(endOffset - 1),
         page,
         section: sectionAt === null ? null : sectionAt(startOffset),
-      });
+      };
+      const inside = sectionAt === null ? [] : headingsWithin(document, startOffset, endOffset, sectionAt);
+      if (inside.length > 0) chunk.headings = inside;
+      chunks.push(chunk);
     }
   }
   return chunks;
+}
+
+/** The headings that make sections: Markdown's own `#` lines, or those its loader listed; null for none. */
+function documentHeadings(document: LoadedDocument): TrailHeading[] | null {
+  if (document.format === 'markdown') {
+    return listMarkdownHeadings(document.text).map(({ offset, level, title }) => ({ start: offset, level, title }));
+  }
+  return document.headings === undefined ? null : [...document.headings];
+}
+
+/** The loader's headings that lie inside `start..end`, placed relative to `start`, with their sections. */
+function headingsWithin(
+  document: LoadedDocument,
+  start: number,
+  end: number,
+  sectionAt: (offset: number) => string | null,
+): ChunkHeading[] {
+  return (document.headings ?? [])
+    .filter((heading) => heading.start >= start && heading.end <= end)
+    .map((heading) => ({ start: heading.start - start, end: heading.end - start, section: sectionAt(heading.start) }));
 }
 
 function checkOptions(options: ChunkingOptions): void {

@@ -89,6 +89,20 @@ describe('answerExtractively', () => {
     expect(value.answer).toBe('Double-click setup.exe. [1]');
   });
 
+  it('never quotes a heading line an HTML or DOCX loader marked, and puts the sentences below it in its section', async () => {
+    const text = 'All packages have a name.\n\nAssociating a scope with a registry\n\nScopes can be associated with a registry.';
+    const scope = makePassage(text, {
+      source: 'scope.html',
+      section: 'scope › Description',
+      headings: [{ start: 27, end: 62, section: 'scope › Associating a scope with a registry' }],
+    });
+    const { value } = await answer('associate a scope with a registry', [scope], weights('associ', 'scope', 'registri'), 2);
+    expect(value.answer).toBe('Scopes can be associated with a registry. [1]');
+    expect(value.citations[0]?.quotes?.map((quote) => [quote.text, quote.section])).toEqual([
+      ['Scopes can be associated with a registry.', 'scope › Associating a scope with a registry'],
+    ]);
+  });
+
   it('cuts a Chinese answer at 。 and quotes the passage verbatim', async () => {
     const text = '昆山位于江苏省。公司成立于1998年，员工约三百人。总部在上海。';
     const { value } = await answer('公司成立于哪一年？', [passage(1, 'a.md', text)], weights('公司', '成立'), 1);
