@@ -284,10 +284,10 @@ interface QuotableSentence {
  * the section it begins in, but may run past a heading into the next one:
  * the sentences after that heading are in its section, so that `### Timeouts`
  * below `### Retries` does not lend "retries" to "Requests time out…". The
- * headings are Markdown's `#` lines as the passage shows them, and the
- * heading lines an HTML or DOCX loader marked (`passage.headings`), which
- * are never quoted either: `<h2>Associating a scope</h2>` reads as a line of
- * text.
+ * chunker marked the heading lines and the section each opens
+ * (`passage.headings`); they are never quoted, as an HTML `<h2>` reads as a
+ * line of text. A passage without marks (made by an older chunker, or built
+ * by hand) has its Markdown heading lines read from its text instead.
  */
 function quotableSentences(passage: Passage): QuotableSentence[] {
   const quotable: QuotableSentence[] = [];
@@ -296,7 +296,7 @@ function quotableSentences(passage: Passage): QuotableSentence[] {
   let headingEnd = 0;
   let section = passage.section;
   for (const block of splitBlocks(passage.text)) {
-    if (block.kind === 'heading') section = sectionBelowLine(section, block.text);
+    if (block.kind === 'heading' && passage.headings === undefined) section = sectionBelowLine(section, block.text);
     for (const span of quotableSpans(passage.text, block)) {
       for (; nextHeading < headings.length && headings[nextHeading]!.start < span.end; nextHeading++) {
         section = headings[nextHeading]!.section;
@@ -308,7 +308,7 @@ function quotableSentences(passage: Passage): QuotableSentence[] {
   return quotable;
 }
 
-/** The section trail below a Markdown heading line (see `sectionUnder`). */
+/** The section trail below a Markdown heading line, as near as a trail without levels tells (see `sectionUnder`). */
 function sectionBelowLine(trail: string | null, line: string): string | null {
   const [parsed] = listMarkdownHeadings(line);
   return parsed === undefined ? trail : sectionUnder(trail, parsed.level, parsed.title);

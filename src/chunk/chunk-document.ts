@@ -4,11 +4,11 @@ import {
   type ChunkingOptions,
 } from '../config/config-schema.js';
 import { FootnoteError } from '../shared/errors.js';
-import type { Chunk, ChunkHeading, LoadedDocument } from '../shared/types.js';
+import type { Chunk, ChunkHeading, DocumentHeading, LoadedDocument } from '../shared/types.js';
 import { createLineMap } from './line-map.js';
 import { listMarkdownHeadings } from './markdown-sections.js';
 import { packPieces, type Piece } from './pack-pieces.js';
-import { createSectionFinder, type TrailHeading } from './section-trail.js';
+import { createSectionFinder } from './section-trail.js';
 import { splitLongSpan } from './split-long-span.js';
 import { splitParagraphs } from './split-paragraphs.js';
 import { splitParagraphIntoSentences } from './split-sentences.js';
@@ -35,8 +35,8 @@ export const DEFAULT_CHUNKING: ChunkingOptions = {
  * Chunks of a PDF never cross a page and carry their 1-based `page`. Chunks
  * of Markdown, HTML and DOCX carry the headings they sit under (`section`,
  * see `createSectionFinder`), from the `#` lines of Markdown and the headings
- * an HTML or DOCX loader listed; those lists also mark the heading lines in
- * each chunk (`headings`). Headings only label chunks and never move a cut.
+ * an HTML or DOCX loader listed, and the heading lines inside them with the
+ * section each opens (`headings`). Headings only label chunks and never move a cut.
  *
  * The splitter is our own rather than LangChain's RecursiveCharacterTextSplitter
  * because that one returns strings without positions: finding them again by
@@ -79,30 +79,36 @@ export function chunkDocument(
         page,
         section: sectionAt === null ? null : sectionAt(startOffset),
       };
-      const inside = sectionAt === null ? [] : headingsWithin(document, startOffset, endOffset, sectionAt);
-      if (inside.length > 0) chunk.headings = inside;
+      if (headings !== null && sectionAt !== null) chunk.headings = headingsWithin(headings, startOffset, endOffset, sectionAt);
       chunks.push(chunk);
     }
   }
   return chunks;
 }
 
-/** The headings that make sections: Markdown's own `#` lines, or those its loader listed; null for none. */
-function documentHeadings(document: LoadedDocument): TrailHeading[] | null {
+/**
+ * The headings that make sections, or null for none: Markdown's own `#` and
+ * setext headings (each ending with its first line), or those its loader listed.
+ */
+function documentHeadings(document: LoadedDocument): DocumentHeading[] | null {
   if (document.format === 'markdown') {
-    return listMarkdownHeadings(document.text).map(({ offset, level, title }) => ({ start: offset, level, title }));
+    const { text } = document;
+    return listMarkdownHeadings(text).map(({ offset, level, title }) => {
+      const lineEnd = text.slice(offset).search(/[\r\n]/);
+      return { start: offset, end: lineEnd === -1 ? text.length : offset + lineEnd, level, title };
+    });
   }
   return document.headings === undefined ? null : [...document.headings];
 }
 
-/** The loader's headings that lie inside `start..end`, placed relative to `start`, with their sections. */
+/** The headings that lie inside `start..end`, placed relative to `start`, with their sections. */
 function headingsWithin(
-  document: LoadedDocument,
+  headings: readonly DocumentHeading[],
   start: number,
   end: number,
   sectionAt: (offset: number) => string | null,
 ): ChunkHeading[] {
-  return (document.headings ?? [])
+  return headings
     .filter((heading) => heading.start >= start && heading.end <= end)
     .map((heading) => ({ start: heading.start - start, end: heading.end - start, section: sectionAt(heading.start) }));
 }

@@ -108,8 +108,8 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * badges, images and HTML tags (see cleanTitle in markdown-sections.ts). 7:
  * Markdown is searched, and embedded by the local embedder, by its visible
  * text: link targets are not its words (see searchableText). 8: HTML and
- * DOCX chunks carry the sections of their documents' headings and mark their
- * heading lines (Chunk.headings).
+ * DOCX chunks carry the sections of their documents' headings, and chunks of
+ * all three mark their heading lines (Chunk.headings).
  */
 export const CHUNKER_VERSION = '8';
 

@@ -89,10 +89,10 @@ export interface Chunk {
    */
   section: string | null;
   /**
-   * The heading lines of an HTML or DOCX document that lie in this chunk (see
-   * `LoadedDocument.headings`): the answerer reads them to never quote a
-   * heading and to put the sentences below one in its section. Absent when
-   * there are none and for Markdown, whose headings the text itself shows.
+   * The heading lines of a Markdown, HTML or DOCX document that lie in this
+   * chunk (for Markdown, a heading's first line): the answerer reads them to
+   * never quote a heading and to put the sentences below one in its section.
+   * Absent for other formats and in indexes made before chunker version 8.
    */
   headings?: readonly ChunkHeading[];
 }

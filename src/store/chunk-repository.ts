@@ -155,7 +155,7 @@ export class ChunkRepository {
           chunk.endLine,
           chunk.page,
           chunk.section,
-          chunk.headings === undefined || chunk.headings.length === 0 ? null : JSON.stringify(chunk.headings),
+          chunk.headings === undefined ? null : JSON.stringify(chunk.headings),
           toBlob(embedding),
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);

@@ -13,7 +13,7 @@ export interface ChunkRow {
   page: number | null;
   /** NULL when the index predates sections (schema 2 and older). */
   section: string | null;
-  /** `Chunk.headings` as JSON; NULL for none and when the index predates them (schema 5 and older). */
+  /** `Chunk.headings` as JSON; NULL for formats without headings and in rows written before them. */
   headings: string | null;
   path: string;
   title: string | null;

@@ -102,8 +102,8 @@ const migrations: readonly string[] = [
   INSERT INTO term_passages (term, passages) SELECT term, doc FROM temp.migration_vocab;
   DROP TABLE temp.migration_vocab;
   `,
-  // The HTML and DOCX heading lines inside a chunk (Chunk.headings, as JSON).
-  // NULL in rows written before and for chunks without any; the chunker
+  // The heading lines inside a chunk (Chunk.headings, as JSON). NULL for
+  // formats without headings and in rows written before; the chunker
   // version makes the next index run re-chunk every file.
   `
   ALTER TABLE chunks ADD COLUMN headings TEXT;
