@@ -93,24 +93,40 @@ export function chunkDocument(
 function documentHeadings(document: LoadedDocument): DocumentHeading[] | null {
   if (document.format === 'markdown') {
     const { text } = document;
+    const lineBreak = /[\r\n]/g;
     return listMarkdownHeadings(text).map(({ offset, level, title }) => {
-      const lineEnd = text.slice(offset).search(/[\r\n]/);
-      return { start: offset, end: lineEnd === -1 ? text.length : offset + lineEnd, level, title };
+      lineBreak.lastIndex = offset;
+      const end = lineBreak.exec(text)?.index ?? text.length;
+      return { start: offset, end, level, title };
     });
   }
   return document.headings === undefined ? null : [...document.headings];
 }
 
-/** The headings that lie inside `start..end`, placed relative to `start`, with their sections. */
+/**
+ * The headings (in order) that lie inside `start..end`, placed relative to
+ * `start`, with their sections. Found by binary search: a long manual has
+ * thousands of headings and chunks.
+ */
 function headingsWithin(
   headings: readonly DocumentHeading[],
   start: number,
   end: number,
   sectionAt: (offset: number) => string | null,
 ): ChunkHeading[] {
-  return headings
-    .filter((heading) => heading.start >= start && heading.end <= end)
-    .map((heading) => ({ start: heading.start - start, end: heading.end - start, section: sectionAt(heading.start) }));
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (headings[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const inside: ChunkHeading[] = [];
+  for (let index = low; index < headings.length && headings[index]!.start < end; index++) {
+    const heading = headings[index]!;
+    if (heading.end <= end) inside.push({ start: heading.start - start, end: heading.end - start, section: sectionAt(heading.start) });
+  }
+  return inside;
 }
 
 function checkOptions(options: ChunkingOptions): void {
