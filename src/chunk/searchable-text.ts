@@ -20,6 +20,8 @@ export function searchableText(text: string, format: DocumentFormat): string {
 const LINK_TARGET_CUE = /\]\(|\]\[|^ {0,3}\[|<\/?[A-Za-z]/m;
 /** An inline HTML open or close tag (CommonMark 6.6), its attributes in group 1. */
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*((?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+/** A tag with attributes that the passage's end cuts off: `<img src="https://x.io/lo`. */
+const CUT_TAG = /<[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z_:][\w.:-]*\s*=[^<>]*$/;
 /** One attribute of a tag; the value, without quotes, in group 2, 3 or 4. */
 const HTML_ATTRIBUTE = /([A-Za-z_:][\w.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** An inline link's or image's `](`, or a full reference link's `][label]` (a collapsed `[]` hides nothing). */
@@ -63,13 +65,16 @@ export function hideLinkTargets(markdown: string): string {
       ? [...block.text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length] as const)
       : [];
     const inCode = (offset: number): boolean => codeSpans.some(([start, end]) => offset >= start && offset < end);
+    const atTextEnd = block.end === textEnd;
     if (block.text.includes('<')) {
       for (const match of block.text.matchAll(HTML_TAG)) {
         if (!inCode(match.index)) hidden.push(...tagRanges(match, block.start));
       }
+      // A passage may end inside a tag too (a sponsors line of badges runs long).
+      const cut = atTextEnd ? CUT_TAG.exec(block.text) : null;
+      if (cut !== null && !inCode(cut.index)) hidden.push([block.start + cut.index, block.end]);
     }
     if (block.kind === 'markup') continue;
-    const atTextEnd = block.end === textEnd;
     for (const match of block.text.matchAll(TARGET_OPENER)) {
       const open = match.index + match[0].length;
       if (inCode(match.index)) continue;

@@ -79,6 +79,11 @@ describe('searchableText of inline HTML in Markdown', () => {
     expect(visible('<p align="center"><img src="logo.svg" alt="Harbor logo"></p>')).toBe('_Harbor logo_');
   });
 
+  it('hides what is left of a tag that the passage\'s end cuts off', () => {
+    expect(visible('Sponsors: <a href="https://sentry.io">Sentry</a> <img src="https://github.com/get')).toBe('Sponsors:_Sentry_');
+    expect(md('if a <b then')).toBe('if a <b then');
+  });
+
   it('leaves autolinks, code spans and code blocks as written', () => {
     expect(md('<https://x.io> and `<b class="x">`')).toBe('<https://x.io> and `<b class="x">`');
     expect(md('```html\n<a href="y">z</a>\n```')).toBe('```html\n<a href="y">z</a>\n```');
