@@ -15,7 +15,8 @@ import {
   type WeightedTerms,
 } from '../retrieve/question-terms.js';
 import { coversQuestion, type PassageScores } from './covers-question.js';
-import { HEADING_SEPARATOR, passageHeading } from '../shared/passage-heading.js';
+import { passageHeading } from '../shared/passage-heading.js';
+import { sectionUnder } from '../chunk/section-trail.js';
 
 /** Default cap on the sentences an extractive answer quotes. */
 export const DEFAULT_MAX_SENTENCES = 2;
@@ -272,7 +273,7 @@ function inReadingOrder(chosen: readonly ScoredSentence[]): ScoredSentence[] {
  */
 const MAX_QUOTED_CODE_LINES = 12;
 
-/** A sentence an answer may quote, with the Markdown section it sits in. */
+/** A sentence an answer may quote, with the section it sits in. */
 interface QuotableSentence {
   span: TextSpan;
   section: string | null;
@@ -282,24 +283,35 @@ interface QuotableSentence {
  * The sentences of a passage an answer may quote. A passage is labelled with
  * the section it begins in, but may run past a heading into the next one:
  * the sentences after that heading are in its section, so that `### Timeouts`
- * below `### Retries` does not lend "retries" to "Requests time out…".
+ * below `### Retries` does not lend "retries" to "Requests time out…". The
+ * chunker marked the heading lines and the section each opens
+ * (`passage.headings`); they are never quoted, as an HTML `<h2>` reads as a
+ * line of text. A passage without marks (made by an older chunker, or built
+ * by hand) has its Markdown heading lines read from its text instead.
  */
 function quotableSentences(passage: Passage): QuotableSentence[] {
   const quotable: QuotableSentence[] = [];
+  const headings = passage.headings ?? [];
+  let nextHeading = 0;
+  let headingEnd = 0;
   let section = passage.section;
   for (const block of splitBlocks(passage.text)) {
-    if (block.kind === 'heading') section = sectionUnder(section, block.text);
-    for (const span of quotableSpans(passage.text, block)) quotable.push({ span, section });
+    if (block.kind === 'heading' && passage.headings === undefined) section = sectionBelowLine(section, block.text);
+    for (const span of quotableSpans(passage.text, block)) {
+      for (; nextHeading < headings.length && headings[nextHeading]!.start < span.end; nextHeading++) {
+        section = headings[nextHeading]!.section;
+        headingEnd = Math.max(headingEnd, headings[nextHeading]!.end);
+      }
+      if (span.start >= headingEnd) quotable.push({ span, section });
+    }
   }
   return quotable;
 }
 
-/** The section trail below `heading` (one heading's text): the trail's headings above its level, then it. */
-function sectionUnder(trail: string | null, heading: string): string | null {
-  const [parsed] = listMarkdownHeadings(heading);
-  if (parsed === undefined || parsed.title === '') return trail;
-  const parents = trail === null ? [] : trail.split(HEADING_SEPARATOR).slice(0, parsed.level - 1);
-  return [...parents, parsed.title].join(HEADING_SEPARATOR);
+/** The section trail below a Markdown heading line, as near as a trail without levels tells (see `sectionUnder`). */
+function sectionBelowLine(trail: string | null, line: string): string | null {
+  const [parsed] = listMarkdownHeadings(line);
+  return parsed === undefined ? trail : sectionUnder(trail, parsed.level, parsed.title);
 }
 
 /** What of one block an answer may quote: its sentences, or the block whole, or nothing. */

@@ -4,10 +4,11 @@ import {
   type ChunkingOptions,
 } from '../config/config-schema.js';
 import { FootnoteError } from '../shared/errors.js';
-import type { Chunk, LoadedDocument } from '../shared/types.js';
+import type { Chunk, ChunkHeading, DocumentHeading, LoadedDocument } from '../shared/types.js';
 import { createLineMap } from './line-map.js';
-import { createSectionFinder } from './markdown-sections.js';
+import { listMarkdownHeadings } from './markdown-sections.js';
 import { packPieces, type Piece } from './pack-pieces.js';
+import { createSectionFinder } from './section-trail.js';
 import { splitLongSpan } from './split-long-span.js';
 import { splitParagraphs } from './split-paragraphs.js';
 import { splitParagraphIntoSentences } from './split-sentences.js';
@@ -32,8 +33,10 @@ export const DEFAULT_CHUNKING: ChunkingOptions = {
  * Each chunk's `text` is exactly `document.text.slice(startOffset, endOffset)`
  * and never starts or ends with whitespace; lines are 1-based and inclusive.
  * Chunks of a PDF never cross a page and carry their 1-based `page`. Chunks
- * of Markdown carry the headings they sit under (`section`, see
- * `createSectionFinder`); the headings only label them and never move a cut.
+ * of Markdown, HTML and DOCX carry the headings they sit under (`section`,
+ * see `createSectionFinder`), from the `#` lines of Markdown and the headings
+ * an HTML or DOCX loader listed, and the heading lines inside them with the
+ * section each opens (`headings`). Headings only label chunks and never move a cut.
  *
  * The splitter is our own rather than LangChain's RecursiveCharacterTextSplitter
  * because that one returns strings without positions: finding them again by
@@ -51,7 +54,8 @@ export function chunkDocument(
   checkOptions(options);
   const { text } = document;
   const lineMap = createLineMap(text);
-  const sectionAt = document.format === 'markdown' ? createSectionFinder(text) : null;
+  const headings = documentHeadings(document);
+  const sectionAt = headings === null ? null : createSectionFinder(headings);
   const chunks: Chunk[] = [];
   for (const { range, page } of listPageRanges(document)) {
     // Work on the page alone so that no paragraph, and so no chunk, crosses it.
@@ -64,7 +68,7 @@ export function chunkDocument(
     for (const local of packed) {
       const startOffset = range.start + local.start;
       const endOffset = range.start + local.end;
-      chunks.push({
+      const chunk: Chunk = {
         source: document.source,
         ordinal: chunks.length,
         text: text.slice(startOffset, endOffset),
@@ -74,10 +78,55 @@ export function chunkDocument(
         endLine: lineMap.lineAt(endOffset - 1),
         page,
         section: sectionAt === null ? null : sectionAt(startOffset),
-      });
+      };
+      if (headings !== null && sectionAt !== null) chunk.headings = headingsWithin(headings, startOffset, endOffset, sectionAt);
+      chunks.push(chunk);
     }
   }
   return chunks;
+}
+
+/**
+ * The headings that make sections, or null for none: Markdown's own `#` and
+ * setext headings (each ending with its first line), or those its loader listed.
+ */
+function documentHeadings(document: LoadedDocument): DocumentHeading[] | null {
+  if (document.format === 'markdown') {
+    const { text } = document;
+    const lineBreak = /[\r\n]/g;
+    return listMarkdownHeadings(text).map(({ offset, level, title }) => {
+      lineBreak.lastIndex = offset;
+      const end = lineBreak.exec(text)?.index ?? text.length;
+      return { start: offset, end, level, title };
+    });
+  }
+  return document.headings === undefined ? null : [...document.headings];
+}
+
+/**
+ * The headings (in order) that lie inside `start..end`, placed relative to
+ * `start`, with their sections. Found by binary search: a long manual has
+ * thousands of headings and chunks.
+ */
+function headingsWithin(
+  headings: readonly DocumentHeading[],
+  start: number,
+  end: number,
+  sectionAt: (offset: number) => string | null,
+): ChunkHeading[] {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (headings[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const inside: ChunkHeading[] = [];
+  for (let index = low; index < headings.length && headings[index]!.start < end; index++) {
+    const heading = headings[index]!;
+    if (heading.end <= end) inside.push({ start: heading.start - start, end: heading.end - start, section: sectionAt(heading.start) });
+  }
+  return inside;
 }
 
 function checkOptions(options: ChunkingOptions): void {

@@ -1,47 +1,9 @@
-import { HEADING_SEPARATOR } from '../shared/passage-heading.js';
-
 /** A Markdown heading: where its first line starts, its level (1–6) and its plain text. */
 export interface MarkdownHeading {
   /** UTF-16 offset of the start of the heading's first line. */
   offset: number;
   level: number;
   title: string;
-}
-
-/**
- * Finds the section a position in a Markdown text lies in: the trail of
- * headings in effect there, outermost first, joined by {@link HEADING_SEPARATOR}.
- * A heading of level n replaces the previous one of level n and drops deeper
- * ones; a position at the very start of a heading is inside it. Null before the
- * first heading. The same idea as LangChain's MarkdownHeaderTextSplitter and
- * LlamaIndex's MarkdownNodeParser, but as positions, so chunks keep their text.
- *
- * @example
- * const sectionAt = createSectionFinder('# Guide\n## Install\n### Windows\nRun it.');
- * sectionAt(31); // 'Guide › Install › Windows'
- * sectionAt(0);  // 'Guide'
- */
-export function createSectionFinder(text: string): (offset: number) => string | null {
-  const headings = listMarkdownHeadings(text);
-  const trails: (string | null)[] = [];
-  const open: string[] = [];
-  for (const heading of headings) {
-    open.length = heading.level;
-    open[heading.level - 1] = heading.title;
-    const trail = open.filter((title) => title !== undefined && title !== '').join(HEADING_SEPARATOR);
-    trails.push(trail === '' ? null : trail);
-  }
-  return (offset) => {
-    // The last heading starting at or before `offset` (binary search).
-    let low = 0;
-    let high = headings.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (headings[middle]!.offset <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low === 0 ? null : (trails[low - 1] ?? null);
-  };
 }
 
 /** `# Title`, up to six #'s, with an optional closing run of #'s (CommonMark ATX headings). */

@@ -16,8 +16,14 @@ export function searchableText(text: string, format: DocumentFormat): string {
   return format === 'markdown' ? hideLinkTargets(text) : text;
 }
 
-/** Where a link's target may start: an inline link's `](`, a full reference's `][`, a definition's `[`. */
-const LINK_TARGET_CUE = /\]\(|\]\[|^ {0,3}\[/m;
+/** Where a link's target may start: an inline link's `](`, a full reference's `][`, a definition's `[`; or an HTML tag. */
+const LINK_TARGET_CUE = /\]\(|\]\[|^ {0,3}\[|<\/?[A-Za-z]/m;
+/** An inline HTML open or close tag (CommonMark 6.6), its attributes in group 1. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*((?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+/** A tag with attributes that the passage's end cuts off: `<img src="https://x.io/lo`. */
+const CUT_TAG = /<[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z_:][\w.:-]*\s*=[^<>]*$/;
+/** One attribute of a tag; the value, without quotes, in group 2, 3 or 4. */
+const HTML_ATTRIBUTE = /([A-Za-z_:][\w.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** An inline link's or image's `](`, or a full reference link's `][label]` (a collapsed `[]` hides nothing). */
 const TARGET_OPENER = /\](?:\(|\[(?=[^\]\n]))/g;
 /** A reference definition, `[label]: destination "title"`, alone on its line. */
@@ -32,7 +38,8 @@ const CODE_SPAN = /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
  * Markdown with what a reader never sees of its links replaced by spaces: the
  * destination and title of inline links and images (`[text](url "title")`,
  * `![alt](src)`), the label of full reference links (`[text][label]`), and
- * reference definitions (`[label]: url`) whole. Link text and alt text stay,
+ * reference definitions (`[label]: url`) whole, and inline HTML tags whole
+ * but for an `alt` attribute's text. Link text, alt text and text between tags stay,
  * as do autolinks (`<https://x.io>`) and bare URLs, which are the text a
  * reader sees. Code blocks and code spans are left as written. Line breaks
  * stay, so the text keeps its length, its lines and its words' order.
@@ -52,13 +59,22 @@ export function hideLinkTargets(markdown: string): string {
   // A passage may end inside a link: what is left of its target is hidden too.
   const textEnd = markdown.trimEnd().length;
   for (const block of splitBlocks(markdown)) {
-    if (block.kind === 'code' || block.kind === 'code-fragment' || block.kind === 'markup') continue;
+    if (block.kind === 'code' || block.kind === 'code-fragment') continue;
     if (!LINK_TARGET_CUE.test(block.text)) continue;
     const codeSpans = block.text.includes('`')
       ? [...block.text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length] as const)
       : [];
     const inCode = (offset: number): boolean => codeSpans.some(([start, end]) => offset >= start && offset < end);
     const atTextEnd = block.end === textEnd;
+    if (block.text.includes('<')) {
+      for (const match of block.text.matchAll(HTML_TAG)) {
+        if (!inCode(match.index)) hidden.push(...tagRanges(match, block.start));
+      }
+      // A passage may end inside a tag too (a sponsors line of badges runs long).
+      const cut = atTextEnd ? CUT_TAG.exec(block.text) : null;
+      if (cut !== null && !inCode(cut.index)) hidden.push([block.start + cut.index, block.end]);
+    }
+    if (block.kind === 'markup') continue;
     for (const match of block.text.matchAll(TARGET_OPENER)) {
       const open = match.index + match[0].length;
       if (inCode(match.index)) continue;
@@ -71,6 +87,29 @@ export function hideLinkTargets(markdown: string): string {
     }
   }
   return blank(markdown, hidden);
+}
+
+/**
+ * The ranges of an inline HTML tag a reader never sees: all of it but the
+ * text of an `alt` attribute. `<a href="https://github.com/…">` and badge
+ * `<img src="…">` lines otherwise read as `href github com` to search.
+ */
+function tagRanges(tag: RegExpExecArray | RegExpMatchArray, blockStart: number): [number, number][] {
+  const start = blockStart + tag.index!;
+  const end = start + tag[0].length;
+  const attributes = tag[1] ?? '';
+  const attributesStart = start + tag[0].indexOf(attributes, 1);
+  const ranges: [number, number][] = [];
+  let from = start;
+  for (const attribute of attributes.matchAll(HTML_ATTRIBUTE)) {
+    const value = attribute[2] ?? attribute[3] ?? attribute[4];
+    if (attribute[1]!.toLowerCase() !== 'alt' || value === undefined || value === '') continue;
+    const valueStart = attributesStart + attribute.index + attribute[0].lastIndexOf(value);
+    ranges.push([from, valueStart]);
+    from = valueStart + value.length;
+  }
+  ranges.push([from, end]);
+  return ranges;
 }
 
 /**

@@ -107,9 +107,13 @@ const JOURNALLED: VectorSink = { add() {}, remove() {} };
  * page's text no longer repeats its `<title>`. 6: Markdown heading titles drop
  * badges, images and HTML tags (see cleanTitle in markdown-sections.ts). 7:
  * Markdown is searched, and embedded by the local embedder, by its visible
- * text: link targets are not its words (see searchableText).
+ * text: link targets are not its words (see searchableText). 8: HTML and
+ * DOCX chunks carry the sections of their documents' headings, and chunks of
+ * all three mark their heading lines (Chunk.headings). 9: inline HTML tags in Markdown are
+ * searched by their text and `alt` only, not tag names and attribute values
+ * (see searchableText).
  */
-export const CHUNKER_VERSION = '7';
+export const CHUNKER_VERSION = '9';
 
 /** How an index records the chunking that made it (meta `chunking`): a change re-chunks every file. */
 export function chunkingName(chunking: ChunkingOptions): string {

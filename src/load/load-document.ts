@@ -76,6 +76,7 @@ export async function loadDocument(
     pageOffsets: result.pageOffsets ?? null,
   };
   if (result.title !== undefined) document.title = result.title;
+  if (result.headings !== undefined && result.headings.length > 0) document.headings = result.headings;
   return { kind: 'document', document };
 }
 

@@ -29,6 +29,25 @@ export interface LoadedDocument {
    * embedded with every passage, never cited.
    */
   title?: string;
+  /**
+   * The headings of an HTML page (`<h1>`–`<h6>`) or a Word document (Heading
+   * 1–6 styles), in order, where the loader put their lines in `text`. Absent
+   * for formats whose headings are read from the text itself (Markdown) or
+   * that have none to tell apart (plain text, PDF).
+   */
+  headings?: readonly DocumentHeading[];
+}
+
+/**
+ * A heading line a loader wrote into a document's text: `start` and `end` are
+ * UTF-16 offsets (`text.slice(start, end)` is the heading as shown), `level`
+ * is 1–6 and `title` its text on one line.
+ */
+export interface DocumentHeading {
+  start: number;
+  end: number;
+  level: number;
+  title: string;
 }
 
 /** Why a file was left out of the index. */
@@ -63,10 +82,27 @@ export interface Chunk {
   /** 1-based PDF page the chunk lies on; `null` for unpaged formats. */
   page: number | null;
   /**
-   * For Markdown, the headings in effect where the chunk starts, outermost
-   * first and joined by ` › ` (`Install › Windows`); `null` before the first
-   * heading, for other formats, and in indexes made before sections existed.
+   * For Markdown, HTML and DOCX, the headings in effect where the chunk
+   * starts, outermost first and joined by ` › ` (`Install › Windows`); `null`
+   * before the first heading, for other formats, and in indexes made before
+   * sections existed.
    */
+  section: string | null;
+  /**
+   * The heading lines of a Markdown, HTML or DOCX document that lie in this
+   * chunk (for Markdown, a heading's first line): the answerer reads them to
+   * never quote a heading and to put the sentences below one in its section.
+   * Absent for other formats and in indexes made before chunker version 8.
+   */
+  headings?: readonly ChunkHeading[];
+}
+
+/** A heading line inside a chunk, and the section it opens. */
+export interface ChunkHeading {
+  /** UTF-16 offsets relative to the chunk's `text`. */
+  start: number;
+  end: number;
+  /** The section from the heading on, as `Chunk.section` would be for a chunk starting there. */
   section: string | null;
 }
 
@@ -93,7 +129,7 @@ export interface Citation {
   startLine: number;
   endLine: number;
   page: number | null;
-  /** The Markdown headings the passage sits under (`Install › Windows`), or `null`; see `Chunk.section`. */
+  /** The headings the passage sits under (`Install › Windows`), or `null`; see `Chunk.section`. */
   section: string | null;
   /** Quoted verbatim from the loaded text of `source` within `startLine..endLine`. */
   text: string;
@@ -112,7 +148,7 @@ export interface Quote {
   /** The lines of `source` it is on (1-based, inclusive). */
   startLine: number;
   endLine: number;
-  /** The Markdown headings it sits under: the passage's, or those of a heading above it inside the passage. */
+  /** The headings it sits under: the passage's, or those of a heading above it inside the passage. */
   section: string | null;
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Chunk, DocumentFormat, StoredChunk } from '../shared/types.js';
+import type { Chunk, ChunkHeading, DocumentFormat, StoredChunk } from '../shared/types.js';
 import {
   type ChunkRow,
   type ChunkStatements,
@@ -84,8 +84,9 @@ export class ChunkRepository {
     this.#hasVersion2Tables = columns.has('terms');
     const hasTermsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chunk_terms'").get() !== undefined;
     this.#termsTable = hasTermsTable ? 'chunk_terms' : this.#hasVersion2Tables ? 'chunks' : null;
-    // A read-only connection to an index older than schema 3 reads every section as null.
-    this.#getChunks = prepareGetChunks(db, columns.has('section'));
+    // A read-only connection to an index older than schema 3 reads every
+    // section as null, and one older than schema 6 no heading lines.
+    this.#getChunks = prepareGetChunks(db, columns.has('section'), columns.has('headings'));
     this.#termCounts = db.readonly ? null : new TermPassageCounts(db);
   }
 
@@ -154,6 +155,7 @@ export class ChunkRepository {
           chunk.endLine,
           chunk.page,
           chunk.section,
+          chunk.headings === undefined ? null : JSON.stringify(chunk.headings),
           toBlob(embedding),
         );
         if (row === undefined) throw new Error(`insert of a chunk of ${file.path} returned no row`);
@@ -439,5 +441,6 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     endLine: row.end_line ?? 1,
     page: row.page,
     section: row.section,
+    ...(row.headings === null ? {} : { headings: JSON.parse(row.headings) as ChunkHeading[] }),
   };
 }

@@ -13,6 +13,8 @@ export interface ChunkRow {
   page: number | null;
   /** NULL when the index predates sections (schema 2 and older). */
   section: string | null;
+  /** `Chunk.headings` as JSON; NULL for formats without headings and in rows written before them. */
+  headings: string | null;
   path: string;
   title: string | null;
   format: DocumentFormat;
@@ -90,13 +92,15 @@ export function prepareStatements(db: Database.Database) {
  * The chunks with the ids of a JSON array, joined with their files. Lists
  * arrive as one JSON array: one prepared statement for any length, where an
  * IN list of placeholders needed a new statement per count (and batches under
- * SQLite's cap on bound parameters). `hasSection` is false for a read-only
- * connection to an index older than schema 3, whose chunks have no section.
+ * SQLite's cap on bound parameters). `hasSection` and `hasHeadings` are
+ * false for a read-only connection to an index older than schema 3 and 6,
+ * whose chunks have no section or no heading lines.
  */
-export function prepareGetChunks(db: Database.Database, hasSection: boolean) {
+export function prepareGetChunks(db: Database.Database, hasSection: boolean, hasHeadings: boolean) {
   return db.prepare<[string], ChunkRow>(
     `SELECT chunks.id, chunks.ordinal, chunks.text, chunks.start_offset, chunks.end_offset,
        chunks.start_line, chunks.end_line, chunks.page, ${hasSection ? 'chunks.section' : 'NULL AS section'},
+       ${hasHeadings ? 'chunks.headings' : 'NULL AS headings'},
        files.path, files.title, files.format
      FROM chunks JOIN files ON files.id = chunks.file_id
      WHERE chunks.id IN (SELECT value FROM json_each(?))`,
@@ -104,17 +108,18 @@ export function prepareGetChunks(db: Database.Database, hasSection: boolean) {
 }
 
 /**
- * The chunk insert, prepared apart because it names `chunks.section`, which
- * a read-only connection to an older index lacks (and never inserts into).
+ * The chunk insert, prepared apart because it names `chunks.section` and
+ * `chunks.headings`, which a read-only connection to an older index lacks
+ * (and never inserts into).
  */
 export function prepareInsertChunk(db: Database.Database) {
   return db.prepare<
-    [number, number, string, string, number, number, number, number, number | null, string | null, Buffer],
+    [number, number, string, string, number, number, number, number, number | null, string | null, string | null, Buffer],
     { id: number }
   >(
     `INSERT INTO chunks (file_id, ordinal, text, text_hash, start_offset, end_offset,
-       start_line, end_line, page, section, embedding)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       start_line, end_line, page, section, headings, embedding)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
 }
 

@@ -8,13 +8,13 @@ import { makeFolders } from '../shared/make-folders.js';
 export const DATABASE_FILE_NAME = 'footnote.sqlite';
 
 /** The schema version this build reads and writes (`PRAGMA user_version`). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * The oldest schema a read-only connection still reads as it is: version 2
  * only added `chunks.terms`, version 3 `chunks.section`, version 4
- * `chunk_terms` and version 5 `term_passages`, which readers do without or
- * read where they were (see ChunkRepository and term-statistics.ts).
+ * `chunk_terms`, version 5 `term_passages` and version 6 `chunks.headings`,
+ * which readers do without or read where they were (see ChunkRepository and term-statistics.ts).
  */
 const OLDEST_READABLE_VERSION = 1;
 
@@ -101,6 +101,12 @@ const migrations: readonly string[] = [
   CREATE VIRTUAL TABLE temp.migration_vocab USING fts5vocab(main, 'chunks_fts', 'row');
   INSERT INTO term_passages (term, passages) SELECT term, doc FROM temp.migration_vocab;
   DROP TABLE temp.migration_vocab;
+  `,
+  // The heading lines inside a chunk (Chunk.headings, as JSON). NULL for
+  // formats without headings and in rows written before; the chunker
+  // version makes the next index run re-chunk every file.
+  `
+  ALTER TABLE chunks ADD COLUMN headings TEXT;
   `,
 ];
 

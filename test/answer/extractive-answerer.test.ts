@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ABSTAIN_TEXT, answerExtractively, NO_MATCH_TEXT, NO_WORDS_TEXT } from '../../src/answer/extractive-answerer.js';
 import type { Answer, AnswerEvent, Passage } from '../../src/shared/types.js';
+import { chunkDocument } from '../../src/chunk/chunk-document.js';
 import { makePassage } from '../helpers/make-passage.js';
 import { drain } from '../helpers/test-config.js';
 
@@ -87,6 +88,28 @@ describe('answerExtractively', () => {
     const guide = makePassage('Intro.\n\n## Windows\n\nDouble-click setup.exe.\n', { source: 'guide.md', section: null });
     const { value } = await answer('Windows', [guide], weights('window'), 2);
     expect(value.answer).toBe('Double-click setup.exe. [1]');
+  });
+
+  it('never quotes a heading line an HTML or DOCX loader marked, and puts the sentences below it in its section', async () => {
+    const text = 'All packages have a name.\n\nAssociating a scope with a registry\n\nScopes can be associated with a registry.';
+    const scope = makePassage(text, {
+      source: 'scope.html',
+      section: 'scope › Description',
+      headings: [{ start: 27, end: 62, section: 'scope › Associating a scope with a registry' }],
+    });
+    const { value } = await answer('associate a scope with a registry', [scope], weights('associ', 'scope', 'registri'), 2);
+    expect(value.answer).toBe('Scopes can be associated with a registry. [1]');
+    expect(value.citations[0]?.quotes?.map((quote) => [quote.text, quote.section])).toEqual([
+      ['Scopes can be associated with a registry.', 'scope › Associating a scope with a registry'],
+    ]);
+  });
+
+  it('puts a sentence below a second ## in its own section when the page has no # (the chunker marks the headings)', async () => {
+    const text = '## Install\n\nRun the installer.\n\n## Usage\n\nAsk a question in the chat.';
+    const [chunk] = chunkDocument({ source: 'guide.md', format: 'markdown', text, pageOffsets: null }, { chunkSize: 200, chunkOverlap: 0 });
+    expect(chunk?.section).toBe('Install');
+    const { value } = await answer('how do I ask a question?', [makePassage(text, { ...chunk, source: 'guide.md' })], weights('ask', 'question'), 1);
+    expect(value.citations[0]?.quotes?.map((quote) => [quote.text, quote.section])).toEqual([['Ask a question in the chat.', 'Usage']]);
   });
 
   it('cuts a Chinese answer at 。 and quotes the passage verbatim', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/chunk/chunk-document.js';
-import { createSectionFinder, listMarkdownHeadings } from '../../src/chunk/markdown-sections.js';
+import { listMarkdownHeadings } from '../../src/chunk/markdown-sections.js';
+import { createSectionFinder } from '../../src/chunk/section-trail.js';
 import type { LoadedDocument } from '../../src/shared/types.js';
 
 const headingsOf = (lines: string[]) =>
@@ -11,7 +12,8 @@ function sectionAtLine(lines: string[], line: string): string | null {
   const text = lines.join('\n');
   const offset = text.indexOf(line);
   if (offset < 0) throw new Error(`no line ${line}`);
-  return createSectionFinder(text)(offset);
+  const headings = listMarkdownHeadings(text).map(({ offset: start, level, title }) => ({ start, level, title }));
+  return createSectionFinder(headings)(offset);
 }
 
 describe('listMarkdownHeadings', () => {
@@ -122,7 +124,7 @@ describe('chunkDocument sections', () => {
 
   it('leaves the text and positions of chunks as they were', () => {
     const options = { chunkSize: 32, chunkOverlap: 0 };
-    const strip = (chunks: ReturnType<typeof chunkDocument>) => chunks.map(({ section: _, ...rest }) => rest);
+    const strip = (chunks: ReturnType<typeof chunkDocument>) => chunks.map(({ section: _, headings: __, ...rest }) => rest);
     expect(strip(chunkDocument(document('markdown', TEXT), options))).toEqual(
       strip(chunkDocument(document('text', TEXT), options)),
     );
@@ -131,5 +133,28 @@ describe('chunkDocument sections', () => {
   it('gives chunks of other formats no section', () => {
     const chunks = chunkDocument(document('text', TEXT), { chunkSize: 32, chunkOverlap: 0 });
     expect(chunks.map((chunk) => chunk.section)).toEqual([null, null]);
+  });
+
+  it('labels HTML and DOCX chunks from the headings their loader listed, and marks the heading lines in each', () => {
+    const text = 'Install\n\nIntro to installing.\n\nWindows\n\nRun the installer.';
+    const html: LoadedDocument = {
+      ...document('html', text),
+      headings: [
+        { start: 0, end: 7, level: 1, title: 'Install' },
+        { start: 31, end: 38, level: 2, title: 'Windows' },
+      ],
+    };
+    const chunks = chunkDocument(html, { chunkSize: 60, chunkOverlap: 0 });
+    expect(chunks.map((chunk) => [chunk.text, chunk.section, chunk.headings])).toEqual([
+      [text, 'Install', [
+        { start: 0, end: 7, section: 'Install' },
+        { start: 31, end: 38, section: 'Install › Windows' },
+      ]],
+    ]);
+    const small = chunkDocument({ ...html, format: 'docx' }, { chunkSize: 30, chunkOverlap: 0 });
+    expect(small.map((chunk) => [chunk.text, chunk.section, chunk.headings?.length])).toEqual([
+      ['Install\n\nIntro to installing.', 'Install', 1],
+      ['Windows\n\nRun the installer.', 'Install › Windows', 1],
+    ]);
   });
 });

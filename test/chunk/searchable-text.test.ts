@@ -67,3 +67,26 @@ describe('searchableText', () => {
     expect(searchableText('[fix](https://x.io/a)', 'html')).toBe('[fix](https://x.io/a)');
   });
 });
+
+describe('searchableText of inline HTML in Markdown', () => {
+  const md = (text: string) => searchableText(text, 'markdown');
+
+  it('hides tag names and attribute values, keeping the text between tags', () => {
+    expect(visible('See <a href="https://github.com/x">the guide</a> now.')).toBe('See_the guide_now.');
+  });
+
+  it('keeps the alt text of an image tag, on a line of markup too', () => {
+    expect(visible('<p align="center"><img src="logo.svg" alt="Harbor logo"></p>')).toBe('_Harbor logo_');
+  });
+
+  it('hides what is left of a tag that the passage\'s end cuts off', () => {
+    expect(visible('Sponsors: <a href="https://sentry.io">Sentry</a> <img src="https://github.com/get')).toBe('Sponsors:_Sentry_');
+    expect(md('if a <b then')).toBe('if a <b then');
+  });
+
+  it('leaves autolinks, code spans and code blocks as written', () => {
+    expect(md('<https://x.io> and `<b class="x">`')).toBe('<https://x.io> and `<b class="x">`');
+    expect(md('```html\n<a href="y">z</a>\n```')).toBe('```html\n<a href="y">z</a>\n```');
+    expect(md('a <b>bold</b> word')).toBe('a    bold     word');
+  });
+});

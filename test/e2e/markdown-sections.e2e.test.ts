@@ -59,6 +59,7 @@ function downgradeToSchema2(): void {
       DROP TRIGGER chunks_delete_terms;
       DROP TABLE chunk_terms;
       ALTER TABLE chunks DROP COLUMN section;
+      ALTER TABLE chunks DROP COLUMN headings;
       UPDATE chunks_fts SET title = '';
       UPDATE meta SET value = replace(value, '/v${CHUNKER_VERSION}', '/v2') WHERE key = 'chunking';
     `);

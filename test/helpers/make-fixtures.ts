@@ -42,19 +42,28 @@ const RELS_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
 </Relationships>`;
 
+/** A paragraph in Word's Heading `level` style (a style id only, as files without a styles part have). */
+export interface DocxHeading {
+  heading: number;
+  text: string;
+}
+
 /**
  * Builds a minimal valid .docx with one block per entry: a string is a
- * paragraph, an array of rows (each an array of cell texts) is a table.
+ * paragraph, `{ heading, text }` a heading paragraph, an array of rows (each
+ * an array of cell texts) is a table.
  *
  * @example
- * const bytes = await makeDocx(['First paragraph.', [['Stout sales', '9000 barrels']]]);
+ * const bytes = await makeDocx([{ heading: 1, text: 'Sales' }, 'First paragraph.', [['Stout sales', '9000 barrels']]]);
  */
-export async function makeDocx(blocks: (string | string[][])[]): Promise<Uint8Array> {
-  const paragraph = (text: string): string =>
-    `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+export async function makeDocx(blocks: (string | DocxHeading | string[][])[]): Promise<Uint8Array> {
+  const paragraph = (text: string, style = ''): string =>
+    `<w:p>${style}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
   const body = blocks
     .map((block) => typeof block === 'string'
       ? paragraph(block)
+      : !Array.isArray(block)
+      ? paragraph(block.text, `<w:pPr><w:pStyle w:val="Heading${block.heading}"/></w:pPr>`)
       : `<w:tbl>${block.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraph(cell)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`)
     .join('');
   const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

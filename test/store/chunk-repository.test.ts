@@ -306,6 +306,34 @@ describe('ChunkRepository', () => {
   });
 });
 
+describe('ChunkRepository heading lines', () => {
+  const headings = [{ start: 0, end: 7, section: 'Install' }];
+
+  it('stores a chunk\'s heading lines and reads them back; none for a chunk without', () => {
+    const [marked, plain] = chunks('guide.html', ['Install\n\nRun it.', 'Plain.']);
+    const { addedChunkIds } = repository.replaceFile(file('guide.html', { format: 'html' }), [
+      { ...marked!, chunk: { ...marked!.chunk, headings } },
+      plain!,
+    ]);
+    expect(repository.getChunks(addedChunkIds).map((chunk) => chunk.headings)).toEqual([headings, undefined]);
+  });
+
+  it('reads a version-5 index read-only, whose chunks mark no heading lines', () => {
+    const [written] = chunks('guide.html', ['Install\n\nRun it.']);
+    const { addedChunkIds } = repository.replaceFile(file('guide.html', { format: 'html' }), [
+      { ...written!, chunk: { ...written!.chunk, headings } },
+    ]);
+    db.exec('ALTER TABLE chunks DROP COLUMN headings');
+    db.pragma('user_version = 5');
+    const reader = openDatabase(indexDir, { readonly: true });
+    try {
+      expect(new ChunkRepository(reader).getChunks(addedChunkIds).map((chunk) => chunk.headings)).toEqual([undefined]);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('ChunkRepository sections', () => {
   function writeSection(section: string | null, title: string | null = null): number {
     const [written] = chunks('guide.md', ['Run the installer.']);

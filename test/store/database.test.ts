@@ -111,7 +111,7 @@ describe('openDatabase', () => {
   it('adds sentence terms and the vector journal to a version-1 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section');
+    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; DROP TRIGGER chunks_journal_removal; DROP TABLE vector_removals; ALTER TABLE chunks DROP COLUMN terms; ALTER TABLE chunks DROP COLUMN section; ALTER TABLE chunks DROP COLUMN headings');
     created.pragma('user_version = 1');
     created.close();
     const db = openDatabase(indexDir);
@@ -125,7 +125,7 @@ describe('openDatabase', () => {
   it('adds the section column to a version-2 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; ALTER TABLE chunks DROP COLUMN section');
+    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; ALTER TABLE chunks DROP COLUMN section; ALTER TABLE chunks DROP COLUMN headings');
     created.pragma('user_version = 2');
     created.close();
     const db = openDatabase(indexDir);
@@ -138,7 +138,7 @@ describe('openDatabase', () => {
   it('moves the sentence terms of a version-3 index into their own table when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms');
+    created.exec('DROP TABLE term_passages; DROP TRIGGER chunks_delete_terms; DROP TABLE chunk_terms; ALTER TABLE chunks DROP COLUMN headings');
     created.prepare("INSERT INTO files (path, hash, size, mtime_ms, format, indexed_at) VALUES ('a.txt', 'h', 1, 0, 'text', '')").run();
     created.prepare(
       "INSERT INTO chunks (file_id, ordinal, text, text_hash, embedding, terms) VALUES (1, 0, 'Herons wade.', 'x', x'00000000', 'heron wade')",
@@ -155,7 +155,7 @@ describe('openDatabase', () => {
   it('counts the terms of a version-4 index when opened for writing', () => {
     const indexDir = makeTemporaryDir();
     const created = openDatabase(indexDir);
-    created.exec('DROP TABLE term_passages');
+    created.exec('DROP TABLE term_passages; ALTER TABLE chunks DROP COLUMN headings');
     created.prepare("INSERT INTO chunks_fts (rowid, title, text) VALUES (1, 'herons', 'herons wade'), (2, '', 'storks wade')").run();
     created.pragma('user_version = 4');
     created.close();
@@ -165,6 +165,19 @@ describe('openDatabase', () => {
       { term: 'stork', passages: 1 },
       { term: 'wade', passages: 2 },
     ]);
+    db.close();
+  });
+
+  it('adds the headings column to a version-5 index when opened for writing', () => {
+    const indexDir = makeTemporaryDir();
+    const created = openDatabase(indexDir);
+    created.exec('ALTER TABLE chunks DROP COLUMN headings');
+    created.pragma('user_version = 5');
+    created.close();
+    const db = openDatabase(indexDir);
+    const columns = (db.pragma('table_info(chunks)') as { name: string }[]).map((column) => column.name);
+    expect(columns).toContain('headings');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 

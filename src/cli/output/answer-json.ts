@@ -21,7 +21,7 @@ export const answerJsonSchema = z
           startLine: z.number().int().positive(),
           endLine: z.number().int().positive(),
           page: z.number().int().positive().nullable(),
-          /** The Markdown headings the passage sits under, `Install › Windows`; null for none. */
+          /** The headings the passage sits under (Markdown, HTML, DOCX), `Install › Windows`; null for none. */
           section: z.string().nullable(),
           text: z.string(),
           score: z.number(),

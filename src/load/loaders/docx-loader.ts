@@ -1,8 +1,10 @@
+import type { DocumentHeading } from '../../shared/types.js';
 import type { Loader } from './loader.js';
 
 /**
  * Word documents, as their raw text: one paragraph per block, separated by a
  * blank line. A table row is one such block, its cells joined by `CELL_SEPARATOR`.
+ * Paragraphs in Word's Heading 1–6 styles are listed as the document's headings.
  */
 export const docxLoader: Loader = {
   format: 'docx',
@@ -15,14 +17,15 @@ export const docxLoader: Loader = {
     // `Stout sales | 9000 barrels` into a label and a number that were cited
     // apart. Its document tree is public only through transformDocument; the
     // tree is emptied there so that no HTML is rendered.
-    let text = '';
+    const output: DocxText = { pieces: [], length: 0, headings: [] };
     await mammoth.convertToHtml({ buffer }, {
       transformDocument(document: DocxElement) {
-        text = blockText(document);
+        appendBlock(document, output);
         return { ...document, children: [] };
       },
     });
-    return { ok: true, text: text.trimEnd() };
+    const text = output.pieces.join('').trimEnd();
+    return output.headings.length === 0 ? { ok: true, text } : { ok: true, text, headings: output.headings };
   },
 };
 
@@ -34,6 +37,57 @@ interface DocxElement {
   type: string;
   value?: string;
   children?: DocxElement[];
+  /** A paragraph's style: `Heading1` and `heading 1` in English Word, a translated id elsewhere. */
+  styleId?: string | null;
+  styleName?: string | null;
+}
+
+/** The text as it is written, and where its headings went. */
+interface DocxText {
+  pieces: string[];
+  length: number;
+  headings: DocumentHeading[];
+}
+
+/**
+ * Raw text as mammoth's extractRawText writes it, except that a table row is
+ * one paragraph; a heading paragraph's place in the text is recorded.
+ */
+function appendBlock(element: DocxElement, output: DocxText): void {
+  const push = (piece: string): void => {
+    output.pieces.push(piece);
+    output.length += piece.length;
+  };
+  switch (element.type) {
+    case 'paragraph': {
+      const text = childrenText(element);
+      const level = headingLevel(element);
+      const title = text.replace(/\s+/g, ' ').trim();
+      if (level !== null && title !== '') {
+        const start = output.length + (text.length - text.trimStart().length);
+        output.headings.push({ start, end: output.length + text.trimEnd().length, level, title });
+      }
+      push(`${text}\n\n`);
+      return;
+    }
+    case 'tableRow':
+    case 'text':
+    case 'tab':
+      push(blockText(element));
+      return;
+    default:
+      for (const child of element.children ?? []) appendBlock(child, output);
+  }
+}
+
+/**
+ * 1–6 for a paragraph in a Heading style. Word writes the built-in style's
+ * English name (`heading 1`) into every document, whatever the language; a
+ * file without a styles part has only the id (`Heading1`).
+ */
+function headingLevel(paragraph: DocxElement): number | null {
+  const match = /^heading ?([1-6])$/i.exec(paragraph.styleName ?? paragraph.styleId ?? '');
+  return match === null ? null : Number(match[1]);
 }
 
 /** Raw text as mammoth's extractRawText writes it, except that a table row is one paragraph. */

@@ -1,10 +1,15 @@
 import { Parser } from 'htmlparser2';
+import type { DocumentHeading } from '../../shared/types.js';
 
-/** The visible text of an HTML page and its `<title>`, if any. */
+/** The visible text of an HTML page, its `<title>`, if any, and where its `<h1>`–`<h6>` lines are. */
 export interface HtmlText {
   text: string;
   title: string | null;
+  headings: DocumentHeading[];
 }
+
+/** `h1` … `h6`, with the level as its group. */
+const HEADING_ELEMENT = /^h([1-6])$/;
 
 /** Elements whose content is never shown. */
 const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'head']);
@@ -35,10 +40,12 @@ const CELL_ELEMENTS = new Set(['td', 'th']);
  * tab and not on the page: each passage is searched and embedded under it (see
  * `passageHeading`), so in the text too it counted twice for the first passage.
  * A page with nothing but a title has it as its text, to be found at all.
+ * Headings are listed with their place in the text, so passages get a
+ * section as Markdown ones do; a heading nested in another is part of it.
  *
  * @example
- * extractHtmlText('<title>T</title><p>a &amp; b</p><p>c</p>')
- * // { text: 'a & b\n\nc', title: 'T' }
+ * extractHtmlText('<title>T</title><h2>A</h2><p>a &amp; b</p>')
+ * // { text: 'A\n\na & b', title: 'T', headings: [{ start: 0, end: 1, level: 2, title: 'A' }] }
  */
 export function extractHtmlText(html: string): HtmlText {
   const output = new TextBuilder();
@@ -47,6 +54,9 @@ export function extractHtmlText(html: string): HtmlText {
   let titleDepth = 0;
   let titleText = '';
   let title: string | null = null;
+  // The outermost open <hN>: its level and how deep inside it we are.
+  let heading: { level: number; depth: number } | null = null;
+  const headingRanges: Omit<DocumentHeading, 'title'>[] = [];
 
   const parser = new Parser(
     {
@@ -55,6 +65,12 @@ export function extractHtmlText(html: string): HtmlText {
         else if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
         else if (name === 'pre') preDepth++;
         output.breakFor(name);
+        const level = HEADING_ELEMENT.exec(name)?.[1];
+        if (heading !== null && level !== undefined) heading.depth++;
+        else if (level !== undefined && titleDepth === 0) {
+          heading = { level: Number(level), depth: 1 };
+          output.markNextText();
+        }
       },
       onclosetag(name) {
         if (name === 'title') {
@@ -63,6 +79,11 @@ export function extractHtmlText(html: string): HtmlText {
           titleText = '';
         } else if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
         else if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (heading !== null && HEADING_ELEMENT.test(name) && --heading.depth === 0) {
+          const start = output.takeMark();
+          if (start !== null) headingRanges.push({ start, end: output.length, level: heading.level });
+          heading = null;
+        }
         output.breakFor(name);
       },
       ontext(text) {
@@ -77,7 +98,19 @@ export function extractHtmlText(html: string): HtmlText {
   parser.end(html);
 
   const body = output.toString();
-  return { text: body === '' && title !== null ? title : body, title };
+  if (body === '') return { text: title ?? '', title, headings: [] };
+  return { text: body, title, headings: toHeadings(body, headingRanges) };
+}
+
+/** Heading ranges trimmed to their text (a `<pre>` inside may end in spaces), with their titles. */
+function toHeadings(text: string, ranges: readonly Omit<DocumentHeading, 'title'>[]): DocumentHeading[] {
+  return ranges.flatMap(({ start, end, level }) => {
+    const shown = text.slice(start, Math.min(end, text.length));
+    const title = collapseWhitespace(shown).trim();
+    if (title === '') return [];
+    const leading = shown.length - shown.trimStart().length;
+    return [{ start: start + leading, end: start + shown.trimEnd().length, level, title }];
+  });
 }
 
 /** HTML's whitespace (space, tab, LF, FF, CR) collapses to one space. */
@@ -101,6 +134,30 @@ class TextBuilder {
   private pendingSpace = false;
   /** A cell began or ended since the last text: the next text on this line is another cell. */
   private pendingCell = false;
+  /** The text's length so far, kept as pieces come and go. */
+  private textLength = 0;
+  /** Whether the next text's start is to be recorded ({@link markNextText}), and where it was. */
+  private marking = false;
+  private mark: number | null = null;
+
+  /** The length of the text so far: where text appended now (after any break) would end. */
+  get length(): number {
+    return this.textLength;
+  }
+
+  /** Records where the next text starts, after the break before it: see {@link takeMark}. */
+  markNextText(): void {
+    this.marking = true;
+    this.mark = null;
+  }
+
+  /** Where the text after {@link markNextText} started, or null if none came; stops marking. */
+  takeMark(): number | null {
+    const mark = this.mark;
+    this.marking = false;
+    this.mark = null;
+    return mark;
+  }
 
   breakFor(element: string): void {
     if (PARAGRAPH_ELEMENTS.has(element)) this.pendingBreak = 2;
@@ -133,12 +190,13 @@ class TextBuilder {
     if (this.pieces.length > 0) {
       // Only <pre> content can end in whitespace; a break replaces it.
       if (this.pendingBreak > 0) this.trimEnd();
-      if (this.pendingBreak === 2) this.pieces.push('\n\n');
-      else if (this.pendingBreak === 1) this.pieces.push('\n');
-      else if (this.pendingCell) this.pieces.push(' | ');
-      else if (this.pendingSpace) this.pieces.push(' ');
+      if (this.pendingBreak === 2) this.push('\n\n');
+      else if (this.pendingBreak === 1) this.push('\n');
+      else if (this.pendingCell) this.push(' | ');
+      else if (this.pendingSpace) this.push(' ');
     }
-    this.pieces.push(content);
+    if (this.marking && this.mark === null) this.mark = this.textLength;
+    this.push(content);
     this.pendingBreak = 0;
     this.pendingSpace = false;
     this.pendingCell = false;
@@ -147,11 +205,18 @@ class TextBuilder {
   /** Drops trailing whitespace, from as many of the last pieces as it spans. */
   private trimEnd(): void {
     while (this.pieces.length > 0) {
-      const trimmed = (this.pieces.pop() as string).trimEnd();
+      const piece = this.pieces.pop() as string;
+      this.textLength -= piece.length;
+      const trimmed = piece.trimEnd();
       if (trimmed !== '') {
-        this.pieces.push(trimmed);
+        this.push(trimmed);
         return;
       }
     }
+  }
+
+  private push(piece: string): void {
+    this.pieces.push(piece);
+    this.textLength += piece.length;
   }
 }

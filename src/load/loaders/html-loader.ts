@@ -1,7 +1,7 @@
 import { decodeText, type DecodeResult } from '../decode-text.js';
 import type { Loader } from './loader.js';
 
-/** HTML pages, reduced to their visible text; the `<title>` becomes the document title. */
+/** HTML pages, reduced to their visible text; the `<title>` becomes the document title, `<h1>`–`<h6>` its headings. */
 export const htmlLoader: Loader = {
   format: 'html',
   extensions: ['.html', '.htm'],
@@ -11,8 +11,13 @@ export const htmlLoader: Loader = {
     // Loaded with the first page: htmlparser2 and its entity tables cost every
     // command ~20 ms of start-up, and `ask` or the chat app never parse HTML.
     const { extractHtmlText } = await import('./extract-html-text.js');
-    const { text, title } = extractHtmlText(decoded.text);
-    return title === null ? { ok: true, text } : { ok: true, text, title };
+    const { text, title, headings } = extractHtmlText(decoded.text);
+    return {
+      ok: true,
+      text,
+      ...(title === null ? {} : { title }),
+      ...(headings.length === 0 ? {} : { headings }),
+    };
   },
 };
 

@@ -1,11 +1,11 @@
-import type { DocumentFormat, SkipReason } from '../../shared/types.js';
+import type { DocumentFormat, DocumentHeading, SkipReason } from '../../shared/types.js';
 
 /**
- * What a loader makes of a file's bytes: the loaded text (and its page starts or
- * title), or why the file cannot be indexed. `loadDocument` adds the source path.
+ * What a loader makes of a file's bytes: the loaded text (and its page starts,
+ * title or headings), or why the file cannot be indexed. `loadDocument` adds the source path.
  */
 export type LoaderResult =
-  | { ok: true; text: string; pageOffsets?: number[]; title?: string }
+  | { ok: true; text: string; pageOffsets?: number[]; title?: string; headings?: DocumentHeading[] }
   | { ok: false; reason: SkipReason; detail: string };
 
 /** One file format: the extensions it claims and how to turn bytes into text. */

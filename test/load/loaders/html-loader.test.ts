@@ -15,6 +15,7 @@ describe('htmlLoader', () => {
     expect(await load(html)).toEqual({
       ok: true,
       text: 'Fish & Chips\n\nCosts £5 today.\n\nOpen late, everyday.',
+      headings: [{ start: 0, end: 12, level: 1, title: 'Fish & Chips' }],
     });
   });
 
