@@ -4,7 +4,7 @@ import { quotableSentences } from './quotable-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import { toQuote } from './to-quote.js';
-import { wordsKey } from '../retrieve/repeated-text.js';
+import { wordsKey } from './repeated-text.js';
 import type { Answer, AnswerEvent, Passage, Quote } from '../shared/types.js';
 import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
 import {

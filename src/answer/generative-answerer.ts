@@ -11,7 +11,7 @@ import { findUnsupportedSentences } from './find-unsupported-sentences.js';
 import { fitPassages } from './fit-passages.js';
 import { createChatModel } from './openai-chat.js';
 import { closestPassages } from './to-citation.js';
-import { dropRepeatedPassages } from '../retrieve/repeated-text.js';
+import { dropRepeatedPassages } from './repeated-text.js';
 import { verifyCitations } from './verify-citations.js';
 
 /** The answer when retrieval found nothing: the model is not asked at all. */

@@ -1,5 +1,5 @@
 import type { Citation, Passage } from '../shared/types.js';
-import { dropRepeatedPassages } from '../retrieve/repeated-text.js';
+import { dropRepeatedPassages } from './repeated-text.js';
 
 /** Closest passages listed when an answerer abstains. */
 export const ABSTAIN_PASSAGES_SHOWN = 3;

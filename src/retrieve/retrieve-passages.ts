@@ -17,7 +17,6 @@ import {
   type KeywordWeights,
 } from './keyword-search.js';
 import { rerankCandidates, type RerankWeights } from './rerank-candidates.js';
-import { dropRepeatedPassages } from './repeated-text.js';
 import { scoreLeftOutTerms } from './score-left-out-terms.js';
 import { stem } from '../text/porter-stemmer.js';
 import { dot } from '../store/centred-vectors.js';
@@ -145,14 +144,9 @@ export async function retrievePassages(
   const keyword = searchPlannedKeywords(index.repo, plan, keywordDepth, settings.keywordWeights);
   const vector = vectorHits();
 
-  // Copies of a document (`fs.md` beside `fs.html`) would take places of the
-  // k with what a better-ranked passage already says: a few more are ranked,
-  // and a passage whose words repeat an earlier one's gives its place up.
-  const ranked = options.k + Math.min(options.k, SPARE_FOR_COPIES);
   if (settings.mode === 'rerank') {
     const leftOut = plan.leftOut.map(stem);
-    const passages = rerank(index, question, { keyword, leftOut, vector, query, candidates }, settings, ranked);
-    return dropRepeatedPassages(passages).slice(0, options.k);
+    return rerank(index, question, { keyword, leftOut, vector, query, candidates }, settings, options.k);
   }
   const fused = fuseRankings(
     [
@@ -160,12 +154,9 @@ export async function retrievePassages(
       { ids: vector.map((hit) => hit.id), weight: settings.vectorFusionWeight },
     ],
     { k: settings.fusionK },
-  ).slice(0, ranked);
-  return dropRepeatedPassages(withScores(index.repo, fused)).slice(0, options.k);
+  ).slice(0, options.k);
+  return withScores(index.repo, fused);
 }
-
-/** Passages ranked beyond k, at most, to stand in for copies of better-ranked ones. */
-const SPARE_FOR_COPIES = 10;
 
 /** How many hits to ask the vector index for (see {@link LEXICAL_VECTOR_CANDIDATES}). */
 function vectorCandidates(embedder: Embedder, settings: RetrievalSettings, candidates: number): number {

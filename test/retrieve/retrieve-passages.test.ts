@@ -35,15 +35,12 @@ afterEach(() => {
 });
 
 /** A real index of `TEXTS` embedded by `embedder`, and the depth of each vector search made on it. */
-async function buildIndex(
-  embedder: Embedder,
-  texts: readonly string[] = TEXTS,
-): Promise<{ index: SearchableIndex; searchedDepths: () => number[] }> {
+async function buildIndex(embedder: Embedder): Promise<{ index: SearchableIndex; searchedDepths: () => number[] }> {
   const repo = new ChunkRepository(db);
-  const embeddings = await embedder.embedDocuments([...texts]);
+  const embeddings = await embedder.embedDocuments(TEXTS);
   const { addedChunkIds } = repo.replaceFile(
     { path: 'a.txt', hash: 'h', size: 1, mtimeMs: 1, format: 'text', title: null },
-    texts.map((text, ordinal) => ({
+    TEXTS.map((text, ordinal) => ({
       chunk: { source: 'a.txt', ordinal, text, startOffset: 0, endOffset: text.length, startLine: ordinal + 1, endLine: ordinal + 1, page: null, section: null },
       textHash: `th${ordinal}`,
       embedding: Float32Array.from(embeddings[ordinal]!),
@@ -57,20 +54,6 @@ async function buildIndex(
     searchedDepths: () => search.mock.calls.map(([, k]) => k),
   };
 }
-
-describe('retrievePassages: copies', () => {
-  it('gives a passage whose words repeat a better-ranked one\'s place to the next passage, in every mode', async () => {
-    const copy = 'The harbour keeper is Ann Lee.';
-    const texts = [copy, `${copy}\n`, 'THE HARBOUR KEEPER IS ANN LEE!', ...TEXTS];
-    const { index } = await buildIndex(new LocalEmbedder({ dimensions: 256 }), texts);
-    for (const mode of ['rerank', 'hybrid', 'keyword'] as const) {
-      const passages = await retrievePassages(index, 'Is Ann Lee the harbour keeper?', { k: 3, settings: { ...DEFAULT_RETRIEVAL, mode } });
-      const words = passages.map((passage) => passage.text.toLowerCase().replace(/[^a-z0-9 ]/g, ''));
-      expect(words[0], mode).toBe('the harbour keeper is ann lee');
-      expect(new Set(words).size, mode).toBe(3);
-    }
-  });
-});
 
 describe('retrievePassages: vector hits the reranker takes', () => {
   it(`asks a lexical embedder's index for ${LEXICAL_VECTOR_CANDIDATES}, and still finds the passage`, async () => {

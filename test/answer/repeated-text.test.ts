@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropRepeatedPassages, wordsKey } from '../../src/retrieve/repeated-text.js';
+import { dropRepeatedPassages, wordsKey } from '../../src/answer/repeated-text.js';
 import { makePassage } from '../helpers/make-passage.js';
 
 describe('wordsKey', () => {
