@@ -4,9 +4,9 @@ import { quotableSentences } from './quotable-sentences.js';
 import { detectAnswerType, hasAnswerOfType } from './answer-type.js';
 import { closestPassages, toCitation } from './to-citation.js';
 import { toQuote } from './to-quote.js';
-import { wordsKey } from './repeated-text.js';
+import { keyOfWords } from './repeated-text.js';
 import type { Answer, AnswerEvent, Passage, Quote } from '../shared/types.js';
-import { characterBigrams, contentTerms, tokenize } from '../text/tokenize.js';
+import { characterBigrams, contentTerms, contentTermsOf, tokenize } from '../text/tokenize.js';
 import {
   coverage,
   weighByLocalRarity,
@@ -173,13 +173,18 @@ function chooseSentences(
     const searched = searchableText(passage.text, passage.format);
     return quotableSentences(passage).map(({ span, section }) => {
       const seen = searched.slice(span.start, span.end);
+      // Tokenized once: the terms, the key that finds copies and the word pairs all come from these words.
+      const words = tokenize(seen);
+      const termList = contentTermsOf(words);
       return {
         span,
         seen,
         section,
         passage,
         passageIndex,
-        terms: new Set(contentTerms(seen)),
+        key: keyOfWords(words, seen),
+        termList,
+        terms: new Set(termList),
         bigrams: new Set(questionBigrams.size > 0 ? characterBigrams(seen) : []),
       };
     });
@@ -207,13 +212,11 @@ function chooseSentences(
   const scored: ScoredSentence[] = [];
   // Each sentence's words, and where they are first found: in the best-ranked
   // passage that holds them (candidates come in passage order).
-  const keys = candidates.map(({ seen }) => wordsKey(seen));
   const firstCopy = new Map<string, SentenceCopy>();
-  candidates.forEach(({ span, section, passageIndex }, order) => {
-    const key = keys[order]!;
+  candidates.forEach(({ span, section, passageIndex, key }, order) => {
     if (!firstCopy.has(key)) firstCopy.set(key, { text: span.text, span, section, passageIndex, order });
   });
-  candidates.forEach(({ span, seen, section, passage, passageIndex, terms: ownTerms, bigrams: ownBigrams }, order) => {
+  candidates.forEach(({ span, seen, section, passage, passageIndex, termList, terms: ownTerms, bigrams: ownBigrams }, order) => {
     const terms = withSection(ownTerms, remember(sectionTerms, section, contentTerms));
     const bigrams = withSection(ownBigrams, questionBigrams.size > 0 ? remember(sectionBigrams, section, characterBigrams) : []);
     const termWeights = weightsByPassage[passageIndex] ?? localWeights;
@@ -226,7 +229,7 @@ function chooseSentences(
     const score =
       sentenceCoverage +
       SENTENCE_SCORING.characterBigrams * bigramCoverage +
-      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, seen) +
+      SENTENCE_SCORING.questionPhrases * sharedPairs(questionPairs, termList) +
       SENTENCE_SCORING.previousSentence * (coverage(termWeights, withPrevious) - sentenceCoverage) +
       SENTENCE_SCORING.passage * passageScore +
       (hasAnswerOfType(seen, answerType, questionLower) ? SENTENCE_SCORING.answerType : 0);
@@ -242,7 +245,7 @@ function chooseSentences(
     // (`fs.md` and `fs.html`): each is quoted once, from the best-ranked
     // passage that holds it, though a copy lower down may score higher for
     // the sentences around it.
-    const key = keys[sentence.order]!;
+    const key = candidates[sentence.order]!.key;
     if (quoted.has(key)) continue;
     quoted.add(key);
     chosen.push({ ...sentence, ...firstCopy.get(key) });
@@ -295,10 +298,10 @@ function adjacentPairs(terms: readonly string[]): Set<string> {
   return pairs;
 }
 
-/** Share of the question's term pairs that are also neighbours in `text` (0 when it has none). */
-function sharedPairs(questionPairs: ReadonlySet<string>, text: string): number {
+/** Share of the question's term pairs that are also neighbours in a sentence's `terms` (0 when it has none). */
+function sharedPairs(questionPairs: ReadonlySet<string>, terms: readonly string[]): number {
   if (questionPairs.size === 0) return 0;
-  const pairs = adjacentPairs(contentTerms(text));
+  const pairs = adjacentPairs(terms);
   let shared = 0;
   for (const pair of questionPairs) if (pairs.has(pair)) shared += 1;
   return shared / questionPairs.size;

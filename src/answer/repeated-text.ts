@@ -14,7 +14,11 @@ import { tokenize } from '../text/tokenize.js';
  * wordsKey('Run npm config:');    // 'run npm config'
  */
 export function wordsKey(visibleText: string): string {
-  const words = tokenize(visibleText);
+  return keyOfWords(tokenize(visibleText), visibleText);
+}
+
+/** {@link wordsKey} of a text whose words `tokenize` already gave. */
+export function keyOfWords(words: readonly string[], visibleText: string): string {
   return words.length > 0 ? words.join(' ') : visibleText;
 }
 

@@ -193,7 +193,11 @@ function foldAccents(token: string): string {
  * contentTerms('他们在读书');            // ['他们', '在', '读书']
  */
 export function contentTerms(text: string): string[] {
-  const words = tokenize(text);
+  return contentTermsOf(tokenize(text));
+}
+
+/** {@link contentTerms} of words `tokenize` already gave, for a caller that needs the words too. */
+export function contentTermsOf(words: readonly string[]): string[] {
   const content = words.filter((word) => !STOP_WORDS.has(word));
   return (content.length > 0 ? content : words).map(stem);
 }
